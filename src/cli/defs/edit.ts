@@ -1,0 +1,34 @@
+/** `git milestone edit` (alias `update`) */
+import { editMilestone } from '../../core/editMilestone';
+import type { MilestoneView } from '../../domain/views';
+import type { CommandDef } from '../CommandDef';
+import { oneLine, short } from '../format';
+import { milestoneFieldFlags, milestoneFieldsFrom } from './milestoneFlags';
+
+const def: CommandDef<MilestoneView> = {
+  id: 'edit',
+  aliases: ['update'],
+  summary: 'Change a milestone: title, status, labels, dates and more.',
+  description: 'Only what actually changes is written, as one operation pack. Concurrent edits from other clones merge; see `git milestone log` for who changed what.',
+  examples: [
+    'git milestone edit 3f2a --status in_progress',
+    'git milestone edit 3f2a --title "Ship the parser v2" --label parser --label q4 --unlabel later',
+    'git milestone update milestone-001 --due 2026-12-31 --json',
+  ],
+  args: [{ name: 'id', description: 'Milestone id, unique prefix or alias.', required: true }],
+  flags: {
+    title: { type: 'string', char: 't', description: 'New title.' },
+    ...milestoneFieldFlags,
+    label: { type: 'string', multiple: true, description: 'Label to add (repeatable).' },
+    unlabel: { type: 'string', multiple: true, description: 'Label to remove (repeatable).' },
+  },
+  execute: (ctx, input) =>
+    editMilestone(ctx, {
+      id: input.args.id as string,
+      fields: { title: input.flags.title, ...milestoneFieldsFrom(input.flags) },
+      addLabels: input.flags.label as string[] | undefined,
+      removeLabels: input.flags.unlabel as string[] | undefined,
+    }),
+  text: (m) => `Updated milestone ${short(m.id)} ${oneLine(m.title)} (${m.status})`,
+};
+export default def;

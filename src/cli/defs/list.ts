@@ -1,0 +1,47 @@
+/** `git milestone list` (alias `status`) */
+import { listMilestones } from '../../core/listMilestones';
+import { SORT_KEYS, type MilestoneSummary } from '../../domain/query';
+import { MILESTONE_STATUSES } from '../../domain/types';
+import type { CommandDef } from '../CommandDef';
+import { bar, oneLine, short, table } from '../format';
+
+const def: CommandDef<MilestoneSummary[]> = {
+  id: 'list',
+  aliases: ['status'],
+  summary: 'List milestones with their status and progress.',
+  description: 'Reads the derived index (refreshed against the refs first). Free words after the command search titles and descriptions. Archived milestones are hidden unless --all.',
+  examples: [
+    'git milestone list',
+    'git milestone list --status in_progress --label backend',
+    'git milestone list parser --sort -progress --json',
+    'git milestone status --assignee alice --limit 5',
+  ],
+  variadic: true,
+  readOnly: true,
+  flags: {
+    status: { type: 'string', multiple: true, options: MILESTONE_STATUSES, description: 'Only these statuses (repeatable).' },
+    label: { type: 'string', multiple: true, description: 'Only milestones with this label (repeatable: all must match).' },
+    assignee: { type: 'string', multiple: true, description: 'Only milestones with a task assigned to this person (repeatable).' },
+    sort: { type: 'string', options: [...SORT_KEYS, ...SORT_KEYS.map((k) => `-${k}`)], description: 'Sort key; a leading - sorts descending.' },
+    all: { type: 'boolean', char: 'a', description: 'Include archived milestones.' },
+    limit: { type: 'integer', char: 'n', description: 'Show at most this many.' },
+  },
+  execute: (ctx, input) =>
+    listMilestones(ctx, {
+      status: input.flags.status as string[] | undefined,
+      label: input.flags.label as string[] | undefined,
+      assignee: input.flags.assignee as string[] | undefined,
+      text: input.rest.length > 0 ? input.rest.join(' ') : undefined,
+      sort: input.flags.sort as never,
+      all: Boolean(input.flags.all),
+      limit: input.flags.limit as number | undefined,
+    }),
+  text: (rows) =>
+    rows.length === 0
+      ? 'No milestones. Create one with `git milestone new "<title>"`.'
+      : table(
+          rows.map((m) => [short(m.id), m.status, bar(m.progress), `${m.doneCount}/${m.taskCount}`, oneLine(m.title) + (m.labels.length ? `  [${m.labels.join(', ')}]` : '')]),
+          ['ID', 'STATUS', 'PROGRESS', 'TASKS', 'TITLE'],
+        ),
+};
+export default def;

@@ -1,0 +1,29 @@
+/** `git milestone task show` */
+import { showTask } from '../../core/showTask';
+import type { TaskView } from '../../domain/views';
+import type { CommandDef } from '../CommandDef';
+import { oneLine, short } from '../format';
+
+const def: CommandDef<TaskView> = {
+  id: 'task:show',
+  summary: 'Show one task.',
+  examples: ['git milestone task show 9c1e', 'git milestone task show 9c1e --json'],
+  args: [{ name: 'task', description: 'Task id or unique prefix.', required: true }],
+  readOnly: true,
+  execute: (ctx, input) => showTask(ctx, { task: input.args.task as string }),
+  text(t) {
+    const lines = [
+      `task ${t.id}`,
+      `Milestone: ${short(t.milestoneId)}`,
+      `Title:     ${oneLine(t.title)}`,
+      `Status:    ${t.status} (${t.progress}%)`,
+    ];
+    if (t.assignee) lines.push(`Assignee:  ${oneLine(t.assignee)}`);
+    if (t.estimatedHours !== null) lines.push(`Estimate:  ${t.estimatedHours} h`);
+    if (t.dependsOn.length) lines.push(`Depends on: ${t.dependsOn.map(short).join(', ')}`);
+    if (t.startedAt) lines.push(`Started:   ${t.startedAt}`);
+    if (t.completedAt) lines.push(`Completed: ${t.completedAt}`);
+    return `${lines.join('\n')}${t.description ? `\n\n${t.description.replace(/^/gm, '    ')}` : ''}`;
+  },
+};
+export default def;

@@ -1,0 +1,31 @@
+/**
+ * The one place where errors become output and an exit status. Expected failures
+ * (MilestoneError) print one line and a hint; anything else is a bug and says so, with the stack
+ * only under --verbose. Nothing here exits: the status goes to process.exitCode via the caller.
+ */
+import { asMilestoneError } from '../errors/MilestoneError';
+import type { Env } from '../env/Env';
+
+export interface HandleErrorOptions {
+  env: Pick<Env, 'out' | 'err' | 'log'>;
+  error: unknown;
+  json: boolean;
+  verbose?: boolean;
+}
+
+export function handleError(o: HandleErrorOptions): number {
+  const e = asMilestoneError(o.error);
+  try {
+    o.env.log.error(e.message, { code: e.code });
+  } catch {
+    // logging must never hide the error itself
+  }
+  if (o.json) {
+    o.env.out(`${JSON.stringify(e.toJSON(), null, 2)}\n`);
+  } else {
+    o.env.err(`error: ${e.message}\n`);
+    if (e.hint) o.env.err(`hint: ${e.hint}\n`);
+  }
+  if (o.verbose && e.code === 'INTERNAL' && e.cause instanceof Error && e.cause.stack) o.env.err(`${e.cause.stack}\n`);
+  return e.exitCode;
+}

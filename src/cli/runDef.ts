@@ -1,0 +1,34 @@
+/**
+ * Runs one command definition with parsed input: opens the repository context, makes the one core
+ * call, renders the typed result as JSON or text, and turns any error into output. Returns the exit
+ * status; the entry point (bin/git-milestone) hands it to process.exitCode.
+ */
+import type { Env } from '../env/Env';
+import { openContext, type Context } from '../core/context';
+import type { CommandDef, Input } from './CommandDef';
+import { handleError } from './handleError';
+
+export interface RunDefOptions {
+  def: CommandDef<unknown>;
+  input: Input;
+  env: Env;
+}
+
+export async function runDef(o: RunDefOptions): Promise<number> {
+  const json = Boolean(o.input.flags.json);
+  let ctx: Context | undefined;
+  try {
+    ctx = await openContext({ env: o.env, needsRepo: o.def.needsRepo !== false, needsWorkTree: Boolean(o.def.needsWorkTree), verbose: Boolean(o.input.flags.verbose) });
+    const result = await o.def.execute(ctx, o.input);
+    if (json) o.env.out(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      const text = o.def.text(result, o.input);
+      if (text) o.env.out(text.endsWith('\n') ? text : `${text}\n`);
+    }
+    return o.def.exitCode ? o.def.exitCode(result) : 0;
+  } catch (error) {
+    return handleError({ env: ctx?.env ?? o.env, error, json, verbose: Boolean(o.input.flags.verbose) });
+  } finally {
+    await ctx?.close();
+  }
+}

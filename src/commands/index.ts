@@ -1,0 +1,31 @@
+/**
+ * The oclif command table (explicit strategy: no directory scan at start-up). Each entry is a thin
+ * oclif command made from its definition in src/cli/defs; the definition holds the flags, the one
+ * core call and the text rendering.
+ */
+import { makeCommand } from '../cli/makeCommand';
+import type { CommandDef } from '../cli/CommandDef';
+import archive from '../cli/defs/archive';
+import configDefs from '../cli/defs/config';
+import { depAdd, depRm } from '../cli/defs/dep';
+import edit from '../cli/defs/edit';
+import init from '../cli/defs/init';
+import list from '../cli/defs/list';
+import log from '../cli/defs/log';
+import newMilestone from '../cli/defs/newMilestone';
+import next from '../cli/defs/next';
+import rebuild from '../cli/defs/rebuild';
+import rm from '../cli/defs/rm';
+import show from '../cli/defs/show';
+import taskAdd from '../cli/defs/taskAdd';
+import taskList from '../cli/defs/taskList';
+import taskShow from '../cli/defs/taskShow';
+import { taskBlock, taskDone, taskEdit, taskRm, taskStart } from '../cli/defs/taskUpdate';
+
+const defs: CommandDef<never>[] = [
+  init, newMilestone, list, show, edit, archive, rm, next, log, rebuild,
+  taskAdd, taskList, taskShow, taskEdit, taskStart, taskDone, taskBlock, taskRm,
+  depAdd, depRm, ...configDefs,
+] as CommandDef<never>[];
+
+export const COMMANDS = Object.fromEntries(defs.map((d) => [d.id, makeCommand(d as CommandDef<unknown>)]));

@@ -1,0 +1,37 @@
+/**
+ * `config validate` and the pre-commit hook: checks a settings file without applying it.
+ * Never throws for bad content: syntax errors, wrong types and bad values come back as `errors`,
+ * unknown keys as `warnings`. A missing file is fine (`exists: false`, ok).
+ */
+import { MilestoneError } from '../errors/MilestoneError';
+import { readConfigFile } from './readConfigFile';
+import type { ConfigIssue, ReadFileFn } from './types';
+
+export interface ValidateConfigFileResult {
+  ok: boolean;
+  exists: boolean;
+  errors: ConfigIssue[];
+  warnings: ConfigIssue[];
+}
+
+export function validateConfigFile(opts: {
+  path: string;
+  /** Name to show in issues (e.g. the path relative to the work tree); defaults to `path`. */
+  displayPath?: string;
+  readFile?: (path: string) => string | null;
+}): ValidateConfigFileResult {
+  let check;
+  try {
+    check = readConfigFile({ path: opts.path, displayPath: opts.displayPath, readFile: opts.readFile as ReadFileFn | undefined });
+  } catch (e) {
+    const issues = e instanceof MilestoneError ? (e.data?.issues as ConfigIssue[] | undefined) : undefined;
+    const fallback: ConfigIssue = {
+      file: opts.displayPath ?? opts.path,
+      path: '',
+      message: e instanceof Error ? e.message : String(e),
+      severity: 'error',
+    };
+    return { ok: false, exists: true, errors: issues ?? [fallback], warnings: [] };
+  }
+  return { ok: check.errors.length === 0, exists: check.exists, errors: check.errors, warnings: check.warnings };
+}

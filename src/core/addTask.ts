@@ -1,0 +1,36 @@
+/**
+ * `git milestone task add`: a task.add operation on the milestone. The task's id is the hash of
+ * that operation (unique across milestones); dependencies are resolved inside the milestone and a
+ * cycle is refused by the domain before anything is written.
+ */
+import { taskView, type TaskView } from '../domain/views';
+import type { Context } from './context';
+import { matchTask } from './matchTask';
+import { writeMilestone } from './milestoneAccess';
+import { resolveMilestone } from './resolveMilestone';
+
+export interface AddTaskOptions {
+  milestone: string;
+  title: string;
+  description?: string;
+  dependsOn?: string[];
+  assignee?: string;
+  estimatedHours?: number;
+}
+
+export async function addTask(ctx: Context, o: AddTaskOptions): Promise<TaskView> {
+  const id = await resolveMilestone(ctx, o.milestone);
+  const nonce = ctx.env.nonce();
+  const { state, hashes } = await writeMilestone(ctx, id, (s) => [{
+    type: 'task.add',
+    title: o.title,
+    nonce,
+    ...(o.description !== undefined ? { description: o.description } : {}),
+    ...(o.assignee !== undefined ? { assignee: o.assignee } : {}),
+    ...(o.estimatedHours !== undefined ? { estimatedHours: o.estimatedHours } : {}),
+    dependsOn: (o.dependsOn ?? []).map((d) => matchTask(s, d).id),
+  }]);
+  const task = state.tasks.find((t) => t.id === hashes[0]);
+  if (!task) throw new Error(`task ${hashes[0]} missing after write`);
+  return taskView(task, state);
+}

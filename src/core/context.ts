@@ -1,0 +1,68 @@
+/**
+ * Opens what a use case works on: the repository (found without spawning git), the object and
+ * ref stores, the milestone entity store and the derived index, all under the repository's common
+ * git dir so a linked worktree sees the same state. Also the writer identity, asked lazily.
+ */
+import * as path from 'node:path';
+import type { Env } from '../env/Env';
+import { setLogDir } from '../env/nodeEnv';
+import type { MilestoneState } from '../domain/types';
+import { MilestoneError } from '../errors/MilestoneError';
+import { FileIndex } from '../index/file/FileIndex';
+import type { MilestoneIndex } from '../index/MilestoneIndex';
+import { findRepo } from '../storage/git/findRepo';
+import type { RepoInfo } from '../storage/git/types';
+import { openGitStorage } from '../storage/git/openGitStorage';
+import type { Storage } from '../storage/ports';
+import { EntityStore } from '../storage/entity/EntityStore';
+import type { WriteRequest } from '../storage/entity/types';
+import { milestoneEntity } from './milestoneEntity';
+import { gitAuthor } from './gitAuthor';
+
+export interface Context {
+  env: Env;
+  repo: RepoInfo;
+  /** `<git-common-dir>/milestones`: index, logs and other derived files. */
+  dataDir: string;
+  storage: Storage;
+  milestones: EntityStore<MilestoneState>;
+  index: MilestoneIndex;
+  /** Author and time for a write (asks git once per process). */
+  who(): WriteRequest;
+  close(): Promise<void>;
+}
+
+export interface OpenContextOptions {
+  env: Env;
+  needsRepo: boolean;
+  needsWorkTree: boolean;
+  verbose?: boolean;
+}
+
+export async function openContext(o: OpenContextOptions): Promise<Context> {
+  const repo = findRepo({ cwd: o.env.cwd, vars: o.env.vars });
+  if (o.needsWorkTree && !repo.workTree) {
+    throw new MilestoneError('NEEDS_WORK_TREE', 'this command needs a work tree, and this is a bare repository', {
+      hint: 'Run it in a clone with a checkout; commands that only read or write milestones work here.',
+    });
+  }
+  const dataDir = path.join(repo.commonDir, 'milestones');
+  setLogDir(o.env, path.join(dataDir, 'logs'));
+  const storage = openGitStorage({ repo });
+  const milestones = new EntityStore(storage, milestoneEntity);
+  const index = new FileIndex({ dir: path.join(dataDir, 'index'), store: milestones });
+  let author: WriteRequest['author'] | undefined;
+  return {
+    env: o.env,
+    repo,
+    dataDir,
+    storage,
+    milestones,
+    index,
+    who() {
+      author ??= gitAuthor({ cwd: repo.workTree ?? repo.gitDir, vars: o.env.vars });
+      return { author, time: o.env.clock().toISOString() };
+    },
+    close: () => storage.objects.close(),
+  };
+}

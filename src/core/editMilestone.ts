@@ -1,0 +1,36 @@
+/**
+ * `git milestone edit`: writes only what actually changes — one milestone.set for the scalar
+ * fields, one milestone.label for labels — in a single operation pack.
+ */
+import type { OpDraft } from '../domain/ops/OpHandler';
+import { milestoneView, type MilestoneView } from '../domain/views';
+import { MilestoneError } from '../errors/MilestoneError';
+import type { Context } from './context';
+import { writeMilestone } from './milestoneAccess';
+import { resolveMilestone } from './resolveMilestone';
+
+export interface EditMilestoneOptions {
+  id: string;
+  fields: Record<string, unknown>;
+  addLabels?: string[];
+  removeLabels?: string[];
+}
+
+export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Promise<MilestoneView> {
+  const id = await resolveMilestone(ctx, o.id);
+  const given = Object.entries(o.fields).filter(([, v]) => v !== undefined);
+  if (given.length === 0 && !o.addLabels?.length && !o.removeLabels?.length) {
+    throw new MilestoneError('USAGE', 'nothing to change', { hint: 'Give at least one of --title, --status, --label, --unlabel, ... (see --help).' });
+  }
+  const { state } = await writeMilestone(ctx, id, (s) => {
+    const drafts: OpDraft[] = [];
+    const current = s as unknown as Record<string, unknown>;
+    const changed = Object.fromEntries(given.filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v)));
+    if (Object.keys(changed).length > 0) drafts.push({ type: 'milestone.set', fields: changed });
+    const add = (o.addLabels ?? []).filter((l) => !s.labels.includes(l));
+    const remove = (o.removeLabels ?? []).filter((l) => s.labels.includes(l));
+    if (add.length > 0 || remove.length > 0) drafts.push({ type: 'milestone.label', add, remove });
+    return drafts;
+  });
+  return milestoneView(state);
+}

@@ -1,0 +1,37 @@
+/**
+ * The two ways a use case touches a milestone: read its current state (refusing a deleted one),
+ * or append operations to it (compare-and-swap in the engine) and keep the index and log current.
+ */
+import type { OpDraft } from '../domain/ops/OpHandler';
+import type { MilestoneState } from '../domain/types';
+import { MilestoneError } from '../errors/MilestoneError';
+import type { Context } from './context';
+
+export async function readMilestone(ctx: Context, id: string, opts: { allowDeleted?: boolean } = {}): Promise<MilestoneState> {
+  const { state } = await ctx.milestones.read(id);
+  if (state.deleted && !opts.allowDeleted) {
+    throw new MilestoneError('NOT_FOUND', `milestone ${id.slice(0, 8)} was deleted`, {
+      hint: `\`git milestone log ${id.slice(0, 8)}\` shows its history.`,
+      data: { id },
+    });
+  }
+  return state;
+}
+
+export interface WriteResult {
+  state: MilestoneState;
+  /** Hashes of the operations written (a task.add's hash is the new task's id). */
+  hashes: string[];
+}
+
+export async function writeMilestone(ctx: Context, id: string, build: (state: MilestoneState) => OpDraft[]): Promise<WriteResult> {
+  const result = await ctx.milestones.append(id, ctx.who(), (state) => {
+    if (state.deleted) throw new MilestoneError('NOT_FOUND', `milestone ${id.slice(0, 8)} was deleted`, { data: { id } });
+    return build(state);
+  });
+  if (result.ops.length > 0) {
+    await ctx.index.put(id, result.tip, result.state);
+    ctx.env.log.info('milestone updated', { id, tip: result.tip, ops: result.ops.map((o) => o.op.type) });
+  }
+  return { state: result.state, hashes: result.ops.map((o) => o.hash) };
+}

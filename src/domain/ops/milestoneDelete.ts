@@ -1,0 +1,27 @@
+/**
+ * `milestone.delete` {}: the tombstone. The milestone stays in the repository (its log is history)
+ * but `deleted` is set; validate refuses every later operation on it, and in a fold every
+ * operation sorted after the delete takes no effect (tombstone wins over concurrent edits).
+ */
+import type { MilestoneState, Operation } from '../types';
+import type { OpHandler } from './OpHandler';
+import { checkEnvelope, rejectUnknownKeys } from './payload';
+import { onLive, requireLiveMilestone, touch } from './state';
+
+const TYPE = 'milestone.delete';
+
+function check(op: Operation): void {
+  checkEnvelope(op, TYPE);
+}
+
+function validate(state: MilestoneState | null, op: Operation): void {
+  check(op);
+  rejectUnknownKeys(op, []);
+  requireLiveMilestone(state, op);
+}
+
+function apply(state: MilestoneState | null, op: Operation): MilestoneState {
+  return onLive(state, op, (live) => touch(live, op, { deleted: true }));
+}
+
+export const milestoneDelete: OpHandler = { type: TYPE, check, validate, apply };

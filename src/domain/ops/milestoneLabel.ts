@@ -1,0 +1,29 @@
+/**
+ * `milestone.label` {add?, remove?}: adds and removes labels with set semantics; the state keeps
+ * them sorted (code-unit order, the same on every machine). A label must be non-empty, without
+ * surrounding whitespace or control characters; otherwise it is stored verbatim (quotes, unicode).
+ */
+import type { MilestoneState, Operation } from '../types';
+import { tokenProblem } from '../values';
+import type { OpHandler } from './OpHandler';
+import { checkAddRemove, nextSet, validateAddRemove } from './setMember';
+import { onLive, touch } from './state';
+
+const TYPE = 'milestone.label';
+
+function check(op: Operation): void {
+  checkAddRemove(op, TYPE);
+}
+
+function validate(state: MilestoneState | null, op: Operation): void {
+  validateAddRemove(state, op, TYPE, 'label');
+}
+
+function apply(state: MilestoneState | null, op: Operation): MilestoneState {
+  return onLive(state, op, (live) => {
+    const labels = nextSet(live.labels, op, (l) => tokenProblem('label', l) === null, true);
+    return touch(live, op, { labels });
+  });
+}
+
+export const milestoneLabel: OpHandler = { type: TYPE, check, validate, apply };

@@ -1,0 +1,74 @@
+/**
+ * `task.add` {title, nonce, description?, dependsOn?, assignee?, estimatedHours?, status?, extra?}:
+ * adds a task to a live milestone; the operation's hash is the task id. `dependsOn` must name live
+ * tasks of the same milestone (a new task cannot close a cycle: nothing depends on it yet).
+ * Created `in_progress` or `completed`, the task gets startedAt / completedAt = the op's time.
+ */
+import { acceptedFields, fieldTypeProblems, fieldValueProblems, TASK_FIELD_RULES, TASK_STATUS_RULE } from '../fields';
+import type { MilestoneState, Operation, TaskState, TaskStatus } from '../types';
+import { copyJson, unique } from '../values';
+import type { OpHandler } from './OpHandler';
+import {
+  badInput, checkEnvelope, malformed, objectMember, rejectUnknownKeys, requireNonce, requireString, stringList,
+} from './payload';
+import { findTask, ignore, onLive, requireLiveMilestone, requireLiveTaskIds, stampOf, touch } from './state';
+
+const TYPE = 'task.add';
+const SCALARS = ['title', 'description', 'assignee', 'estimatedHours'] as const;
+const KEYS = [...SCALARS, 'nonce', 'dependsOn', 'status', 'extra'];
+
+function scalars(op: Operation): Record<string, unknown> {
+  return Object.fromEntries(SCALARS.filter((k) => op[k] !== undefined).map((k) => [k, op[k]]));
+}
+
+function check(op: Operation): void {
+  checkEnvelope(op, TYPE);
+  requireString(op, 'title');
+  requireNonce(op);
+  const problems = fieldTypeProblems(TASK_FIELD_RULES, scalars(op));
+  if (op.status !== undefined && !TASK_STATUS_RULE.isType(op.status)) problems.push('status must be a string');
+  if (problems.length > 0) malformed(op, problems.join('; '));
+  stringList(op, 'dependsOn', false);
+  objectMember(op, 'extra', false);
+}
+
+function validate(state: MilestoneState | null, op: Operation): void {
+  check(op);
+  rejectUnknownKeys(op, KEYS);
+  const live = requireLiveMilestone(state, op);
+  const problems = fieldValueProblems(TASK_FIELD_RULES, scalars(op));
+  const statusProblem = op.status === undefined ? null : TASK_STATUS_RULE.problem(op.status);
+  if (statusProblem) problems.push(statusProblem);
+  if (problems.length > 0) badInput(problems.join('; '));
+  const deps = stringList(op, 'dependsOn', false);
+  if (unique(deps).length !== deps.length) badInput('dependsOn names a task twice');
+  requireLiveTaskIds(live, deps);
+}
+
+function apply(state: MilestoneState | null, op: Operation, hash: string): MilestoneState {
+  return onLive(state, op, (live) => {
+    if (findTask(live, hash)) return ignore(live, op);
+    const stamp = stampOf(op);
+    const status: TaskStatus =
+      typeof op.status === 'string' && TASK_STATUS_RULE.problem(op.status) === null ? (op.status as TaskStatus) : 'pending';
+    const task: TaskState = {
+      id: hash,
+      title: op.title as string,
+      description: '',
+      status,
+      assignee: null,
+      estimatedHours: null,
+      dependsOn: unique(stringList(op, 'dependsOn', false)).filter((id) => id !== hash),
+      startedAt: status === 'in_progress' ? op.time : null,
+      completedAt: status === 'completed' ? op.time : null,
+      created: stamp,
+      updated: stampOf(op),
+      deleted: false,
+      extra: copyJson(objectMember(op, 'extra', false)),
+      ...(acceptedFields(TASK_FIELD_RULES, scalars(op)) as Partial<TaskState>),
+    };
+    return touch(live, op, { tasks: [...live.tasks, task] });
+  });
+}
+
+export const taskAdd: OpHandler = { type: TYPE, check, validate, apply };

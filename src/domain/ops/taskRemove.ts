@@ -1,0 +1,29 @@
+/**
+ * `task.remove` {task}: the task's tombstone (deleted = true). The task stays in the state so the
+ * log still makes sense, but views, progress and readiness leave it out, dependencies on it are
+ * ignored, validate refuses later operations on it and a fold ignores them.
+ */
+import type { MilestoneState, Operation } from '../types';
+import type { OpHandler } from './OpHandler';
+import { checkEnvelope, rejectUnknownKeys, requireString } from './payload';
+import { changeTask, onLive, requireLiveMilestone, requireLiveTask } from './state';
+
+const TYPE = 'task.remove';
+
+function check(op: Operation): void {
+  checkEnvelope(op, TYPE);
+  requireString(op, 'task');
+}
+
+function validate(state: MilestoneState | null, op: Operation): void {
+  check(op);
+  rejectUnknownKeys(op, ['task']);
+  const live = requireLiveMilestone(state, op);
+  requireLiveTask(live, op.task as string, op);
+}
+
+function apply(state: MilestoneState | null, op: Operation): MilestoneState {
+  return onLive(state, op, (live) => changeTask(live, op, op.task as string, () => ({ deleted: true })));
+}
+
+export const taskRemove: OpHandler = { type: TYPE, check, validate, apply };

@@ -1,0 +1,42 @@
+/**
+ * `task.set` {task, fields}: writes scalar fields of a task (title, description, assignee,
+ * estimatedHours); each is a last-writer-wins register. Status has its own operation (task.status)
+ * because it also moves startedAt / completedAt. Refused on an unknown (NOT_FOUND) or removed
+ * task; in a fold it takes no effect on those.
+ */
+import { acceptedFields, fieldTypeProblems, fieldValueProblems, TASK_FIELD_RULES } from '../fields';
+import type { MilestoneState, Operation, TaskState } from '../types';
+import type { OpHandler } from './OpHandler';
+import { badInput, checkEnvelope, malformed, objectMember, rejectUnknownKeys, requireString } from './payload';
+import { changeTask, ignore, onLive, requireLiveMilestone, requireLiveTask } from './state';
+
+const TYPE = 'task.set';
+
+function check(op: Operation): void {
+  checkEnvelope(op, TYPE);
+  requireString(op, 'task');
+  const fields = objectMember(op, 'fields', true);
+  if (Object.keys(fields).length === 0) malformed(op, 'fields must name at least one field');
+  if ('status' in fields) malformed(op, 'status is set with task.status, not task.set');
+  const problems = fieldTypeProblems(TASK_FIELD_RULES, fields);
+  if (problems.length > 0) malformed(op, problems.join('; '));
+}
+
+function validate(state: MilestoneState | null, op: Operation): void {
+  check(op);
+  rejectUnknownKeys(op, ['task', 'fields']);
+  const live = requireLiveMilestone(state, op);
+  requireLiveTask(live, op.task as string, op);
+  const problems = fieldValueProblems(TASK_FIELD_RULES, objectMember(op, 'fields', true));
+  if (problems.length > 0) badInput(problems.join('; '));
+}
+
+function apply(state: MilestoneState | null, op: Operation): MilestoneState {
+  return onLive(state, op, (live) => {
+    const fields = acceptedFields(TASK_FIELD_RULES, objectMember(op, 'fields', true));
+    if (Object.keys(fields).length === 0) return ignore(live, op);
+    return changeTask(live, op, op.task as string, () => fields as Partial<TaskState>);
+  });
+}
+
+export const taskSet: OpHandler = { type: TYPE, check, validate, apply };

@@ -1,0 +1,63 @@
+/**
+ * Error codes and the exit status each maps to. The README lists the exit statuses; scripts and
+ * agents can rely on them. 0 is success and 1 is reserved for "ran, answer is negative"
+ * (for example `config validate` finding errors, `doctor` finding problems).
+ */
+export const EXIT = {
+  OK: 0,
+  NEGATIVE: 1,
+  USAGE: 2,
+  NOT_FOUND: 3,
+  AMBIGUOUS: 4,
+  INVALID: 5,
+  CONFLICT: 6,
+  NOT_A_REPO: 7,
+  CORRUPT: 8,
+  CONFIG: 9,
+  LOCKED: 10,
+  GIT: 11,
+  INTERNAL: 70,
+} as const;
+
+export type ErrorCode =
+  | 'USAGE'
+  | 'NOT_FOUND'
+  | 'AMBIGUOUS_ID'
+  | 'INVALID_INPUT'
+  | 'INVALID_OPERATION'
+  | 'DEPENDENCY_CYCLE'
+  | 'CONFLICT'
+  | 'STALE_REF'
+  | 'LOCKED'
+  | 'NOT_A_REPOSITORY'
+  | 'NEEDS_WORK_TREE'
+  | 'NOT_INITIALIZED'
+  | 'CORRUPT_ENTITY'
+  | 'UNSUPPORTED_FORMAT'
+  | 'CONFIG_INVALID'
+  | 'GIT_FAILED'
+  | 'INTERNAL';
+
+const TABLE: Record<ErrorCode, number> = {
+  USAGE: EXIT.USAGE,
+  NOT_FOUND: EXIT.NOT_FOUND,
+  AMBIGUOUS_ID: EXIT.AMBIGUOUS,
+  INVALID_INPUT: EXIT.INVALID,
+  INVALID_OPERATION: EXIT.INVALID,
+  DEPENDENCY_CYCLE: EXIT.CONFLICT,
+  CONFLICT: EXIT.CONFLICT,
+  STALE_REF: EXIT.CONFLICT,
+  LOCKED: EXIT.LOCKED,
+  NOT_A_REPOSITORY: EXIT.NOT_A_REPO,
+  NEEDS_WORK_TREE: EXIT.NOT_A_REPO,
+  NOT_INITIALIZED: EXIT.NOT_A_REPO,
+  CORRUPT_ENTITY: EXIT.CORRUPT,
+  UNSUPPORTED_FORMAT: EXIT.CORRUPT,
+  CONFIG_INVALID: EXIT.CONFIG,
+  GIT_FAILED: EXIT.GIT,
+  INTERNAL: EXIT.INTERNAL,
+};
+
+export function exitCodeFor(code: ErrorCode): number {
+  return TABLE[code];
+}

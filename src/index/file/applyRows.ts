@@ -1,0 +1,45 @@
+/**
+ * Applies entity rows to in-memory shards: the summary goes to the entity's shard, each task id
+ * and alias to the shard its key falls in. Returns the shards that changed.
+ */
+import type { MilestoneSummary } from '../../domain/query';
+import type { MilestoneState } from '../../domain/types';
+import { aliasShard, type Shard } from './shardFiles';
+
+export interface RowChange {
+  id: string;
+  tip: string;
+  summary: MilestoneSummary;
+  state: MilestoneState;
+}
+
+export interface ApplyRowsOptions {
+  shards: Map<string, Shard>;
+  changes: RowChange[];
+  removed: string[];
+  load: (shard: string) => Shard;
+}
+
+export function applyRows(o: ApplyRowsOptions): Set<string> {
+  const dirty = new Set<string>();
+  const peek = (key: string): Shard => {
+    if (!o.shards.has(key)) o.shards.set(key, o.load(key));
+    return o.shards.get(key) as Shard;
+  };
+  const get = (key: string): Shard => {
+    dirty.add(key);
+    return peek(key);
+  };
+  for (const id of o.removed) delete get(id.slice(0, 2)).entities[id];
+  for (const c of o.changes) {
+    const shard = get(c.id.slice(0, 2));
+    const old = shard.entities[c.id]?.summary.aliases ?? [];
+    shard.entities[c.id] = { tip: c.tip, summary: c.summary };
+    for (const t of c.state.tasks) {
+      if (peek(t.id.slice(0, 2)).tasks[t.id] !== c.id) get(t.id.slice(0, 2)).tasks[t.id] = c.id;
+    }
+    for (const a of old) if (!c.state.aliases.includes(a)) delete get(aliasShard(a)).aliases[a];
+    for (const a of c.state.aliases) if (peek(aliasShard(a)).aliases[a] !== c.id) get(aliasShard(a)).aliases[a] = c.id;
+  }
+  return dirty;
+}

@@ -1,0 +1,82 @@
+/**
+ * File layout of the file index under `<git-common-dir>/milestones/index/`:
+ *   meta.json       {version, token}: the refs fingerprint the shards were last verified against
+ *   shards/xx.json  entities whose id starts with xx, plus task-id and alias lookups keyed the same
+ *                   way, so one write rewrites one or two small files whatever the repository size.
+ * Every file is written to a temp name and renamed, so a crash leaves the old or the new file,
+ * never half of one. A file that fails to parse is treated as missing (the cache is derived).
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { MilestoneSummary } from '../../domain/query';
+
+export const INDEX_VERSION = 1;
+
+export interface EntityRow {
+  tip: string;
+  summary: MilestoneSummary;
+}
+
+export interface Shard {
+  entities: Record<string, EntityRow>;
+  tasks: Record<string, string>;
+  aliases: Record<string, string>;
+}
+
+export interface Meta {
+  version: number;
+  token: string | null;
+}
+
+export const emptyShard = (): Shard => ({ entities: {}, tasks: {}, aliases: {} });
+
+/** Shard key of a hex id: its first two characters. Aliases hash first. */
+export function shardOf(key: string): string {
+  return /^[0-9a-f]{2}/.test(key) ? key.slice(0, 2) : aliasShard(key);
+}
+
+export function aliasShard(alias: string): string {
+  return createHash('sha1').update(alias).digest('hex').slice(0, 2);
+}
+
+export function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+export function writeJsonAtomic(file: string, value: unknown): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(value));
+  fs.renameSync(tmp, file);
+}
+
+export function shardPath(dir: string, shard: string): string {
+  return path.join(dir, 'shards', `${shard}.json`);
+}
+
+export function readShard(dir: string, shard: string): Shard {
+  const s = readJson<Shard>(shardPath(dir, shard));
+  return s && s.entities && s.tasks && s.aliases ? s : emptyShard();
+}
+
+export function listShards(dir: string): string[] {
+  try {
+    return fs.readdirSync(path.join(dir, 'shards')).filter((f) => /^[0-9a-f]{2}\.json$/.test(f)).map((f) => f.slice(0, 2));
+  } catch {
+    return [];
+  }
+}
+
+export function readMeta(dir: string): Meta {
+  const m = readJson<Meta>(path.join(dir, 'meta.json'));
+  return m && m.version === INDEX_VERSION ? m : { version: INDEX_VERSION, token: null };
+}
+
+export function writeMeta(dir: string, meta: Meta): void {
+  writeJsonAtomic(path.join(dir, 'meta.json'), meta);
+}

@@ -1,0 +1,104 @@
+/**
+ * The op-log engine: creates entities, appends operation packs with compare-and-swap (a writer
+ * that loses the race re-reads, re-builds and re-validates its operations on the new tip, then
+ * retries), and reads current state or full validated history.
+ */
+import { MilestoneError } from '../../errors/MilestoneError';
+import type { Operation, StoredOperation } from '../../domain/types';
+import { hashOperation } from '../../domain/hash';
+import type { Oid, Storage } from '../ports';
+import { idFromRef, refName, refPrefix } from './layout';
+import { encodePack } from './pack';
+import { readHistory } from './readHistory';
+import { readTip } from './readTip';
+import { readTips, type TipRead } from './readTips';
+import type { EntityDefinition, EntityHistory, EntityTip, OpDraft, WriteRequest } from './types';
+import { writeCommit } from './writeCommit';
+
+export const MAX_ATTEMPTS = 50;
+
+export class EntityStore<S> {
+  constructor(readonly storage: Storage, readonly def: EntityDefinition<S>) {}
+
+  ref(id: string): string {
+    return refName(this.def.kind, id);
+  }
+
+  /** id → tip commit of every entity of this kind (reads refs only). */
+  async list(): Promise<Map<string, Oid>> {
+    const refs = await this.storage.refs.list(refPrefix(this.def.kind));
+    const out = new Map<string, Oid>();
+    for (const [ref, oid] of refs) out.set(idFromRef(this.def.kind, ref), oid);
+    return out;
+  }
+
+  async read(id: string): Promise<EntityTip<S>> {
+    const ref = this.ref(id);
+    const tip = await this.storage.refs.read(ref);
+    if (!tip) throw new MilestoneError('NOT_FOUND', `no ${this.def.kind} ${id}`, { data: { id } });
+    return { id, ref, tip, state: await readTip<S>({ objects: this.storage.objects, ref, tip }) };
+  }
+
+  /** Snapshots of many entities in three batched reads (commits, trees, blobs). */
+  async readMany(tips: Map<string, Oid>): Promise<Map<string, TipRead<S>>> {
+    return readTips<S>({ objects: this.storage.objects, kind: this.def.kind, tips });
+  }
+
+  async history(id: string): Promise<EntityHistory<S>> {
+    const { ref, tip } = await this.read(id);
+    const { commits, ops } = await readHistory({ objects: this.storage.objects, def: this.def, ref, id, tip });
+    return { id, ref, tip, state: this.def.apply(null, ops), commits, ops };
+  }
+
+  async create(draft: OpDraft, who: WriteRequest): Promise<EntityTip<S>> {
+    const op = stamp(draft, who, 1);
+    this.def.check(op);
+    this.def.validate(null, op);
+    const hash = hashOperation(op);
+    const state = this.def.apply(null, [{ hash, op }]);
+    const ref = this.ref(hash);
+    const tip = await writeCommit({
+      objects: this.storage.objects, parents: [], pack: encodePack([op]), snapshot: state,
+      author: who.author, time: who.time, message: this.def.describe([op]),
+    });
+    await this.storage.refs.cas(ref, null, tip);
+    return { id: hash, ref, tip, state };
+  }
+
+  /**
+   * Appends the operations `build` returns for the current state. `build` runs again on the fresh
+   * state whenever another writer moved the ref first, so its checks always see the latest state.
+   */
+  async append(id: string, who: WriteRequest, build: (state: S) => OpDraft[]): Promise<EntityTip<S> & { ops: StoredOperation[] }> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.read(id);
+      const drafts = build(current.state);
+      if (drafts.length === 0) return { ...current, ops: [] };
+      let state = current.state;
+      const stored: StoredOperation[] = [];
+      drafts.forEach((draft, i) => {
+        const op = stamp(draft, who, this.def.clock(current.state) + 1 + i);
+        this.def.check(op);
+        this.def.validate(state, op);
+        const s = { hash: hashOperation(op), op };
+        state = this.def.apply(state, [s]);
+        stored.push(s);
+      });
+      const tip = await writeCommit({
+        objects: this.storage.objects, parents: [current.tip], pack: encodePack(stored.map((s) => s.op)),
+        snapshot: state, author: who.author, time: who.time, message: this.def.describe(stored.map((s) => s.op)),
+      });
+      try {
+        await this.storage.refs.cas(current.ref, current.tip, tip);
+        return { id, ref: current.ref, tip, state, ops: stored };
+      } catch (e) {
+        if (!(e instanceof MilestoneError) || e.code !== 'STALE_REF' || attempt >= MAX_ATTEMPTS) throw e;
+        await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 5 * attempt)));
+      }
+    }
+  }
+}
+
+function stamp(draft: OpDraft, who: WriteRequest, lamport: number): Operation {
+  return { ...draft, author: who.author, time: who.time, lamport } as Operation;
+}

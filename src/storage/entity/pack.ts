@@ -1,0 +1,45 @@
+/**
+ * Operation packs: the JSON blob each commit adds. Encoding is canonical, so the same operations
+ * always give the same blob and the same hashes in every clone.
+ */
+import { canonicalJson } from '../../domain/canonical';
+import { hashOperation } from '../../domain/hash';
+import type { Operation, StoredOperation } from '../../domain/types';
+import { FORMAT_VERSION, corrupt } from './layout';
+
+export function encodePack(ops: Operation[]): string {
+  return canonicalJson({ version: FORMAT_VERSION, ops });
+}
+
+/** Parses and checks a pack; `check` is the entity definition's well-formedness test. */
+export function decodePack(ref: string, data: Buffer, check: (op: Operation) => void): StoredOperation[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data.toString('utf8'));
+  } catch {
+    throw corrupt(ref, 'operation pack is not valid JSON');
+  }
+  const pack = parsed as { version?: unknown; ops?: unknown };
+  if (!pack || typeof pack !== 'object' || pack.version !== FORMAT_VERSION || !Array.isArray(pack.ops)) {
+    throw corrupt(ref, `operation pack is malformed (expected {"version":${FORMAT_VERSION},"ops":[...]})`);
+  }
+  return pack.ops.map((raw, i) => {
+    const op = raw as Operation;
+    if (!op || typeof op !== 'object' || typeof op.type !== 'string' || typeof op.time !== 'string'
+      || !Number.isInteger(op.lamport) || op.lamport < 1 || !op.author || typeof op.author.name !== 'string'
+      || typeof op.author.email !== 'string') {
+      throw corrupt(ref, `operation ${i} lacks type, author, time or Lamport time`);
+    }
+    try {
+      check(op);
+    } catch (e) {
+      throw corrupt(ref, `operation ${i} (${op.type}) is malformed: ${(e as Error).message}`);
+    }
+    return { hash: hashOperation(op), op };
+  });
+}
+
+/** Fold order: Lamport time, then operation hash. Every clone sorts the same set the same way. */
+export function sortOps(ops: StoredOperation[]): StoredOperation[] {
+  return [...ops].sort((a, b) => a.op.lamport - b.op.lamport || (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
+}

@@ -1,0 +1,53 @@
+/**
+ * Types of the generic entity engine. An entity kind (milestone now; session and checkpoint later)
+ * plugs in through an EntityDefinition: the engine stores, orders, validates and merges operation
+ * packs; the definition says what the operations mean.
+ */
+import type { Author, Operation, StoredOperation } from '../../domain/types';
+import type { Oid } from '../ports';
+
+export interface EntityDefinition<S> {
+  /** Ref namespace segment: entities live at `refs/milestones/<kind>/<id>`. */
+  kind: string;
+  /** Type of the operation that creates an entity (must be the only op of the root pack). */
+  createType: string;
+  /** Well-formedness of one stored operation; throws. */
+  check(op: Operation): void;
+  /** May `op` be written on top of `state`? Throws a MilestoneError explaining why not. */
+  validate(state: S | null, op: Operation): void;
+  /** Applies operations, already in fold order, onto a state (null: from scratch). Pure, total. */
+  apply(state: S | null, ops: StoredOperation[]): S;
+  /** Highest Lamport time folded into a state. */
+  clock(state: S): number;
+  /** One line for the commit subject, e.g. `task.add "Write the parser"`. */
+  describe(ops: Operation[]): string;
+}
+
+/** An operation as a use case asks for it: author, time and Lamport time are stamped by the engine. */
+export type OpDraft = { type: string } & Record<string, unknown>;
+
+export interface EntityTip<S> {
+  id: string;
+  ref: string;
+  tip: Oid;
+  state: S;
+}
+
+export interface HistoryCommit {
+  oid: Oid;
+  parents: Oid[];
+  ops: StoredOperation[];
+}
+
+export interface EntityHistory<S> extends EntityTip<S> {
+  /** Commits from the root, parents before children. */
+  commits: HistoryCommit[];
+  /** Every operation in fold order (Lamport time, then hash). */
+  ops: StoredOperation[];
+}
+
+export interface WriteRequest {
+  author: Author;
+  /** ISO 8601 wall-clock time of the change. */
+  time: string;
+}

@@ -1,0 +1,30 @@
+/**
+ * Writes one entity commit: the pack blob (if any), the snapshot blob, the tree and the commit.
+ * Does not move any ref; the caller does that with compare-and-swap.
+ */
+import { canonicalJson } from '../../domain/canonical';
+import type { Author } from '../../domain/types';
+import type { ObjectStore, Oid, TreeEntry } from '../ports';
+import { FORMAT_VERSION, OPS_FILE, SNAPSHOT_FILE, VERSION_PREFIX } from './layout';
+
+export interface WriteCommitOptions {
+  objects: ObjectStore;
+  parents: Oid[];
+  /** Encoded operation pack; null for a merge commit. */
+  pack: string | null;
+  snapshot: unknown;
+  author: Author;
+  time: string;
+  message: string;
+}
+
+export async function writeCommit(o: WriteCommitOptions): Promise<Oid> {
+  const entries: TreeEntry[] = [];
+  entries.push({ mode: '100644', name: `${VERSION_PREFIX}${FORMAT_VERSION}`, oid: await o.objects.writeBlob('') });
+  if (o.pack !== null) entries.push({ mode: '100644', name: OPS_FILE, oid: await o.objects.writeBlob(o.pack) });
+  entries.push({ mode: '100644', name: SNAPSHOT_FILE, oid: await o.objects.writeBlob(canonicalJson(o.snapshot)) });
+  const tree = await o.objects.writeTree(entries);
+  const timestamp = Math.floor(Date.parse(o.time) / 1000);
+  const who = { name: o.author.name, email: o.author.email, timestamp, timezoneOffset: 0 };
+  return o.objects.writeCommit({ tree, parents: o.parents, author: who, committer: who, message: o.message });
+}

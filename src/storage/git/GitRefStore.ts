@@ -1,0 +1,141 @@
+/**
+ * RefStore on a real repository's files backend: loose refs under `<commonDir>/refs/...` win over
+ * `packed-refs`; updates follow git's lock protocol (exclusive `<ref>.lock`, check, write, rename),
+ * so they interoperate with `git update-ref` and other git-milestone processes.
+ */
+import * as nodeFs from 'node:fs';
+import * as path from 'node:path';
+import { MilestoneError } from '../../errors/MilestoneError';
+import type { Oid, RefStore } from '../ports';
+import { assertOid, isOid } from './hashObject';
+import { PackedRefs } from './packedRefs';
+import { refFingerprint } from './refFingerprint';
+import { staleRefError } from './refErrors';
+import { acquireLock } from './refLock';
+import { assertRefName, assertRefPrefix, isValidRefName, prefixDir, refPath, type RefDirs } from './refNames';
+import type { FsLike, RepoInfo } from './types';
+
+export interface GitRefStoreOptions {
+  repo: Pick<RepoInfo, 'gitDir' | 'commonDir' | 'objectFormat'>;
+  fs?: FsLike;
+  /** How long cas waits for another writer's `<ref>.lock` (default 5000 ms). */
+  lockTimeoutMs?: number;
+}
+
+const MAX_SYMREF_DEPTH = 5;
+
+export class GitRefStore implements RefStore {
+  private readonly fs: FsLike;
+  private readonly dirs: RefDirs;
+  private readonly packed: PackedRefs;
+
+  constructor(private readonly o: GitRefStoreOptions) {
+    this.fs = o.fs ?? nodeFs;
+    this.dirs = { gitDir: o.repo.gitDir, commonDir: o.repo.commonDir };
+    this.packed = new PackedRefs({ commonDir: o.repo.commonDir, fs: this.fs });
+  }
+
+  async read(ref: string): Promise<Oid | null> {
+    return this.resolve(assertRefName(ref), 0);
+  }
+
+  async list(prefix: string): Promise<Map<string, Oid>> {
+    const { dir, ref } = prefixDir(this.dirs, assertRefPrefix(prefix));
+    const found = new Map<string, Oid>();
+    this.walk(dir, ref, prefix, found);
+    for (const [name, oid] of this.packed.read()) {
+      if (name.startsWith(prefix) && !found.has(name)) found.set(name, oid);
+    }
+    return new Map([...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  async cas(ref: string, expected: Oid | null, next: Oid): Promise<void> {
+    assertRefName(ref);
+    if (expected !== null) assertOid(expected, this.o.repo.objectFormat);
+    assertOid(next, this.o.repo.objectFormat);
+    const file = refPath(this.dirs, ref);
+    const lockPath = `${file}.lock`;
+    try {
+      this.fs.mkdirSync(path.dirname(file), { recursive: true });
+    } catch (e) {
+      throw new MilestoneError('GIT_FAILED', `cannot create the directory of ${ref}: ${(e as Error).message}`, {
+        hint: 'A ref with the name of one of its parent directories may exist; check `git for-each-ref`.',
+        cause: e,
+      });
+    }
+    const fd = await acquireLock({ fs: this.fs, lockPath, ref, timeoutMs: this.o.lockTimeoutMs ?? 5000 });
+    let open = true;
+    try {
+      const actual = this.readLoose(file) ?? this.packed.read().get(ref) ?? null;
+      if (actual !== expected) throw staleRefError(ref, expected, actual);
+      this.fs.writeSync(fd, `${next}\n`);
+      this.fs.closeSync(fd);
+      open = false;
+      this.fs.renameSync(lockPath, file);
+    } catch (e) {
+      if (open) this.fs.closeSync(fd);
+      this.unlinkQuietly(lockPath);
+      if (e instanceof MilestoneError) throw e;
+      throw new MilestoneError('GIT_FAILED', `cannot update ${ref}: ${(e as Error).message}`, {
+        hint: 'Check that the repository is writable; `git fsck` and `git for-each-ref` show its state.',
+        cause: e,
+      });
+    }
+  }
+
+  async fingerprint(prefix: string): Promise<{ token: string; racy: boolean }> {
+    const { dir } = prefixDir(this.dirs, assertRefPrefix(prefix));
+    return refFingerprint({ fs: this.fs, dir, packed: this.packed });
+  }
+
+  private resolve(ref: string, depth: number): Oid | null {
+    const raw = this.readLooseRaw(refPath(this.dirs, ref));
+    if (raw === null) return this.packed.read().get(ref) ?? null;
+    const target = /^ref: (\S+)/.exec(raw)?.[1];
+    if (target && depth < MAX_SYMREF_DEPTH && isValidRefName(target)) return this.resolve(target, depth + 1);
+    const oid = raw.trim();
+    return isOid(oid, this.o.repo.objectFormat) ? oid : null;
+  }
+
+  /** A loose ref's oid; null when there is no loose ref (symbolic and broken refs count as absent). */
+  private readLoose(file: string): Oid | null {
+    const oid = this.readLooseRaw(file)?.trim();
+    return oid && isOid(oid, this.o.repo.objectFormat) ? oid : null;
+  }
+
+  private readLooseRaw(file: string): string | null {
+    try {
+      return String(this.fs.readFileSync(file, 'utf8'));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return null;
+      throw e;
+    }
+  }
+
+  private walk(dir: string, ref: string, prefix: string, found: Map<string, Oid>): void {
+    let entries: nodeFs.Dirent[];
+    try {
+      entries = this.fs.readdirSync(dir, { withFileTypes: true }) as nodeFs.Dirent[];
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const name = `${ref}/${e.name}`;
+      if (!name.startsWith(prefix)) continue;
+      if (e.isDirectory()) this.walk(path.join(dir, e.name), name, prefix, found);
+      else if (!e.name.endsWith('.lock') && isValidRefName(name)) {
+        const oid = this.readLoose(path.join(dir, e.name));
+        if (oid) found.set(name, oid);
+      }
+    }
+  }
+
+  private unlinkQuietly(file: string): void {
+    try {
+      this.fs.unlinkSync(file);
+    } catch {
+      /* never created, or already gone */
+    }
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Loose objects written and read in-process: `objects/<2 hex>/<rest>` holding the deflated
+ * framed object. Writes go to a `tmp_obj_*` file in the fan-out directory and are renamed into
+ * place (readers never see half an object; `git gc` cleans up tmp_obj_* left by a crash), with
+ * mode 0444 like git. An object already present is not rewritten.
+ */
+import * as nodeFs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import { deflateSync, inflateSync } from 'node:zlib';
+import { MilestoneError } from '../../errors/MilestoneError';
+import { hashObject, objectHeader, unframe } from './hashObject';
+import type { FsLike, GitObjectType, ObjectFormat } from './types';
+
+export interface LooseObjectsOptions {
+  /** `<commonDir>/objects`. */
+  objectsDir: string;
+  format: ObjectFormat;
+  fs?: FsLike;
+}
+
+/** git's core.looseCompression default (Z_BEST_SPEED). */
+const LOOSE_COMPRESSION = 1;
+
+export class LooseObjects {
+  private readonly fs: FsLike;
+
+  constructor(private readonly o: LooseObjectsOptions) {
+    this.fs = o.fs ?? nodeFs;
+  }
+
+  pathOf(oid: string): string {
+    return path.join(this.o.objectsDir, oid.slice(0, 2), oid.slice(2));
+  }
+
+  write(type: GitObjectType, content: Buffer): string {
+    const oid = hashObject({ type, content, format: this.o.format });
+    const file = this.pathOf(oid);
+    if (this.exists(file)) return oid;
+    const dir = path.dirname(file);
+    const tmp = path.join(dir, `tmp_obj_${randomBytes(6).toString('hex')}`);
+    const data = deflateSync(Buffer.concat([objectHeader(type, content.length), content]), { level: LOOSE_COMPRESSION });
+    try {
+      this.fs.mkdirSync(dir, { recursive: true });
+      this.fs.writeFileSync(tmp, data, { flag: 'wx' });
+      this.fs.chmodSync(tmp, 0o444);
+      this.fs.renameSync(tmp, file);
+    } catch (e) {
+      this.removeQuietly(tmp);
+      throw new MilestoneError('GIT_FAILED', `cannot write object ${oid}: ${(e as Error).message}`, {
+        hint: `Check that ${this.o.objectsDir} is writable and the disk is not full.`,
+        cause: e,
+      });
+    }
+    return oid;
+  }
+
+  /** The object, or null when there is no loose copy (it may still be packed). */
+  read(oid: string): { type: GitObjectType; content: Buffer } | null {
+    let raw: Buffer;
+    try {
+      raw = this.fs.readFileSync(this.pathOf(oid)) as Buffer;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+      throw e;
+    }
+    let framed: Buffer;
+    try {
+      framed = inflateSync(raw);
+    } catch (e) {
+      throw new MilestoneError('CORRUPT_ENTITY', `loose object ${oid} cannot be inflated: ${(e as Error).message}`, {
+        hint: 'Run `git fsck` to check the repository.',
+        cause: e,
+        data: { oid },
+      });
+    }
+    return unframe(framed, `object ${oid}`);
+  }
+
+  private exists(file: string): boolean {
+    try {
+      this.fs.statSync(file);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private removeQuietly(file: string): void {
+    try {
+      this.fs.unlinkSync(file);
+    } catch {
+      /* already gone */
+    }
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The derived index follows the refs (including changes made by native git), can be deleted and
+ * rebuilt without loss, and concurrent writers (8 processes adding tasks to one milestone at once)
+ * lose nothing thanks to compare-and-swap ref updates.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli, cliAsync } from '../../helpers/cli';
+import { makeTmpRepo as tmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
+
+let repo: TmpRepo;
+beforeEach(() => {
+  repo = tmpRepo();
+});
+afterEach(() => {
+  repo.git(['fsck', '--strict']);
+  repo.cleanup();
+});
+
+describe('index', () => {
+  it('notices a tip moved by native git update-ref on the next read', () => {
+    const id = cli(repo.dir, ['new', 'Old title', '--json']).json().id;
+    const before = repo.git(['rev-parse', `refs/milestones/milestone/${id}`]).trim();
+    expect(cli(repo.dir, ['edit', id, '--title', 'New title']).code).toBe(0);
+    const after = repo.git(['rev-parse', `refs/milestones/milestone/${id}`]).trim();
+    expect(cli(repo.dir, ['list', '--json']).json()[0].title).toBe('New title');
+    repo.git(['update-ref', `refs/milestones/milestone/${id}`, before, after]);
+    expect(cli(repo.dir, ['list', '--json']).json()[0].title).toBe('Old title');
+  });
+
+  it('notices entities that arrive by fetch from another clone', () => {
+    const other = tmpRepo();
+    try {
+      const id = cli(other.dir, ['new', 'From elsewhere', '--json']).json().id;
+      expect(cli(repo.dir, ['list', '--json']).json()).toEqual([]);
+      repo.git(['fetch', '-q', other.dir, 'refs/milestones/*:refs/milestones/*']);
+      expect(cli(repo.dir, ['list', '--json']).json().map((m: any) => m.id)).toEqual([id]);
+      expect(cli(repo.dir, ['show', id.slice(0, 8), '--json']).json().title).toBe('From elsewhere');
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('deleting .git/milestones loses nothing; rebuild recreates it; a garbled shard is ignored', () => {
+    const ids = ['a', 'b', 'c'].map((t) => cli(repo.dir, ['new', t, '--json']).json().id);
+    const listed = cli(repo.dir, ['list', '--json']).json();
+    fs.rmSync(path.join(repo.dir, '.git/milestones'), { recursive: true, force: true });
+    expect(cli(repo.dir, ['list', '--json']).json()).toEqual(listed);
+    const shards = path.join(repo.dir, '.git/milestones/index/shards');
+    for (const f of fs.readdirSync(shards)) fs.writeFileSync(path.join(shards, f), '{garbage');
+    const r = cli(repo.dir, ['rebuild', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.json().total).toBe(3);
+    expect(cli(repo.dir, ['list', '--json']).json().map((m: any) => m.id).sort()).toEqual([...ids].sort());
+  });
+});
+
+describe('concurrency', () => {
+  it('8 processes adding tasks to one milestone at once: every task is there', async () => {
+    const id = cli(repo.dir, ['new', 'Busy', '--json']).json().id;
+    const runs = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => cliAsync(repo.dir, ['task', 'add', id, `task ${i}`, '--json'])),
+    );
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    const added = runs.map((r) => r.json().id).sort();
+    const shown = cli(repo.dir, ['show', id, '--json']).json();
+    expect(shown.tasks.map((t: any) => t.id).sort()).toEqual(added);
+    expect(shown.tasks.map((t: any) => t.title).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `task ${i}`).sort());
+    const log = repo.git(['rev-list', '--count', `refs/milestones/milestone/${id}`]).trim();
+    expect(Number(log)).toBe(9);
+    for (const t of added) expect(cli(repo.dir, ['task', 'show', t.slice(0, 10), '--json']).code).toBe(0);
+  });
+});

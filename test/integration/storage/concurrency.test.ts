@@ -1,0 +1,106 @@
+import { execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gitEnv, makeTmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const REF = 'refs/milestones/milestone/counter';
+const WORKERS = 8;
+const STEPS = 25;
+const NATIVE_STEPS = 25;
+
+let lib: string;
+let repo: TmpRepo;
+
+/** Compiles only the storage adapter (and what it imports) so a broken file elsewhere cannot fail this test. */
+function compileStorage(outDir: string): void {
+  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const entries = ['findRepo', 'GitRefStore', 'GitObjectStore'].map((f) => path.join(ROOT, 'src/storage/git', `${f}.ts`));
+  const flags = ['--outDir', outDir, '--rootDir', path.join(ROOT, 'src'), '--module', 'commonjs', '--target', 'ES2022'];
+  flags.push('--moduleResolution', 'node', '--strict', '--esModuleInterop', '--skipLibCheck', '--types', 'node');
+  execFileSync(process.execPath, [tsc, ...flags, ...entries], { cwd: ROOT, stdio: 'pipe' });
+}
+
+const WORKER = `
+const [lib, cwd, id, steps] = process.argv.slice(2);
+const { findRepo } = require(lib + '/storage/git/findRepo.js');
+const { GitRefStore } = require(lib + '/storage/git/GitRefStore.js');
+const { GitObjectStore } = require(lib + '/storage/git/GitObjectStore.js');
+const who = { name: 'Worker', email: 'w@example.com', timestamp: 1700000000, timezoneOffset: 0 };
+(async () => {
+  const repo = findRepo({ cwd, vars: {} });
+  const refs = new GitRefStore({ repo, lockTimeoutMs: 20000 });
+  const objects = new GitObjectStore({ repo });
+  const tree = await objects.writeTree([]);
+  let retries = 0;
+  for (let i = 0; i < Number(steps); i++) {
+    for (;;) {
+      const tip = await refs.read(${JSON.stringify(REF)});
+      const next = await objects.writeCommit({ tree, parents: [tip], author: who, committer: who, message: 'w' + id + '-' + i + '\\n' });
+      try { await refs.cas(${JSON.stringify(REF)}, tip, next); break; }
+      catch (e) { if (e.code !== 'STALE_REF') throw e; retries++; }
+    }
+  }
+  await objects.close();
+  process.stdout.write(JSON.stringify({ retries }));
+})().catch((e) => { console.error(e); process.exit(1); });
+`;
+
+const NATIVE = `
+set -u
+tree=$(git mktree </dev/null)
+for i in $(seq 0 ${NATIVE_STEPS - 1}); do
+  until tip=$(git rev-parse --verify -q ${REF}) &&
+        next=$(git commit-tree "$tree" -p "$tip" -m "native-$i") &&
+        git update-ref ${REF} "$next" "$tip" 2>/dev/null; do :; done
+done
+`;
+
+function run(cmd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: repo.dir, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} exited ${code}: ${err}`))));
+  });
+}
+
+beforeAll(() => {
+  lib = fs.mkdtempSync(path.join(os.tmpdir(), 'gm-lib-'));
+  compileStorage(lib);
+  repo = makeTmpRepo();
+  const tree = repo.git(['mktree'], { input: '' }).trim();
+  const root = repo.git(['commit-tree', tree, '-m', 'root']).trim();
+  repo.git(['update-ref', REF, root, '']);
+});
+
+afterAll(() => {
+  repo?.cleanup();
+  if (lib) fs.rmSync(lib, { recursive: true, force: true });
+});
+
+describe('concurrent compare-and-swap', () => {
+  it(`loses no increment: ${WORKERS} processes × ${STEPS} CAS loops interleaved with native git update-ref`, async () => {
+    const script = path.join(lib, 'worker.cjs');
+    fs.writeFileSync(script, WORKER);
+    const workers = Array.from({ length: WORKERS }, (_, id) => run(process.execPath, [script, lib, repo.dir, String(id), String(STEPS)]));
+    const outputs = await Promise.all([...workers, run('bash', ['-c', NATIVE])]);
+    const retries = outputs.slice(0, WORKERS).reduce((n, o) => n + (JSON.parse(o) as { retries: number }).retries, 0);
+
+    const total = WORKERS * STEPS + NATIVE_STEPS;
+    expect(repo.git(['rev-list', '--count', REF]).trim()).toBe(String(total + 1));
+    const subjects = repo.git(['log', '--format=%s', REF]).trim().split('\n');
+    const expected = ['root'];
+    for (let w = 0; w < WORKERS; w++) for (let i = 0; i < STEPS; i++) expected.push(`w${w}-${i}`);
+    for (let i = 0; i < NATIVE_STEPS; i++) expected.push(`native-${i}`);
+    expect(subjects.sort()).toEqual(expected.sort());
+    expect(repo.git(['rev-list', '--merges', '--count', REF]).trim()).toBe('0');
+    expect(fs.readdirSync(path.join(repo.dir, '.git/refs/milestones/milestone'))).toEqual(['counter']);
+    expect(repo.git(['fsck', '--strict', '--no-dangling'])).toBe('');
+    expect(retries).toBeGreaterThan(0);
+  });
+});
