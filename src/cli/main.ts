@@ -1,33 +1,24 @@
 /**
- * Entry point of the `git-milestone` executable. Hot read commands (`list`, `show`, `next`,
- * `task list|show`) run on the direct path, which parses with node's util.parseArgs and never loads
- * oclif; everything else, and any help or unusual input, goes through oclif. The exit status is
- * set on process.exitCode; nothing here calls process.exit.
+ * Entry point of the `git-milestone` executable. A plain invocation of any command runs on the
+ * direct path: node's util.parseArgs with the command's own definition, never loading oclif
+ * (≈90 ms here). `--help`, unknown commands and anything the direct parser does not take plainly
+ * (an unknown flag, a bad value) go through oclif, which gives its full help and usage errors.
+ * The exit status is set on process.exitCode; nothing here calls process.exit.
  */
 import * as path from 'node:path';
-import type { CommandDef } from './CommandDef';
+import { findDef } from './defs/registry';
+import { parseDirect } from './parseDirect';
+import { runDef } from './runDef';
 import { createNodeEnv } from '../env/nodeEnv';
 import { handleError } from './handleError';
 import { MilestoneError } from '../errors/MilestoneError';
 
-const DIRECT: Record<string, () => CommandDef<unknown>> = {
-  list: () => require('./defs/list').default,
-  status: () => require('./defs/list').default,
-  show: () => require('./defs/show').default,
-  next: () => require('./defs/next').default,
-  'task list': () => require('./defs/taskList').default,
-  'task show': () => require('./defs/taskShow').default,
-};
-
 export async function main(argv: string[]): Promise<void> {
-  const key = DIRECT[`${argv[0]} ${argv[1]}`] ? `${argv[0]} ${argv[1]}` : argv[0];
-  const load = key !== undefined ? DIRECT[key] : undefined;
-  if (load) {
-    const { parseDirect } = require('./parseDirect') as typeof import('./parseDirect');
-    const def = load();
-    const input = parseDirect(def, argv.slice(key.split(' ').length));
+  const found = findDef(argv);
+  if (found) {
+    const { def } = found;
+    const input = parseDirect(def, argv.slice(found.words));
     if (input) {
-      const { runDef } = require('./runDef') as typeof import('./runDef');
       process.exitCode = await runDef({ def, input, env: createNodeEnv({ verbose: Boolean(input.flags.verbose) }) });
       return;
     }

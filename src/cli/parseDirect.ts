@@ -16,7 +16,7 @@ export function parseDirect(def: CommandDef<unknown>, argv: string[]): Input | n
   const all = { ...GLOBAL, ...(def.flags ?? {}) };
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
   for (const [name, f] of Object.entries(all)) {
-    options[name] = { type: f.type === 'boolean' ? 'boolean' : 'string', multiple: f.multiple, ...(f.char ? { short: f.char } : {}) };
+    options[name] = { type: f.type === 'boolean' ? 'boolean' : 'string', ...(f.multiple ? { multiple: true } : {}), ...(f.char ? { short: f.char } : {}) };
   }
   let parsed;
   try {

@@ -77,6 +77,30 @@ export class LooseObjects {
     return unframe(framed, `object ${oid}`);
   }
 
+  /**
+   * Which of these oids have a loose copy, from one directory listing per fan-out directory:
+   * far cheaper than a failed open per packed object (about 10 µs each, mostly the thrown error).
+   */
+  present(oids: string[]): Set<string> {
+    const byDir = new Map<string, string[]>();
+    for (const oid of oids) {
+      const group = byDir.get(oid.slice(0, 2));
+      if (group) group.push(oid);
+      else byDir.set(oid.slice(0, 2), [oid]);
+    }
+    const out = new Set<string>();
+    for (const [dir, group] of byDir) {
+      let names: Set<string>;
+      try {
+        names = new Set(this.fs.readdirSync(path.join(this.o.objectsDir, dir)) as string[]);
+      } catch {
+        continue;
+      }
+      for (const oid of group) if (names.has(oid.slice(2))) out.add(oid);
+    }
+    return out;
+  }
+
   private exists(file: string): boolean {
     try {
       this.fs.statSync(file);

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// npm run bench: times git-milestone against baselines measured in the same run, on this machine.
+// Repositories are generated in-process through the entity engine (the same code the CLI writes
+// with), then every figure is the median of several runs of the real CLI in a child process.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const dist = (p) => require(path.join(root, 'dist', p));
+const BIN = path.join(root, 'bin', 'git-milestone');
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const BIG = Number(process.env.BENCH_MILESTONES ?? 10000);
+
+const git = (cwd, args) => spawnSync('git', args, { cwd, encoding: 'utf8' });
+function time(cmd, args, cwd) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status} ${r.error ?? ""}): ${r.stderr}`);
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+function median(cmd, args, cwd, runs = RUNS) {
+  time(cmd, args, cwd); // warm-up (also warms the index and the page cache)
+  const xs = Array.from({ length: runs }, () => time(cmd, args, cwd)).sort((a, b) => a - b);
+  return xs[Math.floor(xs.length / 2)];
+}
+
+async function makeRepo(n) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `gm-bench-${n}-`));
+  git(dir, ['init', '-q']);
+  git(dir, ['config', 'user.name', 'Bench']);
+  git(dir, ['config', 'user.email', 'bench@example.com']);
+  const repo = dist('storage/git/findRepo.js').findRepo({ cwd: dir, vars: {} });
+  const storage = dist('storage/git/openGitStorage.js').openGitStorage({ repo });
+  const { EntityStore } = dist('storage/entity/EntityStore.js');
+  const store = new EntityStore(storage, dist('core/milestoneEntity.js').milestoneEntity);
+  const who = { author: { name: 'Bench', email: 'bench@example.com' }, time: '2026-11-24T00:00:00.000Z' };
+  const statuses = ['planned', 'in_progress', 'blocked', 'completed'];
+  let first;
+  for (let i = 0; i < n; i++) {
+    const { id } = await store.create({ type: 'milestone.create', title: `Milestone ${i} of the bench`, nonce: `n${i}`, labels: [`team-${i % 7}`], fields: { status: statuses[i % 4] } }, who);
+    await store.append(id, who, () => [0, 1, 2].map((k) => ({ type: 'task.add', title: `Task ${k} of ${i}`, nonce: `t${i}-${k}`, assignee: `dev${(i + k) % 5}` })));
+    first ??= id;
+    if (process.stderr.isTTY && i % 500 === 0) process.stderr.write(`\r  generating ${n} milestones: ${i}`);
+  }
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  await storage.objects.close();
+  return { dir, first };
+}
+
+const rows = [];
+const row = (what, ours, baseName, base, target) => {
+  rows.push({ what, ours, baseName, base, ratio: ours / base, target });
+  console.log(`${what}: ${ours.toFixed(1)} ms vs ${baseName} ${base.toFixed(1)} ms (×${(ours / base).toFixed(2)}; target ${target})`);
+};
+
+const t0 = Date.now();
+const small = await makeRepo(100);
+const big = await makeRepo(BIG);
+console.log(`generated 100 and ${BIG} milestones (3 tasks each) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+const nodeEmpty = median(process.execPath, ['-e', ''], big.dir);
+const gitRefs = median('git', ['for-each-ref', '--count=1', 'refs/milestones'], big.dir);
+console.log(`baseline node -e '': ${nodeEmpty.toFixed(1)} ms; git for-each-ref: ${gitRefs.toFixed(1)} ms`);
+
+time(process.execPath, [BIN, 'rebuild'], big.dir);
+row(`list --json, ${BIG} milestones, warm index`, median(process.execPath, [BIN, 'list', '--json'], big.dir), "node -e ''", nodeEmpty, '≤ 2×');
+row(`list --json --status blocked --label team-3, ${BIG}`, median(process.execPath, [BIN, 'list', '--json', '--status', 'blocked', '--label', 'team-3'], big.dir), "node -e ''", nodeEmpty, '≤ 2×');
+const addSmall = median(process.execPath, [BIN, 'task', 'add', small.first, 'bench task'], small.dir);
+const addBig = median(process.execPath, [BIN, 'task', 'add', big.first, 'bench task'], big.dir);
+row(`task add, ${BIG} milestones`, addBig, 'task add, 100 milestones', addSmall, '≤ 1× (no slower)');
+const newSmall = median(process.execPath, [BIN, 'new', 'bench milestone'], small.dir);
+const newBig = median(process.execPath, [BIN, 'new', 'bench milestone'], big.dir);
+row(`new, ${BIG} milestones`, newBig, 'new, 100 milestones', newSmall, '≤ 1× (no slower)');
+const coldList = (() => {
+  fs.rmSync(path.join(big.dir, '.git', 'milestones'), { recursive: true, force: true });
+  return time(process.execPath, [BIN, 'list', '--json'], big.dir);
+})();
+console.log(`list --json, ${BIG} milestones, cold (no index; rebuilds it): ${coldList.toFixed(0)} ms`);
+
+const out = [
+  `| measurement | git-milestone | baseline (same run) | ratio | target |`,
+  `| --- | ---: | --- | ---: | --- |`,
+  ...rows.map((r) => `| ${r.what} | ${r.ours.toFixed(0)} ms | ${r.baseName}: ${r.base.toFixed(0)} ms | ×${r.ratio.toFixed(2)} | ${r.target} |`),
+  `| list --json, ${BIG} milestones, cold (builds the index) | ${coldList.toFixed(0)} ms | git for-each-ref: ${gitRefs.toFixed(0)} ms | | informative |`,
+];
+fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
+fs.writeFileSync(path.join(root, 'bench-results', 'latest.md'), `${out.join('\n')}\n`);
+console.log(`\n${out.join('\n')}\n(median of ${RUNS} runs after one warm-up; ${os.cpus().length} cores, node ${process.version})`);
+if (!process.env.BENCH_KEEP) for (const d of [small.dir, big.dir]) fs.rmSync(d, { recursive: true, force: true });
