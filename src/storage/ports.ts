@@ -53,6 +53,8 @@ export interface RefStore {
    * mtimes, packed-refs stat). `racy` is true when the token cannot be trusted on its own yet.
    */
   fingerprint(prefix: string): Promise<{ token: string; racy: boolean }>;
+  /** Optional upkeep: pack many loose refs under the prefix into one file (as `git gc` does). */
+  compact?(prefix: string): Promise<boolean>;
 }
 
 export interface NotesStore {

@@ -27,11 +27,11 @@ export interface GitObjectStoreOptions {
  * READ_MANY_NOTE. readMany reads loose objects in-process and sends only the rest (packed) to
  * `git cat-file --batch`. Measured with 30,000 objects (10,000 commit+tree+blob triples; node 20,
  * git 2.39, warm cache, three runs each):
- *   all loose:  in-process 0.8–1.0 s;  batch only 1.4–2.2 s (git itself needs ~1 s to inflate
+ *   all loose:  in-process 0.8–1.1 s;  batch only 1.4–2.3 s (git itself needs ~1 s to inflate
  *               30,000 loose files, then every answer is its own pipe write)
- *   all packed: this hybrid 0.33–0.47 s;  batch only 0.30–0.36 s (one directory listing per
+ *   all packed: this hybrid 0.33–0.47 s;  batch only 0.30–0.51 s (one directory listing per
  *               fan-out directory finds that nothing is loose)
- *   30 objects: in-process well under 1 ms; anything through the batch pays a ~5–10 ms spawn.
+ *   30 objects: in-process 1–2 ms; anything through the batch first pays a ~5–10 ms spawn.
  * git-milestone writes loose objects and most repositories gc rarely, so in-process first wins.
  */
 const LIST_LOOSE_FROM = 64;

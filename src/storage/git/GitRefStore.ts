@@ -9,6 +9,7 @@ import { MilestoneError } from '../../errors/MilestoneError';
 import type { Oid, RefStore } from '../ports';
 import { assertOid, isOid } from './hashObject';
 import { PackedRefs } from './packedRefs';
+import { packLooseRefs } from './packLooseRefs';
 import { refFingerprint } from './refFingerprint';
 import { staleRefError } from './refErrors';
 import { acquireLock } from './refLock';
@@ -23,6 +24,8 @@ export interface GitRefStoreOptions {
 }
 
 const MAX_SYMREF_DEPTH = 5;
+/** More loose refs than this under one prefix are packed (see packLooseRefs). */
+const LOOSE_REFS_THRESHOLD = 256;
 
 export class GitRefStore implements RefStore {
   private readonly fs: FsLike;
@@ -55,14 +58,6 @@ export class GitRefStore implements RefStore {
     assertOid(next, this.o.repo.objectFormat);
     const file = refPath(this.dirs, ref);
     const lockPath = `${file}.lock`;
-    try {
-      this.fs.mkdirSync(path.dirname(file), { recursive: true });
-    } catch (e) {
-      throw new MilestoneError('GIT_FAILED', `cannot create the directory of ${ref}: ${(e as Error).message}`, {
-        hint: 'A ref with the name of one of its parent directories may exist; check `git for-each-ref`.',
-        cause: e,
-      });
-    }
     const fd = await acquireLock({ fs: this.fs, lockPath, ref, timeoutMs: this.o.lockTimeoutMs ?? 5000 });
     let open = true;
     try {
@@ -81,6 +76,10 @@ export class GitRefStore implements RefStore {
         cause: e,
       });
     }
+  }
+
+  async compact(prefix: string): Promise<boolean> {
+    return packLooseRefs({ commonDir: this.o.repo.commonDir, prefix: assertRefPrefix(prefix), threshold: LOOSE_REFS_THRESHOLD });
   }
 
   async fingerprint(prefix: string): Promise<{ token: string; racy: boolean }> {

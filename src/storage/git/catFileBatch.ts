@@ -7,9 +7,9 @@
  * that forgets close() does not keep node alive.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Socket } from 'node:net';
 import { MilestoneError } from '../../errors/MilestoneError';
 import { BatchParser, type BatchRecord } from './batchParser';
+import { drained, setRef } from './childPipes';
 import { assertOid } from './hashObject';
 
 export interface CatFileBatchOptions {
@@ -19,14 +19,19 @@ export interface CatFileBatchOptions {
 
 type Settle = (error: Error | null, record?: BatchRecord) => void;
 
+/** One child process and the requests written to it, answered in order. */
+interface Session {
+  child: ChildProcess;
+  queue: { oid: string; settle: Settle }[];
+  head: number;
+  stderr: string;
+  exited: Promise<void>;
+}
+
 const BLOCK = 512;
 
 export class CatFileBatch {
-  private child: ChildProcess | null = null;
-  private readonly exited = new WeakMap<ChildProcess, Promise<void>>();
-  private queue: { oid: string; settle: Settle }[] = [];
-  private head = 0;
-  private stderr = '';
+  private session: Session | null = null;
   /** readMany calls in progress; the process is ref'd while any is. */
   private active = 0;
 
@@ -41,109 +46,93 @@ export class CatFileBatch {
     for (const oid of oids) assertOid(oid);
     const out: BatchRecord[] = new Array(oids.length);
     if (oids.length === 0) return out;
-    const child = this.start();
+    const session = this.start();
     this.active++;
     try {
-      return await this.pipeline(child, oids, out);
+      await this.pipeline(session, oids, out);
+      return out;
     } finally {
-      if (--this.active === 0 && this.child) this.ref(this.child, false);
+      if (--this.active === 0 && this.session) setRef(this.session.child, false);
     }
   }
 
-  private async pipeline(child: ChildProcess, oids: string[], out: BatchRecord[]): Promise<BatchRecord[]> {
+  async close(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.session = null;
+    setRef(session.child, true);
+    session.child.stdin!.end();
+    await session.exited;
+  }
+
+  private pipeline(session: Session, oids: string[], out: BatchRecord[]): Promise<void> {
     let left = oids.length;
-    let failed: Error | null = null;
-    const done = new Promise<void>((resolve, reject) => {
+    let failed = false;
+    return new Promise<void>((resolve, reject) => {
       const settleAt = (i: number): Settle => (error, record) => {
-        if (error) return failed ? undefined : reject((failed = error));
+        if (error) return failed ? undefined : ((failed = true), reject(error));
         out[i] = record as BatchRecord;
         if (--left === 0) resolve();
       };
       void (async () => {
+        const stdin = session.child.stdin!;
         for (let i = 0; i < oids.length && !failed; i += BLOCK) {
           const block = oids.slice(i, i + BLOCK);
-          block.forEach((oid, j) => this.queue.push({ oid, settle: settleAt(i + j) }));
-          if (!child.stdin!.write(`${block.join('\n')}\n`)) await drained(child);
+          block.forEach((oid, j) => session.queue.push({ oid, settle: settleAt(i + j) }));
+          if (!stdin.write(`${block.join('\n')}\n`)) await drained(session.child);
         }
       })();
     });
-    await done;
-    return out;
   }
 
-  async close(): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    this.child = null;
-    this.ref(child, true);
-    child.stdin!.end();
-    await this.exited.get(child);
-  }
-
-  private start(): ChildProcess {
-    if (this.child) return this.ref(this.child, true);
+  private start(): Session {
+    if (this.session) {
+      setRef(this.session.child, true);
+      return this.session;
+    }
     const child = spawn('git', ['--git-dir', this.o.gitDir, 'cat-file', '--batch'], {
       env: this.o.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    const parser = new BatchParser((record) => this.answer(record));
+    const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+    const session: Session = { child, queue: [], head: 0, stderr: '', exited };
+    const parser = new BatchParser((record) => this.answer(session, record));
     child.stdout!.on('data', (chunk: Buffer) => parser.push(chunk));
-    child.stderr!.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-2000)));
+    child.stderr!.on('data', (chunk: Buffer) => (session.stderr = (session.stderr + chunk.toString()).slice(-2000)));
     child.stdin!.on('error', () => undefined);
-    child.on('error', (e) => this.failAll(child, `cannot run git cat-file: ${e.message}`));
-    this.exited.set(child, new Promise((resolve) => child.once('close', () => resolve())));
-    child.on('close', (code) => this.failAll(child, `git cat-file --batch exited with ${code}`));
-    this.child = child;
-    this.stderr = '';
-    return child;
+    child.on('error', (e) => this.fail(session, `cannot run git cat-file: ${e.message}`));
+    child.on('close', (code) => this.fail(session, `git cat-file --batch exited with ${code}`));
+    this.session = session;
+    return session;
   }
 
-  private answer(record: BatchRecord): void {
-    const pending = this.queue[this.head++];
-    if (this.head === this.queue.length) {
-      this.queue = [];
-      this.head = 0;
-    } else if (this.head > 4096 && this.head * 2 > this.queue.length) {
-      this.queue = this.queue.slice(this.head);
-      this.head = 0;
+  private answer(session: Session, record: BatchRecord): void {
+    const pending = session.queue[session.head++];
+    if (session.head === session.queue.length) {
+      session.queue = [];
+      session.head = 0;
+    } else if (session.head > 4096 && session.head * 2 > session.queue.length) {
+      session.queue = session.queue.slice(session.head);
+      session.head = 0;
     }
-    if (!pending) return;
-    if (record.oid !== pending.oid) this.failAll(this.child, `git cat-file answered ${record.oid} for ${pending.oid}`);
-    else pending.settle(null, record);
+    if (pending && record.oid === pending.oid) return pending.settle(null, record);
+    const why = pending ? `git cat-file answered ${record.oid} for ${pending.oid}` : `unexpected answer ${record.oid}`;
+    pending?.settle(this.error(session, why));
+    this.fail(session, why);
   }
 
-  private failAll(child: ChildProcess | null, why: string): void {
-    if (this.child !== child && this.child !== null) return;
-    this.child = null;
-    child?.kill();
-    const waiting = this.queue.slice(this.head);
-    this.queue = [];
-    this.head = 0;
-    if (waiting.length === 0) return;
-    const error = new MilestoneError('GIT_FAILED', `${why}${this.stderr ? `: ${this.stderr.trim()}` : ''}`, {
+  private fail(session: Session, why: string): void {
+    if (this.session === session) this.session = null;
+    session.child.kill();
+    const waiting = session.queue.slice(session.head);
+    session.queue = [];
+    session.head = 0;
+    for (const p of waiting) p.settle(this.error(session, why));
+  }
+
+  private error(session: Session, why: string): MilestoneError {
+    return new MilestoneError('GIT_FAILED', `${why}${session.stderr ? `: ${session.stderr.trim()}` : ''}`, {
       hint: 'Check that git is installed and on PATH and that `git fsck` is clean.',
     });
-    for (const p of waiting) p.settle(error);
   }
-
-  private ref(child: ChildProcess, on: boolean): ChildProcess {
-    for (const s of [child, child.stdin, child.stdout, child.stderr] as (ChildProcess | Socket | null)[]) {
-      if (on) s?.ref?.();
-      else s?.unref?.();
-    }
-    return child;
-  }
-}
-
-function drained(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    const stdin = child.stdin!;
-    const finish = (): void => {
-      stdin.off('drain', finish);
-      child.off('close', finish);
-      resolve();
-    };
-    stdin.on('drain', finish);
-    child.on('close', finish);
-  });
 }

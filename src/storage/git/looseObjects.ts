@@ -37,12 +37,10 @@ export class LooseObjects {
     const oid = hashObject({ type, content, format: this.o.format });
     const file = this.pathOf(oid);
     if (this.exists(file)) return oid;
-    const dir = path.dirname(file);
-    const tmp = path.join(dir, `tmp_obj_${randomBytes(6).toString('hex')}`);
+    const tmp = path.join(path.dirname(file), `tmp_obj_${randomBytes(6).toString('hex')}`);
     const data = deflateSync(Buffer.concat([objectHeader(type, content.length), content]), { level: LOOSE_COMPRESSION });
     try {
-      this.fs.mkdirSync(dir, { recursive: true });
-      this.fs.writeFileSync(tmp, data, { flag: 'wx' });
+      this.createTemp(tmp, data);
       this.fs.chmodSync(tmp, 0o444);
       this.fs.renameSync(tmp, file);
     } catch (e) {
@@ -99,6 +97,17 @@ export class LooseObjects {
       for (const oid of group) if (names.has(oid.slice(2))) out.add(oid);
     }
     return out;
+  }
+
+  /** Creates the fan-out directory only when missing (an mkdir per write costs more than the write). */
+  private createTemp(tmp: string, data: Buffer): void {
+    try {
+      this.fs.writeFileSync(tmp, data, { flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      this.fs.mkdirSync(path.dirname(tmp), { recursive: true });
+      this.fs.writeFileSync(tmp, data, { flag: 'wx' });
+    }
   }
 
   private exists(file: string): boolean {

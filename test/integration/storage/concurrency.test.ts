@@ -58,14 +58,20 @@ for i in $(seq 0 ${NATIVE_STEPS - 1}); do
 done
 `;
 
-function run(cmd: string, args: string[]): Promise<string> {
+/** Runs a child to completion; kills it (and fails) if it is still running after `timeoutMs`. */
+function run(cmd: string, args: string[], timeoutMs = 30_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: repo.dir, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} exited ${code}: ${err}`))));
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`${cmd} ${signal ? `killed by ${signal}` : `exited ${code}`}: ${err}`));
+    });
   });
 }
 
@@ -102,5 +108,20 @@ describe('concurrent compare-and-swap', () => {
     expect(fs.readdirSync(path.join(repo.dir, '.git/refs/milestones/milestone'))).toEqual(['counter']);
     expect(repo.git(['fsck', '--strict', '--no-dangling'])).toBe('');
     expect(retries).toBeGreaterThan(0);
+  });
+
+  it('a process that reads through git cat-file and never calls close() still exits', async () => {
+    const blob = repo.git(['hash-object', '-w', '--stdin'], { input: 'packed\n' }).trim();
+    repo.git(['pack-objects', '-q', '.git/objects/pack/pack'], { input: `${blob}\n` });
+    repo.git(['prune-packed']);
+    const script = path.join(lib, 'noclose.cjs');
+    fs.writeFileSync(
+      script,
+      `const { findRepo } = require(${JSON.stringify(`${lib}/storage/git/findRepo.js`)});
+const { GitObjectStore } = require(${JSON.stringify(`${lib}/storage/git/GitObjectStore.js`)});
+const store = new GitObjectStore({ repo: findRepo({ cwd: process.argv[2], vars: {} }) });
+store.readBlob(${JSON.stringify(blob)}).then((b) => process.stdout.write(b.toString()));`,
+    );
+    expect(await run(process.execPath, [script, repo.dir], 5000)).toBe('packed\n');
   });
 });

@@ -74,6 +74,12 @@ describe('GitRefStore.cas', () => {
     expect(await refs.read(REF)).toBe(B);
   });
 
+  it('fails GIT_FAILED, leaving no lock, when a ref file blocks the directory a new ref needs', async () => {
+    await refs.cas(REF, null, A);
+    await expect(refs.cas(`${REF}/sub`, null, B)).rejects.toMatchObject({ code: 'GIT_FAILED', message: expect.stringContaining(`${REF}/sub.lock`) });
+    expect(await refs.read(REF)).toBe(A);
+  });
+
   it('refuses bad ref names and oids', async () => {
     await expect(refs.cas('refs/milestones/../../config', null, A)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(refs.cas('HEAD', null, A)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
