@@ -5,6 +5,7 @@
  */
 import type { Env } from '../env/Env';
 import { openContext, type Context } from '../core/context';
+import { hasJsonText } from '../core/SummaryList';
 import type { CommandDef, Input } from './CommandDef';
 import { handleError } from './handleError';
 
@@ -20,7 +21,7 @@ export async function runDef(o: RunDefOptions): Promise<number> {
   try {
     ctx = await openContext({ env: o.env, needsRepo: o.def.needsRepo !== false, needsWorkTree: Boolean(o.def.needsWorkTree), verbose: Boolean(o.input.flags.verbose) });
     const result = await o.def.execute(ctx, o.input);
-    if (json) o.env.out(`${JSON.stringify(result, null, 2)}\n`);
+    if (json) o.env.out(hasJsonText(result) ? result.jsonText() : `${JSON.stringify(result, null, 2)}\n`);
     else {
       const text = o.def.text(result, o.input);
       if (text) o.env.out(text.endsWith('\n') ? text : `${text}\n`);

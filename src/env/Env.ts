@@ -10,8 +10,8 @@ export interface Logger {
 }
 
 export interface Env {
-  /** Standard output: results, text or JSON. */
-  out(text: string): void;
+  /** Standard output: results, text or JSON (bytes for pre-rendered output). */
+  out(text: string | Uint8Array): void;
   /** Standard error: warnings, progress, error lines. */
   err(text: string): void;
   /** Structured log (pino to .git/milestones/logs); loaded lazily so reads do not pay for it. */

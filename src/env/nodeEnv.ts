@@ -27,7 +27,7 @@ export function createNodeEnv(opts: CreateNodeEnvOptions = {}): NodeEnv {
     process.stderr.write(text);
   };
   return {
-    out(text: string): void {
+    out(text: string | Uint8Array): void {
       process.stdout.write(text);
     },
     err,

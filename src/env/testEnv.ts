@@ -42,7 +42,7 @@ export function createTestEnv(opts: {
   const log: Logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
 
   return {
-    out: (text) => void out.push(text),
+    out: (text) => void out.push(typeof text === 'string' ? text : Buffer.from(text).toString('utf8')),
     err: (text) => void err.push(text),
     log,
     clock: () => new Date(start + 1000 * ticks++),

@@ -19,8 +19,29 @@ export interface RefreshReport {
   errors: Array<{ id: string; message: string }>;
 }
 
+/** What the cheap list filters need of a row without parsing it. */
+export interface RowMeta {
+  id: string;
+  status: string;
+  archived: boolean;
+  createdAt: string;
+}
+
+/**
+ * A live milestone's summary, pre-rendered as the JSON `list --json` prints for it: bytes
+ * `start..end` of `body`. Rows read from the list cache share one body, stored back to back with a
+ * `,\n` between them, so a run of consecutive rows is one slice.
+ */
+export interface ListRow extends RowMeta {
+  body: Buffer;
+  start: number;
+  end: number;
+}
+
 export interface MilestoneIndex {
-  /** Summaries of every milestone, after making sure the cache matches the refs. */
+  /** Every live (not deleted) milestone in default order (created, id), after a freshness check. */
+  rows(): Promise<ListRow[]>;
+  /** The same rows parsed. */
   summaries(): Promise<MilestoneSummary[]>;
   /** Full milestone ids whose id starts with `prefix`, or whose alias equals it. */
   findMilestones(prefix: string): Promise<string[]>;

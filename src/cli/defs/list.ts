@@ -1,11 +1,12 @@
 /** `git milestone list` (alias `status`) */
 import { listMilestones } from '../../core/listMilestones';
-import { SORT_KEYS, type MilestoneSummary } from '../../domain/query';
+import { SORT_KEYS } from '../../domain/query';
+import type { SummaryList } from '../../core/SummaryList';
 import { MILESTONE_STATUSES } from '../../domain/types';
 import type { CommandDef } from '../CommandDef';
 import { bar, oneLine, short, table } from '../format';
 
-const def: CommandDef<MilestoneSummary[]> = {
+const def: CommandDef<SummaryList> = {
   id: 'list',
   aliases: ['status'],
   summary: 'List milestones with their status and progress.',
@@ -36,11 +37,11 @@ const def: CommandDef<MilestoneSummary[]> = {
       all: Boolean(input.flags.all),
       limit: input.flags.limit as number | undefined,
     }),
-  text: (rows) =>
-    rows.length === 0
+  text: (list) =>
+    list.length === 0
       ? 'No milestones. Create one with `git milestone new "<title>"`.'
       : table(
-          rows.map((m) => [short(m.id), m.status, bar(m.progress), `${m.doneCount}/${m.taskCount}`, oneLine(m.title) + (m.labels.length ? `  [${m.labels.join(', ')}]` : '')]),
+          list.items.map((m) => [short(m.id), m.status, bar(m.progress), `${m.doneCount}/${m.taskCount}`, oneLine(m.title) + (m.labels.length ? `  [${m.labels.join(', ')}]` : '')]),
           ['ID', 'STATUS', 'PROGRESS', 'TASKS', 'TITLE'],
         ),
 };

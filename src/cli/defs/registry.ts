@@ -1,44 +1,40 @@
 /**
  * Every command definition by the words that invoke it (aliases included), loaded lazily so a
- * command pays only for its own modules. Used by the direct path; the oclif table in
- * src/commands/index.ts is built from the same definitions.
+ * command pays only for its own modules (the requires are literal so the bundler can follow them).
+ * Used by the direct path; the oclif table in src/commands/index.ts uses the same definitions.
  */
 import type { CommandDef } from '../CommandDef';
 
 type Loader = () => CommandDef<unknown>;
 
-const one = (path: string): Loader => () => require(path).default;
-const named = (path: string, name: string): Loader => () => require(path)[name];
-const config = (i: number): Loader => () => require('./config').default[i];
-
 export const DEFS: Record<string, Loader> = {
-  init: one('./init'),
-  new: one('./newMilestone'),
-  plan: one('./newMilestone'),
-  list: one('./list'),
-  status: one('./list'),
-  show: one('./show'),
-  edit: one('./edit'),
-  update: one('./edit'),
-  archive: one('./archive'),
-  rm: one('./rm'),
-  next: one('./next'),
-  log: one('./log'),
-  rebuild: one('./rebuild'),
-  'task add': one('./taskAdd'),
-  'task list': one('./taskList'),
-  'task show': one('./taskShow'),
-  'task edit': named('./taskUpdate', 'taskEdit'),
-  'task start': named('./taskUpdate', 'taskStart'),
-  'task done': named('./taskUpdate', 'taskDone'),
-  'task block': named('./taskUpdate', 'taskBlock'),
-  'task rm': named('./taskUpdate', 'taskRm'),
-  'dep add': named('./dep', 'depAdd'),
-  'dep rm': named('./dep', 'depRm'),
-  'config show': config(0),
-  'config get': config(1),
-  'config set': config(2),
-  'config validate': config(3),
+  init: () => require('./init').default,
+  new: () => require('./newMilestone').default,
+  plan: () => require('./newMilestone').default,
+  list: () => require('./list').default,
+  status: () => require('./list').default,
+  show: () => require('./show').default,
+  edit: () => require('./edit').default,
+  update: () => require('./edit').default,
+  archive: () => require('./archive').default,
+  rm: () => require('./rm').default,
+  next: () => require('./next').default,
+  log: () => require('./log').default,
+  rebuild: () => require('./rebuild').default,
+  'task add': () => require('./taskAdd').default,
+  'task list': () => require('./taskList').default,
+  'task show': () => require('./taskShow').default,
+  'task edit': () => require('./taskUpdate').taskEdit,
+  'task start': () => require('./taskUpdate').taskStart,
+  'task done': () => require('./taskUpdate').taskDone,
+  'task block': () => require('./taskUpdate').taskBlock,
+  'task rm': () => require('./taskUpdate').taskRm,
+  'dep add': () => require('./dep').depAdd,
+  'dep rm': () => require('./dep').depRm,
+  'config show': () => require('./config').default[0],
+  'config get': () => require('./config').default[1],
+  'config set': () => require('./config').default[2],
+  'config validate': () => require('./config').default[3],
 };
 
 /** The definition `argv` names, and how many words named it; null when none does. */

@@ -1,18 +1,24 @@
 /**
- * The file index: milestone summaries and id lookups in sharded JSON files (see shardFiles.ts).
- * Freshness: the refs fingerprint (directory mtimes and packed-refs) is compared with the one the
- * shards were verified against; when it differs (a write of ours, `git fetch`, `git update-ref`),
- * the ref tips are listed and only entities whose tip moved are read again, in one batch.
+ * The file index: milestone summaries and id lookups in sharded JSON files (shardFiles.ts), plus
+ * the pre-rendered list cache (listCache.ts).
+ *
+ * Freshness: meta.json holds the refs fingerprint (directory mtimes, packed-refs stat) the shards
+ * were verified against. If it still matches, nothing is listed. Otherwise (a write of ours, a
+ * `git fetch`, a `git update-ref`) the ref tips are listed, per-shard digests of (id, tip) say
+ * which shards are stale, and only entities whose tip moved are read again, in one batch.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { summarize, type MilestoneSummary } from '../../domain/query';
 import type { MilestoneState } from '../../domain/types';
 import type { EntityStore } from '../../storage/entity/EntityStore';
 import { refPrefix } from '../../storage/entity/layout';
-import type { MilestoneIndex, RefreshReport, TaskLocation } from '../MilestoneIndex';
-import { withIndexLock } from './indexLock';
-import { aliasShard, emptyShard, listShards, readMeta, readShard, shardPath, writeJsonAtomic, writeMeta, type Shard } from './shardFiles';
+import type { ListRow, MilestoneIndex, RefreshReport, TaskLocation } from '../MilestoneIndex';
 import { applyRows, type RowChange } from './applyRows';
-import * as fs from 'node:fs';
+import { changedShards, digestOf, shardDigests, shardKey } from './digests';
+import { withIndexLock } from './indexLock';
+import { readListCache, renderRow, sortRows, writeListCache } from './listCache';
+import { aliasShard, readMeta, readShard, shardPath, writeJsonAtomic, writeMeta, type Meta, type Shard } from './shardFiles';
 
 export interface FileIndexOptions {
   /** `<git-common-dir>/milestones/index` */
@@ -23,15 +29,32 @@ export interface FileIndexOptions {
 export class FileIndex implements MilestoneIndex {
   constructor(private readonly o: FileIndexOptions) {}
 
+  async rows(): Promise<ListRow[]> {
+    const { meta } = await this.sync(false);
+    const file = path.join(this.o.dir, 'list.cache');
+    const cache = readListCache(file);
+    const stale = changedShards(cache?.digests ?? {}, meta.digests);
+    if (cache && stale.length === 0) return cache.rows;
+    const keep = (cache?.rows ?? []).filter((r) => !stale.includes(shardKey(r.id)));
+    const fresh = stale.flatMap((s) => Object.values(readShard(this.o.dir, s).entities))
+      .filter((r): r is { tip: string; summary: MilestoneSummary } => r.summary !== null && !r.summary.deleted)
+      .map((r) => renderRow(r.summary));
+    const rows = sortRows([...keep, ...fresh]);
+    try {
+      writeListCache(file, { digests: meta.digests, rows });
+    } catch {
+      // a derived file: the next read renders it again
+    }
+    return rows;
+  }
+
   async summaries(): Promise<MilestoneSummary[]> {
-    const shards = (await this.sync(false)).shards;
-    const out: MilestoneSummary[] = [];
-    for (const s of shards.values()) for (const row of Object.values(s.entities)) out.push(row.summary);
-    return out;
+    return (await this.rows()).map((r) => JSON.parse(r.body.toString('utf8', r.start, r.end)) as MilestoneSummary);
   }
 
   async refresh(opts: { force?: boolean } = {}): Promise<RefreshReport> {
-    return (await this.sync(Boolean(opts.force))).report;
+    const { meta, report } = await this.sync(Boolean(opts.force));
+    return this.count(meta, report);
   }
 
   async rebuild(): Promise<RefreshReport> {
@@ -41,8 +64,9 @@ export class FileIndex implements MilestoneIndex {
 
   async findMilestones(prefix: string): Promise<string[]> {
     const look = (): string[] => {
-      const shard = readShard(this.o.dir, aliasShard(prefix));
-      const hits = new Set<string>(shard.aliases[prefix] ? [shard.aliases[prefix]] : []);
+      const hits = new Set<string>();
+      const alias = readShard(this.o.dir, aliasShard(prefix)).aliases[prefix];
+      if (alias) hits.add(alias);
       for (const s of this.shardsFor(prefix)) for (const id of Object.keys(readShard(this.o.dir, s).entities)) if (id.startsWith(prefix)) hits.add(id);
       return [...hits].sort();
     };
@@ -53,15 +77,12 @@ export class FileIndex implements MilestoneIndex {
   }
 
   async findTasks(prefix: string): Promise<TaskLocation[]> {
-    const look = (): TaskLocation[] => {
-      const hits: TaskLocation[] = [];
-      for (const s of this.shardsFor(prefix)) {
-        for (const [taskId, milestoneId] of Object.entries(readShard(this.o.dir, s).tasks)) {
-          if (taskId.startsWith(prefix)) hits.push({ taskId, milestoneId });
-        }
-      }
-      return hits.sort((a, b) => a.taskId.localeCompare(b.taskId));
-    };
+    const look = (): TaskLocation[] =>
+      this.shardsFor(prefix)
+        .flatMap((s) => Object.entries(readShard(this.o.dir, s).tasks))
+        .filter(([taskId]) => taskId.startsWith(prefix))
+        .map(([taskId, milestoneId]) => ({ taskId, milestoneId }))
+        .sort((a, b) => (a.taskId < b.taskId ? -1 : 1));
     const first = look();
     if (first.length > 0) return first;
     const { report } = await this.sync(false);
@@ -69,7 +90,11 @@ export class FileIndex implements MilestoneIndex {
   }
 
   async put(id: string, tip: string, state: MilestoneState): Promise<void> {
-    await withIndexLock(this.o.dir, () => this.write(new Map(), [{ id, tip, summary: summarize(state), state }]));
+    await withIndexLock(this.o.dir, () => {
+      const meta = readMeta(this.o.dir);
+      this.write(meta, [{ id, tip, summary: summarize(state), state }], []);
+      writeMeta(this.o.dir, meta);
+    });
   }
 
   private shardsFor(prefix: string): string[] {
@@ -78,48 +103,57 @@ export class FileIndex implements MilestoneIndex {
     return [...'0123456789abcdef'].map((c) => prefix + c);
   }
 
-  private loadAll(): Map<string, Shard> {
+  /** Applies changes to the shards they touch, writes those, and updates their digests in `meta`. */
+  private write(meta: Meta, changes: RowChange[], removed: string[], verified: string[] = []): void {
     const shards = new Map<string, Shard>();
-    for (const s of listShards(this.o.dir)) shards.set(s, readShard(this.o.dir, s));
-    return shards;
-  }
-
-  private write(shards: Map<string, Shard>, changes: RowChange[], removed: string[] = []): void {
     const dirty = applyRows({ shards, changes, removed, load: (s) => readShard(this.o.dir, s) });
-    for (const s of dirty) writeJsonAtomic(shardPath(this.o.dir, s), shards.get(s));
+    for (const s of new Set([...dirty, ...verified])) {
+      const shard = shards.get(s) ?? readShard(this.o.dir, s);
+      if (dirty.has(s)) writeJsonAtomic(shardPath(this.o.dir, s), shard);
+      const pairs = Object.entries(shard.entities).map(([id, row]): [string, string] => [id, row.tip]);
+      if (pairs.length > 0) meta.digests[s] = digestOf(pairs);
+      else delete meta.digests[s];
+    }
   }
 
-  private async sync(force: boolean): Promise<{ shards: Map<string, Shard>; report: RefreshReport }> {
-    const fp = await this.o.store.storage.refs.fingerprint(refPrefix(this.o.store.def.kind));
-    const meta = readMeta(this.o.dir);
-    let shards = this.loadAll();
+  private async sync(force: boolean): Promise<{ meta: Meta; report: RefreshReport }> {
+    const refs = this.o.store.storage.refs;
+    const prefix = refPrefix(this.o.store.def.kind);
+    let fp = await refs.fingerprint(prefix);
+    let meta = readMeta(this.o.dir);
     const report: RefreshReport = { read: 0, removed: 0, total: 0, errors: [] };
-    if (!force && meta.token !== null && meta.token === fp.token) {
-      for (const s of shards.values()) report.total += Object.keys(s.entities).length;
-      return { shards, report };
-    }
+    if (!force && meta.token !== null && meta.token === fp.token) return { meta, report };
+    if (refs.compact && (await refs.compact(prefix))) fp = await refs.fingerprint(prefix);
     const tips = await this.o.store.list();
+    const stale = force ? [...new Set([...Object.keys(meta.digests), ...tips.keys()].map(shardKey))] : changedShards(meta.digests, shardDigests(tips));
     const known = new Map<string, string>();
-    for (const s of shards.values()) for (const [id, row] of Object.entries(s.entities)) known.set(id, row.tip);
-    const moved = new Map([...tips].filter(([id, tip]) => known.get(id) !== tip));
+    for (const s of stale) for (const [id, row] of Object.entries(readShard(this.o.dir, s).entities)) known.set(id, row.tip);
+    const moved = new Map([...tips].filter(([id, tip]) => stale.includes(shardKey(id)) && known.get(id) !== tip));
     const removed = [...known.keys()].filter((id) => !tips.has(id));
-    const reads = await this.o.store.readMany(moved);
     const changes: RowChange[] = [];
-    for (const [id, r] of reads) {
-      if ('error' in r) report.errors.push({ id, message: r.error.message });
+    for (const [id, r] of await this.o.store.readMany(moved)) {
+      if ('error' in r) changes.push({ id, tip: r.tip, summary: null, state: null, error: r.error.message });
       else changes.push({ id, tip: r.tip, summary: summarize(r.state), state: r.state });
     }
+    await withIndexLock(this.o.dir, () => {
+      meta = readMeta(this.o.dir);
+      this.write(meta, changes, removed, stale);
+      meta.token = fp.racy ? null : fp.token;
+      writeMeta(this.o.dir, meta);
+    });
     report.read = changes.length;
     report.removed = removed.length;
-    report.total = tips.size - report.errors.length;
-    const written = await withIndexLock(this.o.dir, () => {
-      shards = this.loadAll();
-      this.write(shards, changes, removed);
-      if (!fp.racy && report.errors.length === 0) writeMeta(this.o.dir, { version: 1, token: fp.token });
-      return true;
-    });
-    if (!written) applyRows({ shards, changes, removed, load: () => emptyShard() });
-    return { shards, report };
+    return { meta, report };
+  }
+
+  /** Totals and unreadable entities, from the shards named in `meta`. */
+  private count(meta: Meta, report: RefreshReport): RefreshReport {
+    for (const s of Object.keys(meta.digests)) {
+      for (const [id, row] of Object.entries(readShard(this.o.dir, s).entities)) {
+        if (row.error) report.errors.push({ id, message: row.error });
+        else report.total++;
+      }
+    }
+    return report;
   }
 }
-

@@ -9,8 +9,10 @@ import { aliasShard, type Shard } from './shardFiles';
 export interface RowChange {
   id: string;
   tip: string;
-  summary: MilestoneSummary;
-  state: MilestoneState;
+  /** null for an entity that could not be read; `error` says why. */
+  summary: MilestoneSummary | null;
+  state: MilestoneState | null;
+  error?: string;
 }
 
 export interface ApplyRowsOptions {
@@ -33,8 +35,9 @@ export function applyRows(o: ApplyRowsOptions): Set<string> {
   for (const id of o.removed) delete get(id.slice(0, 2)).entities[id];
   for (const c of o.changes) {
     const shard = get(c.id.slice(0, 2));
-    const old = shard.entities[c.id]?.summary.aliases ?? [];
-    shard.entities[c.id] = { tip: c.tip, summary: c.summary };
+    const old = shard.entities[c.id]?.summary?.aliases ?? [];
+    shard.entities[c.id] = c.error ? { tip: c.tip, summary: null, error: c.error } : { tip: c.tip, summary: c.summary };
+    if (!c.state) continue;
     for (const t of c.state.tasks) {
       if (peek(t.id.slice(0, 2)).tasks[t.id] !== c.id) get(t.id.slice(0, 2)).tasks[t.id] = c.id;
     }

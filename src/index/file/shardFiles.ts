@@ -1,6 +1,8 @@
 /**
  * File layout of the file index under `<git-common-dir>/milestones/index/`:
- *   meta.json       {version, token}: the refs fingerprint the shards were last verified against
+ *   meta.json       {version, token, digests}: the refs fingerprint the shards were last verified
+ *                   against, and a digest of each shard's (id, tip) pairs
+ *   list.cache      pre-rendered list rows (listCache.ts)
  *   shards/xx.json  entities whose id starts with xx, plus task-id and alias lookups keyed the same
  *                   way, so one write rewrites one or two small files whatever the repository size.
  * Every file is written to a temp name and renamed, so a crash leaves the old or the new file,
@@ -11,11 +13,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MilestoneSummary } from '../../domain/query';
 
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 export interface EntityRow {
   tip: string;
-  summary: MilestoneSummary;
+  /** null when the entity could not be read (`error` says why); kept so digests still match. */
+  summary: MilestoneSummary | null;
+  error?: string;
 }
 
 export interface Shard {
@@ -26,7 +30,10 @@ export interface Shard {
 
 export interface Meta {
   version: number;
+  /** Refs fingerprint the shards were last verified against (null: verify on next read). */
   token: string | null;
+  /** Digest of each shard's (id, tip) pairs as written (see digests.ts). */
+  digests: Record<string, string>;
 }
 
 export const emptyShard = (): Shard => ({ entities: {}, tasks: {}, aliases: {} });
@@ -74,7 +81,7 @@ export function listShards(dir: string): string[] {
 
 export function readMeta(dir: string): Meta {
   const m = readJson<Meta>(path.join(dir, 'meta.json'));
-  return m && m.version === INDEX_VERSION ? m : { version: INDEX_VERSION, token: null };
+  return m && m.version === INDEX_VERSION && m.digests ? m : { version: INDEX_VERSION, token: null, digests: {} };
 }
 
 export function writeMeta(dir: string, meta: Meta): void {

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Bundles the compiled CLI (dist/cli/main.js and everything it reaches) into one file, so a
+// command does not pay for resolving and reading ~100 module files at start-up. Modules stay
+// lazily evaluated (esbuild wraps each CommonJS module); oclif, pino, yaml, ajv and the database
+// drivers stay external and are loaded only by the commands that need them.
+import { build } from 'esbuild';
+
+const external = ['@oclif/core', 'pino', 'yaml', 'ajv', 'better-sqlite3', 'pg'];
+for (const entry of ['cli/main']) {
+  await build({
+    entryPoints: [`dist/${entry}.js`],
+    outfile: `dist/${entry}.bundle.js`,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external,
+    logLevel: 'warning',
+  });
+}
