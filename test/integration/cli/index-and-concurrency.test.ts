@@ -54,6 +54,25 @@ describe('index', () => {
     expect(r.json().total).toBe(3);
     expect(cli(repo.dir, ['list', '--json']).json().map((m: any) => m.id).sort()).toEqual([...ids].sort());
   });
+
+
+  it('the patched list cache always equals a full rebuild, on every filter path', () => {
+    const ids = Array.from({ length: 6 }, (_, i) => cli(repo.dir, ['new', `m${i}`, '--label', i % 2 ? 'odd' : 'even', '--json']).json().id);
+    const views = () => ['list', 'list --all', 'list --status in_progress', 'list --label odd', 'list m3', 'list --sort -title --limit 3']
+      .map((a) => cli(repo.dir, [...a.split(' '), '--json']).stdout);
+    views();
+    cli(repo.dir, ['edit', ids[1], '--status', 'in_progress', '--title', 'renamed']);
+    cli(repo.dir, ['archive', ids[2]]);
+    cli(repo.dir, ['rm', ids[4]]);
+    cli(repo.dir, ['task', 'add', ids[3], 'a task']);
+    const patched = views();
+    expect(JSON.parse(patched[2]).map((m: any) => m.title)).toEqual(['renamed']);
+    expect(JSON.parse(patched[1])).toHaveLength(5);
+    expect(JSON.parse(patched[0])).toHaveLength(4);
+    expect(JSON.parse(patched[5]).map((m: any) => m.title)).toEqual(['renamed', 'm5', 'm3']);
+    expect(cli(repo.dir, ['rebuild']).code).toBe(0);
+    expect(views()).toEqual(patched);
+  });
 });
 
 describe('concurrency', () => {
