@@ -61,7 +61,7 @@ export class GitRefStore implements RefStore {
     const fd = await acquireLock({ fs: this.fs, lockPath, ref, timeoutMs: this.o.lockTimeoutMs ?? 5000 });
     let open = true;
     try {
-      const actual = this.readLoose(file) ?? this.packed.read().get(ref) ?? null;
+      const actual = this.readLoose(file) ?? this.packed.lookup(ref);
       if (actual !== expected) throw staleRefError(ref, expected, actual);
       this.fs.writeSync(fd, `${next}\n`);
       this.fs.closeSync(fd);
@@ -89,7 +89,7 @@ export class GitRefStore implements RefStore {
 
   private resolve(ref: string, depth: number): Oid | null {
     const raw = this.readLooseRaw(refPath(this.dirs, ref));
-    if (raw === null) return this.packed.read().get(ref) ?? null;
+    if (raw === null) return this.packed.lookup(ref);
     const target = /^ref: (\S+)/.exec(raw)?.[1];
     if (target && depth < MAX_SYMREF_DEPTH && isValidRefName(target)) return this.resolve(target, depth + 1);
     const oid = raw.trim();
