@@ -14,12 +14,17 @@ export interface EditMilestoneOptions {
   fields: Record<string, unknown>;
   addLabels?: string[];
   removeLabels?: string[];
+  /** Other milestones this one depends on (ids, prefixes or aliases). */
+  addDependsOn?: string[];
+  removeDependsOn?: string[];
 }
 
 export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Promise<MilestoneView> {
   const id = await resolveMilestone(ctx, o.id);
   const given = Object.entries(o.fields).filter(([, v]) => v !== undefined);
-  if (given.length === 0 && !o.addLabels?.length && !o.removeLabels?.length) {
+  const addDeps = await Promise.all((o.addDependsOn ?? []).map((d) => resolveMilestone(ctx, d)));
+  const removeDeps = await Promise.all((o.removeDependsOn ?? []).map((d) => resolveMilestone(ctx, d)));
+  if (given.length === 0 && !o.addLabels?.length && !o.removeLabels?.length && !addDeps.length && !removeDeps.length) {
     throw new MilestoneError('USAGE', 'nothing to change', { hint: 'Give at least one of --title, --status, --label, --unlabel, ... (see --help).' });
   }
   const { state } = await writeMilestone(ctx, id, (s) => {
@@ -30,6 +35,9 @@ export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Prom
     const add = (o.addLabels ?? []).filter((l) => !s.labels.includes(l));
     const remove = (o.removeLabels ?? []).filter((l) => s.labels.includes(l));
     if (add.length > 0 || remove.length > 0) drafts.push({ type: 'milestone.label', add, remove });
+    const dAdd = addDeps.filter((d) => !s.dependsOn.includes(d));
+    const dRemove = removeDeps.filter((d) => s.dependsOn.includes(d));
+    if (dAdd.length > 0 || dRemove.length > 0) drafts.push({ type: 'milestone.depend', add: dAdd, remove: dRemove });
     return drafts;
   });
   return milestoneView(state);

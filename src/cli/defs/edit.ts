@@ -14,6 +14,7 @@ const def: CommandDef<MilestoneView> = {
     'git milestone edit 3f2a --status in_progress',
     'git milestone edit 3f2a --title "Ship the parser v2" --label parser --label q4 --unlabel later',
     'git milestone update milestone-001 --due 2026-12-31 --json',
+    'git milestone edit 3f2a --depends-on 9b1c   # 3f2a waits for milestone 9b1c',
   ],
   args: [{ name: 'id', description: 'Milestone id, unique prefix or alias.', required: true }],
   flags: {
@@ -21,6 +22,8 @@ const def: CommandDef<MilestoneView> = {
     ...milestoneFieldFlags,
     label: { type: 'string', multiple: true, description: 'Label to add (repeatable).' },
     unlabel: { type: 'string', multiple: true, description: 'Label to remove (repeatable).' },
+    'depends-on': { type: 'string', multiple: true, description: 'Another milestone this one depends on (repeatable).' },
+    'no-depends-on': { type: 'string', multiple: true, description: 'Drop a dependency on another milestone (repeatable).' },
   },
   execute: (ctx, input) =>
     editMilestone(ctx, {
@@ -28,6 +31,8 @@ const def: CommandDef<MilestoneView> = {
       fields: { title: input.flags.title, ...milestoneFieldsFrom(input.flags) },
       addLabels: input.flags.label as string[] | undefined,
       removeLabels: input.flags.unlabel as string[] | undefined,
+      addDependsOn: input.flags['depends-on'] as string[] | undefined,
+      removeDependsOn: input.flags['no-depends-on'] as string[] | undefined,
     }),
   text: (m) => `Updated milestone ${short(m.id)} ${oneLine(m.title)} (${m.status})`,
 };

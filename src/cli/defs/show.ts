@@ -28,6 +28,7 @@ export function renderMilestone(m: MilestoneView): string {
   if (m.startDate || m.dueDate) lines.push(`Dates:    ${m.startDate ?? '?'} → ${m.dueDate ?? '?'}`);
   if (m.estimatedHours !== null) lines.push(`Estimate: ${m.estimatedHours} h`);
   if (m.aliases.length) lines.push(`Aliases:  ${m.aliases.join(', ')}`);
+  if (m.dependsOn.length) lines.push(`Needs:    ${m.dependsOn.map(short).join(', ')}`);
   lines.push(`Created:  ${m.created.at} by ${m.created.by.name}`);
   let out = `${lines.join('\n')}\n`;
   if (m.description) out += `\n${m.description.replace(/^/gm, '    ')}\n`;

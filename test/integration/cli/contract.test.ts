@@ -69,6 +69,18 @@ describe('milestones', () => {
   });
 });
 
+describe('milestone dependencies', () => {
+  it('edit --depends-on links milestones by prefix; --no-depends-on drops it; self is refused', () => {
+    const a = ok(['new', 'A', '--json']).json().id;
+    const b = ok(['new', 'B', '--json']).json().id;
+    ok(['edit', a.slice(0, 8), '--depends-on', b.slice(0, 8)]);
+    expect(ok(['show', a, '--json']).json().dependsOn).toEqual([b]);
+    expect(cli(repo.dir, ['edit', a, '--depends-on', a]).code).toBe(6);
+    ok(['edit', a, '--no-depends-on', b]);
+    expect(ok(['show', a, '--json']).json().dependsOn).toEqual([]);
+  });
+});
+
 describe('tasks and dependencies', () => {
   it('task add with --depends-on, next, start, done, show and progress', () => {
     const ms = ok(['new', 'M', '--json']).json().id;
