@@ -60,6 +60,23 @@ export function taskPhases(task: TaskState): Record<string, unknown> | null {
   return null;
 }
 
+/**
+ * The phase a task in the phased workflow is at: its recorded `current_phase`, else the first
+ * phase not yet completed or approved; null for a task outside the workflow.
+ */
+export function currentPhase(task: TaskState): string | null {
+  if (task.deleted) return null;
+  const kiro = task.extra.kiro_workflow;
+  if (isPlainObject(kiro) && kiro.enabled === true && typeof kiro.current_phase === 'string') return kiro.current_phase;
+  const phases = taskPhases(task);
+  if (!phases) return null;
+  for (const p of PHASES) {
+    const st = isPlainObject(phases[p]) ? (phases[p] as Record<string, unknown>).status : phases[p];
+    if (st !== 'completed' && st !== 'approved') return p;
+  }
+  return null;
+}
+
 function validWeights(value: unknown): value is PhaseWeights {
   if (!isPlainObject(value)) return false;
   const numbers = Object.values(value);

@@ -9,7 +9,9 @@
  * first), progress; a leading `-` reverses the key.
  */
 import { MilestoneError } from '../errors/MilestoneError';
-import { milestoneProgress } from './progress';
+import { matchQuery } from './matchQuery';
+import { currentPhase, milestoneProgress } from './progress';
+import { parseQuery } from './queryLanguage';
 import { MILESTONE_STATUSES } from './types';
 import type { MilestoneState, MilestoneStatus, Priority } from './types';
 import { compareStrings, timeValue } from './values';
@@ -31,6 +33,12 @@ export interface MilestoneSummary {
   taskCount: number;
   /** Completed live tasks. */
   doneCount: number;
+  /** Live tasks marked blocked. */
+  blockedCount: number;
+  /** Distinct current phases of the live tasks that follow the phased workflow, sorted. */
+  phases: string[];
+  /** Fields holding concurrent values from different clones (0 until a merge produces some). */
+  conflictCount: number;
   aliases: string[];
   archived: boolean;
   deleted: boolean;
@@ -51,6 +59,8 @@ export interface SummaryFilter {
   /** A SortKey, optionally prefixed with `-` for descending. Default `created`. */
   sort?: string;
   limit?: number;
+  /** Words of the query language (queryLanguage.ts); its `sort:` applies when `sort` is not given. */
+  query?: readonly string[];
 }
 
 export function summarize(state: MilestoneState): MilestoneSummary {
@@ -70,6 +80,9 @@ export function summarize(state: MilestoneState): MilestoneSummary {
     assignees: assignees.sort(compareStrings),
     taskCount: live.length,
     doneCount: live.filter((t) => t.status === 'completed').length,
+    blockedCount: live.filter((t) => t.status === 'blocked').length,
+    phases: [...new Set(live.map(currentPhase).filter((p): p is string => p !== null))].sort(compareStrings),
+    conflictCount: Array.isArray((state as { conflicts?: unknown }).conflicts) ? ((state as { conflicts?: unknown[] }).conflicts as unknown[]).length : 0,
     aliases: [...state.aliases],
     archived: state.archived,
     deleted: state.deleted,
@@ -134,9 +147,10 @@ function matches(s: MilestoneSummary, f: SummaryFilter): boolean {
 /** The summaries that pass `filter`, sorted and limited. Does not modify `list`. */
 export function filterSummaries(list: readonly MilestoneSummary[], filter: SummaryFilter = {}): MilestoneSummary[] {
   checkFilter(filter);
-  const { key, desc } = parseSort(filter.sort);
+  const query = parseQuery(filter.query ?? []);
+  const { key, desc } = parseSort(filter.sort ?? query.sort);
   const value = KEY_VALUE[key];
-  const out = list.filter((s) => matches(s, filter)).sort((a, b) => {
+  const out = list.filter((s) => matches(s, filter) && matchQuery(s, query.terms)).sort((a, b) => {
     const [va, vb] = [value(a), value(b)];
     if (va === null || vb === null) {
       if (va !== vb) return va === null ? 1 : -1;

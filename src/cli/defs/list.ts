@@ -10,12 +10,18 @@ const def: CommandDef<SummaryList> = {
   id: 'list',
   aliases: ['status'],
   summary: 'List milestones with their status and progress.',
-  description: 'Reads the derived index (refreshed against the refs first). Free words after the command search titles and descriptions. Archived milestones are hidden unless --all.',
+  description: `Reads the derived index (refreshed against the refs first). Archived milestones are hidden unless --all.
+
+Words after the command are a query; all must hold:
+  status:in_progress,blocked  label:backend  assignee:alice  priority:high  phase:design
+  due:<2026-12-31  due:>=2026-01-01  blocked:true  has:conflicts|due|tasks|labels
+  sort:-due   -label:later (a leading - negates)   other words search titles and descriptions`,
   examples: [
     'git milestone list',
     'git milestone list --status in_progress --label backend',
     'git milestone list parser --sort -progress --json',
-    'git milestone status --assignee alice --limit 5',
+    'git milestone list status:in_progress,blocked -label:later due:<2026-12-31 sort:due',
+    'git milestone status assignee:alice blocked:true --limit 5',
   ],
   variadic: true,
   readOnly: true,
@@ -32,7 +38,7 @@ const def: CommandDef<SummaryList> = {
       status: input.flags.status as string[] | undefined,
       label: input.flags.label as string[] | undefined,
       assignee: input.flags.assignee as string[] | undefined,
-      text: input.rest.length > 0 ? input.rest.join(' ') : undefined,
+      query: input.rest,
       sort: input.flags.sort as never,
       all: Boolean(input.flags.all),
       limit: input.flags.limit as number | undefined,

@@ -47,6 +47,21 @@ describe('milestones', () => {
     expect(ok(['list', '--label', 'x', '--json']).json<any[]>()).toEqual([]);
   });
 
+  it('list takes a query: qualifiers, negation, dates, sort', () => {
+    const a = ok(['new', 'Alpha', '--label', 'core', '--due', '2026-03-01', '--json']).json().id;
+    const b = ok(['new', 'Beta', '--label', 'later', '--due', '2026-12-31', '--status', 'blocked', '--json']).json().id;
+    const c = ok(['new', 'Gamma', '--priority', 'high', '--json']).json().id;
+    const q = (...w: string[]) => ok(['list', ...w, '--json']).json<any[]>().map((m) => m.id);
+    expect(q('-label:later')).toEqual([a, c]);
+    expect(q('status:blocked,planned', 'due:<2026-06-01')).toEqual([a]);
+    expect(q('sort:-due', 'has:due')).toEqual([b, a]);
+    expect(q('priority:high')).toEqual([c]);
+    expect(q('blocked:true')).toEqual([b]);
+    const bad = cli(repo.dir, ['list', 'stauts:done']);
+    expect(bad.code).toBe(5);
+    expect(bad.stderr).toContain('unknown qualifier');
+  });
+
   it('keeps hostile titles verbatim and never runs them', () => {
     const title = `it's "quoted" $(touch pwned) \`touch pwned2\`\nsecond line ✓ 漢字`;
     const { id } = ok(['new', title, '--json']).json();

@@ -1,0 +1,53 @@
+/**
+ * Does a milestone summary satisfy every term of a parsed query? Pure; see queryLanguage.ts for
+ * the meaning of each qualifier.
+ */
+import type { Term } from './queryLanguage';
+import type { MilestoneSummary } from './query';
+
+export function matchQuery(s: MilestoneSummary, terms: readonly Term[]): boolean {
+  return terms.every((t) => matchTerm(s, t) !== t.negate);
+}
+
+function matchTerm(s: MilestoneSummary, t: Term): boolean {
+  switch (t.key) {
+    case 'status':
+      return t.values.includes(s.status);
+    case 'label':
+      return t.values.some((v) => s.labels.includes(v));
+    case 'assignee':
+      return t.values.some((v) => s.assignees.includes(v));
+    case 'priority':
+      return s.priority !== null && t.values.includes(s.priority);
+    case 'phase':
+      return t.values.some((v) => s.phases.includes(v));
+    case 'blocked':
+      return (s.status === 'blocked' || s.blockedCount > 0) === ['true', 'yes'].includes(t.values[0]);
+    case 'has':
+      return t.values.some((v) => has(s, v));
+    case 'due':
+      return s.dueDate !== null && t.values.some((v) => compareDate(s.dueDate!.slice(0, 10), t.op, v));
+    case 'text':
+      return t.values.every((v) => textMatch(s, v));
+  }
+}
+
+function has(s: MilestoneSummary, what: string): boolean {
+  if (what === 'conflicts') return s.conflictCount > 0;
+  if (what === 'due') return s.dueDate !== null;
+  if (what === 'tasks') return s.taskCount > 0;
+  return s.labels.length > 0;
+}
+
+function compareDate(date: string, op: Term['op'], v: string): boolean {
+  if (op === '<') return date < v;
+  if (op === '<=') return date <= v;
+  if (op === '>') return date > v;
+  if (op === '>=') return date >= v;
+  return date === v;
+}
+
+function textMatch(s: MilestoneSummary, text: string): boolean {
+  const needle = text.toLowerCase();
+  return s.id.startsWith(needle) || [s.title, s.description, ...s.aliases].some((x) => x.toLowerCase().includes(needle));
+}
