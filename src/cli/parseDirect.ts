@@ -6,6 +6,8 @@
 import { parseArgs } from 'node:util';
 import type { CommandDef, FlagDef, Input } from './CommandDef';
 
+const NEGATED_WORD = /^-[a-z_]+:/;
+
 const GLOBAL: Record<string, FlagDef> = {
   json: { type: 'boolean', description: '' },
   verbose: { type: 'boolean', description: '' },
@@ -18,9 +20,12 @@ export function parseDirect(def: CommandDef<unknown>, argv: string[]): Input | n
   for (const [name, f] of Object.entries(all)) {
     options[name] = { type: f.type === 'boolean' ? 'boolean' : 'string', ...(f.multiple ? { multiple: true } : {}), ...(f.char ? { short: f.char } : {}) };
   }
+  // A negated query word (`-label:later`) is a positional, not a cluster of short flags.
+  const words = def.variadic ? argv.filter((a) => NEGATED_WORD.test(a)) : [];
+  const rest = argv.filter((a) => !words.includes(a));
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: words.length ? [...rest, '--', ...words] : rest, options, allowPositionals: true, strict: true });
   } catch {
     return null;
   }

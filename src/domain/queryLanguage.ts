@@ -4,7 +4,7 @@
  *   assignee:alice   priority:high   phase:design   blocked:true|false   has:conflicts|due|tasks|labels
  *   due:<2026-12-31  due:>=2026-01-01  due:2026-06-30   (dates compare as YYYY-MM-DD)
  *   sort:-due   (one of the sort keys, - for descending)     text:"a:b"   explicit free text
- *   -label:later   a leading - negates any term, free words included
+ *   -label:later   a leading - negates any term (on the command line, negate a free word as -text:word)
  * Other words are free text (title, description, alias or id prefix, ignoring case). An unknown
  * qualifier is an error rather than a silent empty answer.
  */
