@@ -1,0 +1,329 @@
+/**
+ * The `--json` output contract: every command's output is described by a draft-07 schema in
+ * schemas/ (schemas/README.md maps commands to files). One real repository is taken through a
+ * realistic life (labels, priorities, dates, dependencies, assignees, started and completed tasks,
+ * archived and deleted milestones, settings from every layer, errors) running every command with
+ * --json, and each stdout is validated with ajv in strict mode. Also: the schemas compile, they
+ * reject wrong documents, every schema and every README row is exercised, and every read-only
+ * command has a README row.
+ */
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import Ajv, { type ValidateFunction } from 'ajv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../../helpers/cli';
+import { makeTmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const SCHEMA_DIR = path.join(ROOT, 'schemas');
+const ID_BASE = 'https://github.com/git-milestone/git-milestone/schemas/';
+/** The settings-file schema is not an output schema (and uses union types, which strict ajv refuses). */
+const NOT_OUTPUT = new Set(['milestone-config.schema.json']);
+
+const schemaFiles = fs.readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json') && !NOT_OUTPUT.has(f)).sort();
+const schemas = new Map(schemaFiles.map((f) => [f, JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8')) as Record<string, unknown>]));
+
+const ajv = new Ajv({ allErrors: true, strict: true });
+for (const s of schemas.values()) ajv.addSchema(s);
+
+function validator(file: string): ValidateFunction {
+  const v = ajv.getSchema(`${ID_BASE}${file}`);
+  if (!v) throw new Error(`no schema ${file}`);
+  return v;
+}
+
+/** Why `doc` does not match `file`, or null when it does. */
+function problems(file: string, doc: unknown): string | null {
+  const v = validator(file);
+  return v(doc) ? null : ajv.errorsText(v.errors, { separator: '\n', dataVar: 'output' });
+}
+
+// ---- the commands, as defined in src/cli/defs (compiled by `npm run build`) -------------------
+
+interface Def {
+  id: string;
+  readOnly?: boolean;
+}
+const registry = createRequire(__filename)(path.join(ROOT, 'dist/cli/defs/registry.js')) as { DEFS: Record<string, () => Def> };
+
+/** `task add` for argv ['task', 'add', …]; aliases give the canonical command (`plan` → `new`). */
+function commandOf(args: string[]): string {
+  for (const n of [2, 1]) {
+    const load = registry.DEFS[args.slice(0, n).join(' ')];
+    if (load) return load().id.replace(/:/g, ' ');
+  }
+  throw new Error(`no command in ${args.join(' ')}`);
+}
+
+/** The rows of the table in schemas/README.md: command words (null for the error row) → schema file. */
+function readmeRows(): Array<{ command: string | null; schema: string }> {
+  const text = fs.readFileSync(path.join(SCHEMA_DIR, 'README.md'), 'utf8');
+  const rows: Array<{ command: string | null; schema: string }> = [];
+  for (const line of text.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    if (cells.length < 4 || !/\.schema\.json`$/.test(cells[2])) continue;
+    const schema = cells[2].replace(/`/g, '');
+    const m = /^`git milestone ([a-z ]+?)(?: --[^`]*)?`$/.exec(cells[1]);
+    rows.push({ command: m ? m[1].trim() : null, schema });
+  }
+  return rows;
+}
+
+// ---- running the CLI ---------------------------------------------------------------------------
+
+let repo: TmpRepo;
+/** Which (command, schema) pairs real output was validated against. */
+const validated = new Set<string>();
+
+/** Runs a command with --json, expects the exit status, validates stdout against `schema`. */
+function run(schema: string, args: string[], code = 0): any {
+  const argv = args.includes('--json') ? args : [...args, '--json'];
+  const r = cli(repo.dir, argv);
+  const what = `git milestone ${argv.join(' ')}`;
+  expect(r.code, `${what} exited ${r.code}\n${r.stdout}${r.stderr}`).toBe(code);
+  const doc = r.json();
+  const bad = problems(schema, doc);
+  expect(bad, `${what} does not match ${schema}:\n${bad}\n--- output:\n${r.stdout}`).toBeNull();
+  validated.add(`${schema === 'error.schema.json' ? '*' : commandOf(argv)} → ${schema}`);
+  return doc;
+}
+
+const ids: Record<string, string> = {};
+
+beforeAll(() => {
+  repo = makeTmpRepo();
+});
+afterAll(() => repo?.cleanup());
+
+describe('schemas/', () => {
+  it('every output schema is draft-07 with $id, title and description, and compiles in strict mode', () => {
+    expect(schemaFiles.length).toBeGreaterThanOrEqual(15);
+    for (const [file, s] of schemas) {
+      expect(s.$schema, file).toBe('http://json-schema.org/draft-07/schema#');
+      expect(s.$id, file).toBe(`${ID_BASE}${file}`);
+      expect(typeof s.title === 'string' && s.title.length > 0, `${file} title`).toBe(true);
+      expect(typeof s.description === 'string' && s.description.length > 0, `${file} description`).toBe(true);
+      expect(() => validator(file), file).not.toThrow();
+      // Each also compiles on its own instance (refs resolved through the others), strictly.
+      const solo = new Ajv({ allErrors: true, strict: true });
+      for (const other of schemas.values()) if (other !== s) solo.addSchema(other);
+      expect(typeof solo.compile(s), file).toBe('function');
+    }
+  });
+
+  it('every read-only command has a row in schemas/README.md, and every row names an existing schema', () => {
+    const rows = readmeRows();
+    expect(rows.length).toBeGreaterThan(20);
+    for (const row of rows) expect(schemas.has(row.schema), `README names ${row.schema}`).toBe(true);
+    const covered = new Set(rows.map((r) => r.command));
+    const readOnly = [...new Set(Object.values(registry.DEFS).map((load) => load()))].filter((d) => d.readOnly).map((d) => d.id.replace(/:/g, ' '));
+    expect(readOnly).toEqual(expect.arrayContaining(['list', 'show', 'next', 'log', 'task list', 'task show', 'config show']));
+    for (const id of readOnly) expect(covered.has(id), `read-only command "${id}" has no row in schemas/README.md`).toBe(true);
+    for (const row of rows) if (row.command !== null) expect(() => commandOf(row.command!.split(' ')), `README row ${row.command}`).not.toThrow();
+  });
+});
+
+describe('real --json output conforms', () => {
+  it('init, in a work tree and a bare repository', () => {
+    expect(run('init.schema.json', ['init'])).toMatchObject({ bare: false, alreadyInitialized: false, milestones: 0 });
+    expect(run('init.schema.json', ['init'])).toMatchObject({ alreadyInitialized: true });
+    const bare = makeTmpRepo({ bare: true });
+    try {
+      const r = cli(bare.dir, ['init', '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(problems('init.schema.json', r.json())).toBeNull();
+      expect(r.json().bare).toBe(true);
+    } finally {
+      bare.cleanup();
+    }
+  });
+
+  it('new / plan / edit / update: milestones with labels, priority, dates, estimate, criteria, dependencies', () => {
+    const a = run('milestone.schema.json', [
+      'new', 'Parser v2 — "quoted" ✓', '-d', 'Rewrite the parser.\nSecond line.', '--priority', 'high', '--category', 'engineering',
+      '--label', 'backend', '--label', 'q4', '--start', '2026-01-05', '--due', '2026-03-31', '--estimate', '120',
+      '--criterion', 'all tests pass', '--criterion', 'docs updated',
+    ]);
+    expect(a).toMatchObject({ priority: 'high', labels: ['backend', 'q4'], dueDate: '2026-03-31', estimatedHours: 120, tasks: [] });
+    ids.a = a.id;
+    ids.b = run('milestone.schema.json', ['plan', 'Docs site', '--priority', 'low', '--due', '2026-06-30T17:00:00Z', '--label', 'docs']).id;
+    ids.c = run('milestone.schema.json', ['new', 'Old experiment', '--status', 'paused']).id;
+    ids.d = run('milestone.schema.json', ['new', 'To delete', '--label', 'tmp']).id;
+    const edited = run('milestone.schema.json', ['edit', ids.a.slice(0, 10), '--status', 'in_progress', '--label', 'parser', '--unlabel', 'q4', '--depends-on', ids.b]);
+    expect(edited).toMatchObject({ status: 'in_progress', labels: ['backend', 'parser'], dependsOn: [ids.b] });
+    expect(run('milestone.schema.json', ['update', ids.b, '--description', 'multi\nline', '--start', '2026-02-01'])).toMatchObject({ startDate: '2026-02-01' });
+  });
+
+  it('task add / start / done / block / edit / rm and dep add / rm', () => {
+    const t1 = run('task.schema.json', ['task', 'add', ids.a, 'Tokenizer', '--assignee', 'alice', '--estimate', '8', '-d', 'Lexing first.']);
+    ids.t1 = t1.id;
+    expect(t1).toMatchObject({ milestoneId: ids.a, status: 'pending', assignee: 'alice', estimatedHours: 8, startedAt: null });
+    ids.t2 = run('task.schema.json', ['task', 'add', ids.a, 'Parser', '--depends-on', ids.t1.slice(0, 8), '--assignee', 'bob']).id;
+    ids.t3 = run('task.schema.json', ['task', 'add', ids.a, 'Docs', '--depends-on', ids.t2]).id;
+    ids.t4 = run('task.schema.json', ['task', 'add', ids.a, 'Benchmarks']).id;
+    ids.t5 = run('task.schema.json', ['task', 'add', ids.a, 'Cleanup']).id;
+    ids.t6 = run('task.schema.json', ['task', 'add', ids.b, 'Write the intro', '--assignee', 'carol']).id;
+    ids.t7 = run('task.schema.json', ['task', 'add', ids.c, 'Try it out']).id;
+
+    expect(run('task.schema.json', ['task', 'start', ids.t1]).startedAt).not.toBeNull();
+    const done = run('task.schema.json', ['task', 'done', ids.t1]);
+    expect(done).toMatchObject({ status: 'completed', progress: 100 });
+    expect(done.completedAt).not.toBeNull();
+    expect(run('task.schema.json', ['task', 'start', ids.t2])).toMatchObject({ status: 'in_progress', progress: 50, dependsOn: [ids.t1] });
+    expect(run('task.schema.json', ['task', 'block', ids.t4])).toMatchObject({ status: 'blocked' });
+    expect(run('task.schema.json', ['task', 'edit', ids.t3, '--title', 'User docs', '--assignee', 'dave', '--estimate', '2.5', '--status', 'pending']))
+      .toMatchObject({ title: 'User docs', assignee: 'dave', estimatedHours: 2.5 });
+    expect(run('task.schema.json', ['dep', 'add', ids.t4, ids.t3]).dependsOn).toEqual([ids.t3]);
+    expect(run('task.schema.json', ['dep', 'rm', ids.t4, ids.t3]).dependsOn).toEqual([]);
+    expect(run('task.schema.json', ['task', 'rm', ids.t5])).toMatchObject({ id: ids.t5 });
+  });
+
+  it('archive (and --undo) and rm', () => {
+    expect(run('milestone.schema.json', ['archive', ids.c]).archived).toBe(true);
+    expect(run('milestone.schema.json', ['archive', ids.c, '--undo']).archived).toBe(false);
+    expect(run('milestone.schema.json', ['archive', ids.c]).archived).toBe(true);
+    expect(run('remove.schema.json', ['rm', ids.d])).toEqual({ id: ids.d, title: 'To delete', deleted: true });
+  });
+
+  it('list / status (from a fresh index, then from the cache), with --all, queries and an empty result', () => {
+    const list = run('milestone-list.schema.json', ['list']);
+    expect(list.map((m: any) => m.id)).toEqual([ids.a, ids.b]);
+    expect(list[0]).toMatchObject({ assignees: ['alice', 'bob', 'dave'], taskCount: 4, doneCount: 1, blockedCount: 1 });
+    expect(run('milestone-list.schema.json', ['status'])).toEqual(list);
+    const all = run('milestone-list.schema.json', ['list', '--all']);
+    expect(all.map((m: any) => m.id)).toEqual([ids.a, ids.b, ids.c]);
+    expect(all[2]).toMatchObject({ archived: true, status: 'paused' });
+    expect(run('milestone-list.schema.json', ['list', 'status:in_progress,planned', 'has:due', '--sort', '-due'])).toHaveLength(2);
+    expect(run('milestone-list.schema.json', ['list', 'label:nosuch'])).toEqual([]);
+  });
+
+  it('show / task list / task show', () => {
+    const a = run('milestone.schema.json', ['show', ids.a.slice(0, 8)]);
+    expect(a.tasks.map((t: any) => t.id)).toEqual([ids.t1, ids.t2, ids.t3, ids.t4]);
+    run('milestone.schema.json', ['show', ids.b]);
+    expect(run('milestone.schema.json', ['show', ids.c]).archived).toBe(true);
+    expect(run('task-list.schema.json', ['task', 'list'])).toHaveLength(6);
+    expect(run('task-list.schema.json', ['task', 'list', ids.a, '--status', 'in_progress', '--status', 'blocked'])).toHaveLength(2);
+    expect(run('task-list.schema.json', ['task', 'list', '--assignee', 'nobody'])).toEqual([]);
+    expect(run('task.schema.json', ['task', 'show', ids.t1.slice(0, 12)])).toMatchObject({ status: 'completed' });
+    run('task.schema.json', ['task', 'show', ids.t3]);
+  });
+
+  it('next and next --explain', () => {
+    const ready = run('next.schema.json', ['next']);
+    expect(ready.map((t: any) => t.id)).toEqual([ids.t6]);
+    expect(run('next.schema.json', ['next', ids.a])).toEqual([]);
+    const explained = run('next-explain.schema.json', ['next', '--explain']);
+    expect(explained.inProgress.map((t: any) => t.id)).toEqual([ids.t2]);
+    expect(explained.waiting).toEqual([{ task: expect.objectContaining({ id: ids.t3 }), reasons: [expect.stringContaining('waits for')] }]);
+  });
+
+  it('log, all and one milestone', () => {
+    const log = run('log.schema.json', ['log']);
+    expect(log.length).toBeGreaterThan(20);
+    expect(new Set(log.map((e: any) => e.type))).toEqual(new Set([
+      'milestone.create', 'milestone.set', 'milestone.label', 'milestone.depend', 'milestone.archive', 'milestone.delete',
+      'task.add', 'task.set', 'task.status', 'task.depend', 'task.remove',
+    ]));
+    expect(run('log.schema.json', ['log', ids.a, '--limit', '3'])).toHaveLength(3);
+  });
+
+  it('rebuild, then list from the rebuilt cache', () => {
+    expect(run('rebuild.schema.json', ['rebuild'])).toMatchObject({ backend: 'file', total: 4, errors: [] }); // the deleted milestone's ref stays;
+    expect(run('milestone-list.schema.json', ['list', '--all'])).toHaveLength(3);
+  });
+
+  it('config show (with --origin and warnings) / get / set (file and --git) / validate (good and bad)', () => {
+    const shown = run('config-show.schema.json', ['config', 'show']);
+    expect(shown.origins).toBeUndefined();
+    expect(run('config-set.schema.json', ['config', 'set', 'cache.ttl', '300'])).toMatchObject({ key: 'cache.ttl', value: 300 });
+    expect(run('config-set.schema.json', ['config', 'set', '--git', 'log.level', 'debug'])).toMatchObject({ target: 'git config milestone.log.level' });
+    const file = path.join(repo.dir, '.milestones/config/milestone-config.yaml');
+    fs.appendFileSync(file, 'legacy_thing: 1\n');
+    const withOrigins = run('config-show.schema.json', ['config', 'show', '--origin']);
+    expect(withOrigins.origins['cache.ttl']).toMatchObject({ layer: 'file', line: expect.any(Number) });
+    expect(withOrigins.origins['log.level']).toMatchObject({ layer: 'git' });
+    expect(withOrigins.warnings).toEqual([expect.objectContaining({ path: 'legacy_thing', severity: 'warning' })]);
+    expect(run('config-get.schema.json', ['config', 'get', 'cache.ttl'])).toMatchObject({ value: 300, origin: { layer: 'file' } });
+    expect(run('config-get.schema.json', ['config', 'get', 'git_integration'])).toMatchObject({ origin: null });
+    expect(run('config-validate.schema.json', ['config', 'validate'])).toMatchObject({ ok: true, errors: [] });
+    fs.writeFileSync(path.join(repo.dir, 'bad.yaml'), 'cache:\n  enabled: maybe\nauto_branch: 3\n');
+    const bad = run('config-validate.schema.json', ['config', 'validate', 'bad.yaml'], 1);
+    expect(bad.ok).toBe(false);
+    expect(bad.errors.length).toBeGreaterThan(0);
+  });
+
+  it('errors: not found, dependency cycle, usage, invalid input, invalid settings, corrupt entity', () => {
+    expect(run('error.schema.json', ['show', 'nosuch'], 3).error).toMatchObject({ code: 'NOT_FOUND', hint: expect.any(String) });
+    const cycle = run('error.schema.json', ['dep', 'add', ids.t1, ids.t3], 6).error;
+    expect(cycle).toMatchObject({ code: 'DEPENDENCY_CYCLE', data: { cycle: expect.any(Array) } });
+    expect(run('error.schema.json', ['list', '--bogus'], 2).error.code).toBe('USAGE');
+    expect(run('error.schema.json', ['new', 'x', '--due', '2026-02-30'], 5).error.code).toBe('INVALID_INPUT');
+    expect(run('error.schema.json', ['config', 'get', 'no.such.key'], 3).error.code).toBe('NOT_FOUND');
+    expect(run('error.schema.json', ['config', 'set', 'cache.ttl', 'soon'], 9).error.code).toBe('CONFIG_INVALID');
+
+    // A hand-made ref that is not an entity: rebuild reports it (exit 1), show names it.
+    const bad = '0'.repeat(64);
+    const blob = repo.git(['hash-object', '-w', '--stdin'], { input: 'garbage' }).trim();
+    const tree = repo.git(['mktree'], { input: `100644 blob ${blob}\tsnapshot.json\n` }).trim();
+    repo.git(['update-ref', `refs/milestones/milestone/${bad}`, repo.git(['commit-tree', tree, '-m', 'hand made']).trim()]);
+    const rebuilt = run('rebuild.schema.json', ['rebuild'], 1);
+    expect(rebuilt.errors).toEqual([expect.objectContaining({ id: bad })]);
+    const corrupt = cli(repo.dir, ['show', bad, '--json']);
+    expect(corrupt.code).toBe(8);
+    expect(problems('error.schema.json', corrupt.json())).toBeNull();
+  });
+
+  it('every output schema and every README row was exercised by real output', () => {
+    for (const file of schemaFiles) {
+      expect([...validated].some((v) => v.endsWith(`→ ${file}`)), `no real output was validated against ${file}`).toBe(true);
+    }
+    for (const row of readmeRows()) {
+      const key = `${row.command ?? '*'} → ${row.schema}`;
+      expect(validated.has(key), `README row "${key}" was not exercised`).toBe(true);
+    }
+  });
+});
+
+describe('the schemas reject wrong documents', () => {
+  const task = {
+    id: 'a'.repeat(64), shortId: 'aaaaaaaa', milestoneId: 'b'.repeat(64), title: 't', description: '', status: 'pending',
+    assignee: null, estimatedHours: null, dependsOn: [], startedAt: null, completedAt: null, progress: 0,
+    created: { at: '2026-01-01T00:00:00.000Z', by: { name: 'n', email: 'e' } },
+    updated: { at: '2026-01-01T00:00:00.000Z', by: { name: 'n', email: 'e' } }, extra: { anything: [1, { x: null }] },
+  };
+  const summary = {
+    id: 'b'.repeat(64), title: 'm', description: '', status: 'planned', priority: null, category: null, labels: [], progress: 0,
+    dueDate: null, startDate: null, assignees: [], taskCount: 0, doneCount: 0, blockedCount: 0, phases: [], conflictCount: 0,
+    aliases: [], archived: false, deleted: false, updatedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z',
+  };
+  const without = <T extends object>(o: T, key: keyof T) => {
+    const copy = { ...o };
+    delete copy[key];
+    return copy;
+  };
+
+  it('accepts the well-formed baselines', () => {
+    expect(problems('task.schema.json', task)).toBeNull();
+    expect(problems('milestone-list.schema.json', [summary])).toBeNull();
+  });
+
+  it.each([
+    ['milestone-list.schema.json', 'a list item missing progress', [without(summary, 'progress')], /must have required property 'progress'/],
+    ['milestone-list.schema.json', 'a list item with an unknown field', [{ ...summary, colour: 'red' }], /must NOT have additional properties/],
+    ['milestone-list.schema.json', 'an unknown status', [{ ...summary, status: 'done' }], /must be equal to one of the allowed values/],
+    ['milestone-list.schema.json', 'progress over 100', [{ ...summary, progress: 101 }], /must be <= 100/],
+    ['task.schema.json', 'a short task id', { ...task, id: 'abc' }, /must match pattern/],
+    ['task.schema.json', 'a task status of a milestone', { ...task, status: 'planned' }, /allowed values/],
+    ['task.schema.json', 'assignee undefined instead of null', without(task, 'assignee'), /required property 'assignee'/],
+    ['task.schema.json', 'a date that is not ISO', { ...task, startedAt: 'yesterday' }, /must match pattern/],
+    ['next.schema.json', 'a ready task that is not pending', [{ ...task, status: 'in_progress' }], /must be equal to constant/],
+    ['error.schema.json', 'an unknown error code', { error: { code: 'OOPS', message: 'm' } }, /allowed values/],
+    ['config-validate.schema.json', 'ok with errors', { ok: true, file: null, errors: [{ path: 'x', message: 'm', severity: 'error' }], warnings: [] }, /must NOT have more than 0 items/],
+  ])('%s: %s', (file, _what, doc, message) => {
+    const bad = problems(file, doc);
+    expect(bad).not.toBeNull();
+    expect(bad).toMatch(message);
+  });
+});
