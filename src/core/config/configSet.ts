@@ -19,12 +19,26 @@ export interface ConfigSetResult {
   target: string;
 }
 
+/** `branch_prefix` → `milestone.branch-prefix`: git allows no `_` in names (keyMapping.ts reads it back). */
+function toGitKey(key: string): string {
+  const segs = key.split('.');
+  segs[segs.length - 1] = segs[segs.length - 1].replace(/_/g, '-');
+  return `milestone.${segs.join('.')}`;
+}
+
 export async function configSet(ctx: Context, o: { key: string; value: string; git: boolean }): Promise<ConfigSetResult> {
   if (o.git) {
-    const check = validateValues(buildTree([[o.key, parseValueString(o.value)]]), () => ({ source: `git config milestone.${o.key}` }));
+    const gitKey = toGitKey(o.key);
+    const value = parseValueString(o.value);
+    const check = validateValues(buildTree([[o.key, value]]), () => ({ source: `git config ${gitKey}` }));
     if (check.errors.length > 0) throw configInvalidError(check.errors);
-    execFileSync('git', ['config', `milestone.${o.key}`, o.value], { cwd: ctx.repo.workTree ?? ctx.repo.gitDir, stdio: 'pipe' });
-    return { key: o.key, value: o.value, target: `git config milestone.${o.key}` };
+    try {
+      execFileSync('git', ['config', gitKey, o.value], { cwd: ctx.repo.workTree ?? ctx.repo.gitDir, stdio: 'pipe' });
+    } catch (e) {
+      const stderr = String((e as { stderr?: Buffer }).stderr ?? '').trim();
+      throw new MilestoneError('GIT_FAILED', `git config ${gitKey} failed: ${stderr || (e as Error).message}`);
+    }
+    return { key: o.key, value, target: `git config ${gitKey}` };
   }
   const file = settingsFile(ctx);
   if (!file) {

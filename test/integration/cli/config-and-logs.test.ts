@@ -48,6 +48,18 @@ describe('config', () => {
     expect(fs.readFileSync(cfgFile(), 'utf8')).toBe(text);
   });
 
+  it('config set --git writes git config under the name git accepts, typed like the file route', () => {
+    const r = cli(repo.dir, ['config', 'set', '--git', 'git_integration.cleanup_after_days', '12', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json()).toMatchObject({ value: 12, target: 'git config milestone.git_integration.cleanup-after-days' });
+    expect(repo.git(['config', 'milestone.git_integration.cleanup-after-days']).trim()).toBe('12');
+    const got = cli(repo.dir, ['config', 'get', 'git_integration.cleanup_after_days', '--json']).json();
+    expect(got.origin.layer).toBe('git');
+    expect(cli(repo.dir, ['config', 'set', '--git', 'branch_prefix', 'ms/']).code).toBe(0);
+    expect(repo.git(['config', 'milestone.branch-prefix']).trim()).toBe('ms/');
+    expect(cli(repo.dir, ['config', 'set', '--git', 'cache.ttl', 'soon']).code).toBe(9);
+  });
+
   it('validate names file, line and key; unknown keys warn only; other commands keep working', () => {
     fs.writeFileSync(cfgFile(), 'cache:\n  enabled: true\n  ttl: soon\nmystery_key: 1\n');
     const r = cli(repo.dir, ['config', 'validate']);
