@@ -10,7 +10,7 @@ const def: CommandDef<NextResult | TaskView[]> = {
   description: 'A task is ready when it is pending and every task it depends on is completed or cancelled. With --json the output is the array of ready tasks (add --explain for the full object with waiting reasons).',
   examples: ['git milestone next', 'git milestone next 3f2a --json', 'git milestone next --explain --json'],
   args: [{ name: 'milestone', description: 'Only this milestone (id, prefix or alias).' }],
-  flags: { explain: { type: 'boolean', description: 'With --json: print {ready, inProgress, waiting} instead of only the ready tasks.' } },
+  flags: { explain: { type: 'boolean', description: 'With --json: print {ready, inProgress, blocked, waiting} instead of only the ready tasks.' } },
   readOnly: true,
   async execute(ctx, input) {
     const r = await nextTasks(ctx, { milestone: input.args.milestone });
@@ -21,6 +21,7 @@ const def: CommandDef<NextResult | TaskView[]> = {
     const parts: string[] = [];
     parts.push(r.ready.length === 0 ? 'Nothing is ready to start.' : `Ready:\n${table(r.ready.map((t) => [short(t.id), short(t.milestoneId), oneLine(t.title)]))}`);
     if (r.inProgress.length) parts.push(`In progress:\n${table(r.inProgress.map((t) => [short(t.id), t.assignee ?? '', oneLine(t.title)]))}`);
+    if (r.blocked.length) parts.push(`Blocked:\n${table(r.blocked.map((t) => [short(t.id), t.assignee ?? '', oneLine(t.title)]))}`);
     if (r.waiting.length) parts.push(`Waiting:\n${r.waiting.map((w) => `${short(w.task.id)} ${oneLine(w.task.title)}\n${w.reasons.map((x) => `    ${oneLine(x)}`).join('\n')}`).join('\n')}`);
     return parts.join('\n\n');
   },
