@@ -13,20 +13,14 @@ import { matchQuery } from './matchQuery';
 import { currentPhase, milestoneProgress } from './progress';
 import { parseQuery } from './queryLanguage';
 import { MILESTONE_STATUSES } from './types';
-import type { MilestoneState, MilestoneStatus, Priority } from './types';
+import type { MilestoneState, Priority } from './types';
 import { compareStrings, timeValue } from './values';
 
-export interface MilestoneSummary {
-  id: string;
-  title: string;
-  description: string;
-  status: MilestoneStatus;
-  priority: Priority | null;
-  category: string | null;
-  labels: string[];
+/** One flat row per milestone: the state's list-worthy fields plus derived counts. */
+export type MilestoneSummary = Pick<MilestoneState,
+  'id' | 'title' | 'description' | 'status' | 'priority' | 'category' | 'labels' | 'dueDate' | 'startDate' | 'aliases' | 'archived' | 'deleted'
+> & {
   progress: number;
-  dueDate: string | null;
-  startDate: string | null;
   /** Distinct assignees of the live tasks, sorted. */
   assignees: string[];
   /** Live tasks (cancelled ones included). */
@@ -39,12 +33,9 @@ export interface MilestoneSummary {
   phases: string[];
   /** Fields holding concurrent values from different clones (0 until a merge produces some). */
   conflictCount: number;
-  aliases: string[];
-  archived: boolean;
-  deleted: boolean;
   updatedAt: string;
   createdAt: string;
-}
+};
 
 export const SORT_KEYS = ['created', 'updated', 'title', 'due', 'priority', 'progress'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

@@ -4,53 +4,22 @@
  * left out of a milestone's view; progress is an integer 0-100.
  */
 import { phaseWeights, milestoneProgress, taskProgress } from './progress';
-import type { MilestoneState, MilestoneStatus, Priority, Stamp, TaskState, TaskStatus } from './types';
+import type { MilestoneState, TaskState } from './types';
 import { copyJson, shortId } from './values';
 
-export interface TaskView {
-  id: string;
+/** A task as `task show --json` prints it: its state without the tombstone flag, plus context. */
+export type TaskView = Omit<TaskState, 'deleted'> & {
   shortId: string;
   milestoneId: string;
-  title: string;
-  description: string;
-  status: TaskStatus;
-  assignee: string | null;
-  estimatedHours: number | null;
-  dependsOn: string[];
-  startedAt: string | null;
-  completedAt: string | null;
   progress: number;
-  created: Stamp;
-  updated: Stamp;
-  extra: Record<string, unknown>;
-}
+};
 
-export interface MilestoneView {
-  id: string;
+/** A milestone as `show --json` prints it: its state without fold bookkeeping, with live tasks. */
+export type MilestoneView = Omit<MilestoneState, 'tasks' | 'clock' | 'opCount'> & {
   shortId: string;
-  title: string;
-  description: string;
-  status: MilestoneStatus;
-  priority: Priority | null;
-  category: string | null;
-  labels: string[];
-  startDate: string | null;
-  dueDate: string | null;
-  estimatedHours: number | null;
   progress: number;
-  successCriteria: string[];
-  deliverables: unknown[];
-  risks: unknown[];
-  resources: Record<string, unknown>;
-  dependsOn: string[];
-  aliases: string[];
-  archived: boolean;
-  deleted: boolean;
-  extra: Record<string, unknown>;
-  created: Stamp;
-  updated: Stamp;
   tasks: TaskView[];
-}
+};
 
 export function taskView(task: TaskState, milestone: MilestoneState): TaskView {
   return copyJson({

@@ -3,6 +3,7 @@
  * user.name/user.email set, a `git(args)` runner returning stdout, and cleanup().
  */
 import { execFileSync } from 'node:child_process';
+import { afterEach, beforeEach } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -44,4 +45,23 @@ export function makeTmpRepo(o: TmpRepoOptions = {}): TmpRepo {
   git(['config', 'user.name', 'Test User']);
   git(['config', 'user.email', 'test@example.com']);
   return { dir, git, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A fresh repository for every test of the calling file; after each test `git fsck --strict` must
+ * pass (what was written is valid git), then the repository is removed.
+ */
+export function repoPerTest(): () => TmpRepo {
+  let repo: TmpRepo | undefined;
+  beforeEach(() => {
+    repo = makeTmpRepo();
+  });
+  afterEach(() => {
+    try {
+      repo?.git(['fsck', '--strict']);
+    } finally {
+      repo?.cleanup();
+    }
+  });
+  return () => repo as TmpRepo;
 }

@@ -5,17 +5,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { cli } from '../../helpers/cli';
-import { makeTmpRepo as tmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
+import { repoPerTest, type TmpRepo } from '../../helpers/tmpRepo';
 
+const current = repoPerTest();
 let repo: TmpRepo;
 beforeEach(() => {
-  repo = tmpRepo();
-});
-afterEach(() => {
-  repo.git(['fsck', '--strict']);
-  repo.cleanup();
+  repo = current();
 });
 
 const ok = (args: string[]) => {
