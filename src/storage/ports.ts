@@ -60,6 +60,10 @@ export interface RefStore {
 export interface NotesStore {
   read(notesRef: string, commit: Oid): Promise<string | null>;
   append(notesRef: string, commit: Oid, line: string): Promise<void>;
+  /** The notes ref's tip (changes whenever any note changes), or null when there are none. */
+  tip(notesRef: string): Promise<Oid | null>;
+  /** Annotated object → note blob, for every note under the ref. */
+  list(notesRef: string): Promise<Map<Oid, Oid>>;
 }
 
 export interface Storage {
