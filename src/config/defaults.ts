@@ -22,6 +22,7 @@ const DEFAULTS: MilestoneConfig = {
     preserve_completed: true,
     merge_strategy: 'merge',
     single_branch_mode: false,
+    complete_tasks_on_merge: true,
   },
 };
 

@@ -59,6 +59,7 @@ export interface MilestoneConfig {
     single_branch_mode: boolean;
     branch_naming?: string;
     auto_merge?: boolean;
+    complete_tasks_on_merge: boolean;
   };
   index?: { postgresql?: { url?: string } };
   [key: string]: unknown;
