@@ -8,7 +8,7 @@
  */
 import { isMilestoneError, MilestoneError } from '../errors/MilestoneError';
 import { CREATE_TYPE, getHandler, isOpType } from './ops/registry';
-import type { MilestoneState, StoredOperation } from './types';
+import type { FoldOptions, MilestoneState, StoredOperation } from './types';
 import { compareStrings } from './values';
 
 /** Fold order: Lamport time, then hash. Returns a new array. */
@@ -45,9 +45,9 @@ function checked(stored: StoredOperation): void {
  * first; on a snapshot they must all be newer than it (Lamport time above `state.clock`), otherwise
  * the result would differ from a full fold and the caller must refold: that is an INTERNAL error.
  * Operations that meet no state (before any milestone.create) are skipped; if none creates a state,
- * CORRUPT_ENTITY.
+ * CORRUPT_ENTITY. `options.policy` chooses how concurrent register writes resolve (registers.ts).
  */
-export function applyOps(state: MilestoneState | null, ops: readonly StoredOperation[]): MilestoneState {
+export function applyOps(state: MilestoneState | null, ops: readonly StoredOperation[], options: FoldOptions = {}): MilestoneState {
   let current = state;
   for (const stored of dedupe(sortOps(ops))) {
     checked(stored);
@@ -58,7 +58,7 @@ export function applyOps(state: MilestoneState | null, ops: readonly StoredOpera
       });
     }
     if (current === null && op.type !== CREATE_TYPE) continue;
-    current = getHandler(op.type).apply(current, op, hash);
+    current = getHandler(op.type).apply(current, op, hash, options);
   }
   if (current === null) {
     throw new MilestoneError('CORRUPT_ENTITY', 'no milestone.create operation: nothing to fold', {
@@ -72,7 +72,7 @@ export function applyOps(state: MilestoneState | null, ops: readonly StoredOpera
  * The state of a milestone from all its operations, in any order. The first operation in fold order
  * must be milestone.create (its hash is the milestone id): otherwise CORRUPT_ENTITY.
  */
-export function fold(ops: readonly StoredOperation[]): MilestoneState {
+export function fold(ops: readonly StoredOperation[], options: FoldOptions = {}): MilestoneState {
   const sorted = dedupe(sortOps(ops));
   if (sorted.length === 0) {
     throw new MilestoneError('CORRUPT_ENTITY', 'a milestone needs at least one operation', {
@@ -86,5 +86,5 @@ export function fold(ops: readonly StoredOperation[]): MilestoneState {
       data: { hash: root.hash, type: root.op?.type },
     });
   }
-  return applyOps(null, sorted);
+  return applyOps(null, sorted, options);
 }

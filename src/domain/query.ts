@@ -9,6 +9,7 @@
  * first), progress; a leading `-` reverses the key.
  */
 import { MilestoneError } from '../errors/MilestoneError';
+import { conflictsOf } from './conflicts';
 import { matchQuery } from './matchQuery';
 import { currentPhase, milestoneProgress } from './progress';
 import { parseQuery } from './queryLanguage';
@@ -47,6 +48,8 @@ export interface SummaryFilter {
   text?: string;
   /** Include archived milestones. */
   all?: boolean;
+  /** Only milestones holding conflicts (concurrent values from different clones). */
+  conflicts?: boolean;
   /** A SortKey, optionally prefixed with `-` for descending. Default `created`. */
   sort?: string;
   limit?: number;
@@ -73,7 +76,7 @@ export function summarize(state: MilestoneState): MilestoneSummary {
     doneCount: live.filter((t) => t.status === 'completed').length,
     blockedCount: live.filter((t) => t.status === 'blocked').length,
     phases: [...new Set(live.map(currentPhase).filter((p): p is string => p !== null))].sort(compareStrings),
-    conflictCount: Array.isArray((state as { conflicts?: unknown }).conflicts) ? ((state as { conflicts?: unknown[] }).conflicts as unknown[]).length : 0,
+    conflictCount: conflictsOf(state).length,
     aliases: [...state.aliases],
     archived: state.archived,
     deleted: state.deleted,
@@ -124,6 +127,7 @@ function checkFilter(filter: SummaryFilter): void {
 
 function matches(s: MilestoneSummary, f: SummaryFilter): boolean {
   if (s.deleted || (s.archived && !f.all)) return false;
+  if (f.conflicts && s.conflictCount === 0) return false;
   if (f.status?.length && !f.status.includes(s.status)) return false;
   if (f.label?.length && !f.label.every((l) => s.labels.includes(l))) return false;
   if (f.assignee?.length && !f.assignee.some((a) => s.assignees.includes(a))) return false;

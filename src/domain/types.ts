@@ -82,6 +82,56 @@ export interface MilestoneState {
   /** Highest Lamport time folded in. */
   clock: number;
   opCount: number;
+  /** Latest write(s) of each register written since creation (registers.ts); absent until one is. */
+  heads?: RegisterHeads;
+  /** Add tags of set members (addWinsSet.ts); a member without an entry carries the implicit tag. */
+  tags?: SetTags;
+}
+
+/**
+ * One latest write of a register (a scalar field). A register holds one head, or several when
+ * concurrent writes of different values met in a merge: the last head's value is the field's
+ * visible value, the others carry theirs in `value`.
+ */
+export interface RegisterHead {
+  /** Hash of the operation that wrote it. */
+  op: string;
+  at: string;
+  by: Author;
+  value?: unknown;
+}
+
+export type HeadMap = Record<string, RegisterHead[]>;
+
+export interface RegisterHeads {
+  milestone?: HeadMap;
+  /** Keys of `extra`. */
+  extra?: HeadMap;
+  /** Task id → field → heads. */
+  tasks?: Record<string, HeadMap>;
+}
+
+/** Member → hashes of the operations whose add of it no remove has seen yet. */
+export type TagMap = Record<string, string[]>;
+
+export interface SetTags {
+  labels?: TagMap;
+  dependsOn?: TagMap;
+  aliases?: TagMap;
+  /** Task id → dependency id → tags. */
+  tasks?: Record<string, TagMap>;
+}
+
+/**
+ * How concurrent writes of one field resolve (`coordination.conflict_resolution`): `merge` keeps
+ * both values as a conflict (the one later in fold order is shown); `last_writer_wins` keeps only
+ * the one with the later wall-clock time (then the higher hash).
+ */
+export const CONFLICT_POLICIES = ['merge', 'last_writer_wins'] as const;
+export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number];
+
+export interface FoldOptions {
+  policy?: ConflictPolicy;
 }
 
 /** Scalar milestone fields that `milestone.set` may write (each a last-writer register). */

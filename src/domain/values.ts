@@ -83,3 +83,19 @@ export function tokenProblem(what: string, value: string): string | null {
 export function copyJson<T>(value: T): T {
   return structuredClone(value);
 }
+
+/** An own member of a record (never an inherited one such as `__proto__` or `constructor`). */
+export function getEntry<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+/**
+ * A copy of `record` with `key` set to `value` (removed when undefined). Built through a Map, so a
+ * key such as `__proto__` stays an ordinary member.
+ */
+export function withEntry<T>(record: Readonly<Record<string, T>> | undefined, key: string, value: T | undefined): Record<string, T> {
+  const map = new Map(Object.entries(record ?? {}));
+  if (value === undefined) map.delete(key);
+  else map.set(key, value);
+  return Object.fromEntries(map);
+}

@@ -1,8 +1,10 @@
 /**
  * JSON-ready views of a milestone and its tasks, used by `show`, `task show` and `--json` output.
  * Views are deep copies: a caller may change them without touching the state. Removed tasks are
- * left out of a milestone's view; progress is an integer 0-100.
+ * left out of a milestone's view; progress is an integer 0-100. `conflicts` lists fields holding
+ * concurrent values from different clones (conflicts.ts); empty unless a merge produced some.
  */
+import { conflictsOf, type FieldConflict } from './conflicts';
 import { phaseWeights, milestoneProgress, taskProgress } from './progress';
 import type { MilestoneState, TaskState } from './types';
 import { copyJson, shortId } from './values';
@@ -12,12 +14,16 @@ export type TaskView = Omit<TaskState, 'deleted'> & {
   shortId: string;
   milestoneId: string;
   progress: number;
+  /** This task's fields holding concurrent values (conflicts.ts). */
+  conflicts: Array<Omit<FieldConflict, 'task'>>;
 };
 
 /** A milestone as `show --json` prints it: its state without fold bookkeeping, with live tasks. */
-export type MilestoneView = Omit<MilestoneState, 'tasks' | 'clock' | 'opCount'> & {
+export type MilestoneView = Omit<MilestoneState, 'tasks' | 'clock' | 'opCount' | 'heads' | 'tags'> & {
   shortId: string;
   progress: number;
+  /** Fields (its own and its tasks') holding concurrent values (conflicts.ts). */
+  conflicts: FieldConflict[];
   tasks: TaskView[];
 };
 
@@ -38,6 +44,7 @@ export function taskView(task: TaskState, milestone: MilestoneState): TaskView {
     created: task.created,
     updated: task.updated,
     extra: task.extra,
+    conflicts: conflictsOf(milestone).filter((c) => c.task === task.id).map(({ field, values }) => ({ field, values })),
   });
 }
 
@@ -66,6 +73,7 @@ export function milestoneView(state: MilestoneState): MilestoneView {
     extra: state.extra,
     created: state.created,
     updated: state.updated,
+    conflicts: conflictsOf(state),
   });
   return { ...view, tasks: state.tasks.filter((t) => !t.deleted).map((t) => taskView(t, state)) };
 }

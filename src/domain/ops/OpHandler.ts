@@ -5,15 +5,16 @@
  *    where a dependency cycle or an unknown task is refused)
  *  - apply: the next state. Pure and total: during a fold of merged histories an operation may meet
  *    a state it was not validated against, and must then do something deterministic (usually
- *    nothing) instead of throwing.
+ *    nothing) instead of throwing. `options.policy` says how concurrent writes of one register
+ *    resolve (registers.ts); the default is `merge`.
  */
-import type { MilestoneState, Operation } from '../types';
+import type { FoldOptions, MilestoneState, Operation } from '../types';
 
 export interface OpHandler {
   readonly type: string;
   check(op: Operation): void;
   validate(state: MilestoneState | null, op: Operation): void;
-  apply(state: MilestoneState | null, op: Operation, hash: string): MilestoneState;
+  apply(state: MilestoneState | null, op: Operation, hash: string, options?: FoldOptions): MilestoneState;
 }
 
 /** What a use case asks to write: an operation before author, time and Lamport time are stamped. */

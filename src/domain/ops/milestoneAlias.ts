@@ -22,10 +22,10 @@ function validate(state: MilestoneState | null, op: Operation): void {
   if (change.add.includes(live.id)) badInput('an alias must differ from the milestone id');
 }
 
-function apply(state: MilestoneState | null, op: Operation): MilestoneState {
+function apply(state: MilestoneState | null, op: Operation, hash: string): MilestoneState {
   return onLive(state, op, (live) => {
     const accept = (alias: string): boolean => tokenProblem('alias', alias) === null && alias !== live.id;
-    return touch(live, op, { aliases: nextSet(live.aliases, op, accept, false) });
+    return touch(live, op, nextSet(live, 'aliases', op, hash, accept, false));
   });
 }
 

@@ -32,10 +32,10 @@ function validate(state: MilestoneState | null, op: Operation): void {
   }
 }
 
-function apply(state: MilestoneState | null, op: Operation): MilestoneState {
+function apply(state: MilestoneState | null, op: Operation, hash: string): MilestoneState {
   return onLive(state, op, (live) => {
     const accept = (id: string): boolean => tokenProblem('milestone id', id) === null && !isSelf(live, id);
-    return touch(live, op, { dependsOn: nextSet(live.dependsOn, op, accept, false) });
+    return touch(live, op, nextSet(live, 'dependsOn', op, hash, accept, false));
   });
 }
 

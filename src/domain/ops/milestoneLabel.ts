@@ -19,10 +19,9 @@ function validate(state: MilestoneState | null, op: Operation): void {
   validateAddRemove(state, op, TYPE, 'label');
 }
 
-function apply(state: MilestoneState | null, op: Operation): MilestoneState {
+function apply(state: MilestoneState | null, op: Operation, hash: string): MilestoneState {
   return onLive(state, op, (live) => {
-    const labels = nextSet(live.labels, op, (l) => tokenProblem('label', l) === null, true);
-    return touch(live, op, { labels });
+    return touch(live, op, nextSet(live, 'labels', op, hash, (l) => tokenProblem('label', l) === null, true));
   });
 }
 

@@ -1,15 +1,18 @@
 /**
  * `milestone.set` {fields}: writes scalar fields of a milestone (title, description, status,
  * priority, category, dates, estimated hours, success criteria, deliverables, risks, resources).
- * Each field is a last-writer-wins register: in a fold the operation sorted last wins.
+ * Each field is a causal register (registers.ts): a write replaces the values its writer saw;
+ * concurrent writes of different values are kept as a conflict (policy `merge`) or resolved by
+ * wall-clock time (`last_writer_wins`).
  *
  * check refuses unknown field names and wrong types (INVALID_OPERATION); validate refuses values
  * outside the rules of fields.ts (INVALID_INPUT). Values are stored as given (titles untrimmed).
  */
 import { acceptedFields, fieldTypeProblems, fieldValueProblems, MILESTONE_FIELD_RULES } from '../fields';
-import type { MilestoneState, Operation } from '../types';
 import type { OpHandler } from './OpHandler';
-import { badInput, checkEnvelope, malformed, objectMember, rejectUnknownKeys } from './payload';
+import type { FoldOptions, MilestoneState, Operation } from '../types';
+import { MILESTONE_SCOPE, writeFields } from '../registers';
+import { badInput, checkEnvelope, checkPrev, malformed, objectMember, rejectUnknownKeys } from './payload';
 import { ignore, onLive, requireLiveMilestone, touch } from './state';
 
 const TYPE = 'milestone.set';
@@ -22,11 +25,12 @@ function check(op: Operation): void {
   if (problems.length > 0) {
     malformed(op, problems.join('; '));
   }
+  checkPrev(op);
 }
 
 function validate(state: MilestoneState | null, op: Operation): void {
   check(op);
-  rejectUnknownKeys(op, ['fields']);
+  rejectUnknownKeys(op, ['fields', 'prev']);
   requireLiveMilestone(state, op);
   const problems = fieldValueProblems(MILESTONE_FIELD_RULES, objectMember(op, 'fields', true));
   if (problems.length > 0) {
@@ -34,11 +38,13 @@ function validate(state: MilestoneState | null, op: Operation): void {
   }
 }
 
-function apply(state: MilestoneState | null, op: Operation): MilestoneState {
+function apply(state: MilestoneState | null, op: Operation, hash: string, options: FoldOptions = {}): MilestoneState {
   return onLive(state, op, (live) => {
     const fields = acceptedFields(MILESTONE_FIELD_RULES, objectMember(op, 'fields', true));
     if (Object.keys(fields).length === 0) return ignore(live, op);
-    return touch(live, op, fields as Partial<MilestoneState>);
+    const current = live as unknown as Record<string, unknown>;
+    const w = writeFields(live, MILESTONE_SCOPE, fields, (f) => current[f], { op, hash, policy: options.policy });
+    return touch(live, op, { ...(Object.fromEntries(w.values) as Partial<MilestoneState>), heads: w.heads });
   });
 }
 

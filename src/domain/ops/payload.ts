@@ -87,3 +87,14 @@ export function refuseOverlap(add: string[], remove: string[], what: string): vo
   const both = add.filter((v) => remove.includes(v));
   if (both.length > 0) badInput(`${what} ${JSON.stringify(both[0])} is both added and removed`);
 }
+
+/**
+ * check: the optional `prev` member (what the writer saw; registers.ts, addWinsSet.ts) maps names to
+ * arrays of operation hashes.
+ */
+export function checkPrev(op: Operation): void {
+  if (op.prev === undefined) return;
+  if (!isPlainObject(op.prev) || !Object.values(op.prev).every(isStringArray)) {
+    malformed(op, 'prev must map names to arrays of operation hashes');
+  }
+}

@@ -1,12 +1,16 @@
 /**
  * The add/remove set semantics shared by `milestone.label`, `milestone.depend` and
- * `milestone.alias`: remove first, then add, keep each value once. A value both added and removed
- * is refused by validate; in a fold the add wins (it is applied last).
+ * `milestone.alias`: an add-wins set (addWinsSet.ts). Remove first (only the adds the writer saw),
+ * then add, keep each value once. A value both added and removed is refused by validate; in a fold
+ * the add wins (it is applied last), and so does an add concurrent with a remove.
  */
+import { applySetChange } from '../addWinsSet';
 import type { MilestoneState, Operation } from '../types';
-import { compareStrings, tokenProblem, unique } from '../values';
-import { badInput, checkEnvelope, refuseOverlap, rejectUnknownKeys, requireSomeChange, stringList } from './payload';
+import { tokenProblem } from '../values';
+import { badInput, checkEnvelope, checkPrev, refuseOverlap, rejectUnknownKeys, requireSomeChange, stringList } from './payload';
 import { requireLiveMilestone } from './state';
+
+export type MilestoneSet = 'labels' | 'dependsOn' | 'aliases';
 
 export interface AddRemove {
   add: string[];
@@ -19,6 +23,7 @@ export function checkAddRemove(op: Operation, type: string): AddRemove {
   const add = stringList(op, 'add', false);
   const remove = stringList(op, 'remove', false);
   requireSomeChange(op, add, remove);
+  checkPrev(op);
   return { add, remove };
 }
 
@@ -30,7 +35,7 @@ export function validateAddRemove(
   what: string,
 ): { live: MilestoneState; change: AddRemove } {
   const change = checkAddRemove(op, type);
-  rejectUnknownKeys(op, ['add', 'remove']);
+  rejectUnknownKeys(op, ['add', 'remove', 'prev']);
   const live = requireLiveMilestone(state, op);
   for (const value of change.add) {
     const problem = tokenProblem(what, value);
@@ -41,18 +46,21 @@ export function validateAddRemove(
 }
 
 /**
- * The next value of a set member. `accept` filters added values that validate would have refused
- * (apply is total, so it drops them instead of throwing). Sorted when `sorted`, else in order of
- * first addition.
+ * The next members of one of the milestone's sets, and their tags. `accept` filters added values
+ * that validate would have refused (apply is total, so it drops them instead of throwing). Sorted
+ * when `sorted`, else in order of (re)addition.
  */
 export function nextSet(
-  current: string[],
+  live: MilestoneState,
+  name: MilestoneSet,
   op: Operation,
+  hash: string,
   accept: (value: string) => boolean,
   sorted: boolean,
-): string[] {
-  const remove = new Set(stringList(op, 'remove', false));
-  const add = stringList(op, 'add', false).filter(accept);
-  const next = unique([...current.filter((v) => !remove.has(v)), ...add]);
-  return sorted ? next.sort(compareStrings) : next;
+): Partial<MilestoneState> {
+  const next = applySetChange({
+    members: live[name], tags: live.tags?.[name], add: stringList(op, 'add', false), remove: stringList(op, 'remove', false),
+    op, hash, accept, sorted,
+  });
+  return { [name]: next.members, tags: { ...live.tags, [name]: next.tags } };
 }

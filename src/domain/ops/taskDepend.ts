@@ -4,14 +4,16 @@
  * itself and any edge that would close a cycle (DEPENDENCY_CYCLE, message
  * `dependency cycle: 1a2b3c4d → 5e6f7a8b → 1a2b3c4d`, full ids in `data.cycle`, titles in
  * `data.titles`). apply is total: merged histories may hold a cycle; the edges are kept and
- * readiness reports the tasks on it.
+ * readiness reports the tasks on it. The dependencies are an add-wins set (addWinsSet.ts): a
+ * remove takes away only the adds its writer saw.
  */
 import { MilestoneError } from '../../errors/MilestoneError';
 import { findCycle } from '../graph';
+import { applySetChange } from '../addWinsSet';
 import type { MilestoneState, Operation } from '../types';
-import { shortId, unique } from '../values';
+import { getEntry, shortId, unique, withEntry } from '../values';
 import type { OpHandler } from './OpHandler';
-import { checkEnvelope, refuseOverlap, rejectUnknownKeys, requireSomeChange, requireString, stringList } from './payload';
+import { checkEnvelope, checkPrev, refuseOverlap, rejectUnknownKeys, requireSomeChange, requireString, stringList } from './payload';
 import { changeTask, findTask, liveTasks, onLive, requireLiveMilestone, requireLiveTask, requireLiveTaskIds } from './state';
 
 const TYPE = 'task.depend';
@@ -20,6 +22,7 @@ function check(op: Operation): void {
   checkEnvelope(op, TYPE);
   requireString(op, 'task');
   requireSomeChange(op, stringList(op, 'add', false), stringList(op, 'remove', false));
+  checkPrev(op);
 }
 
 function nextDeps(current: string[], op: Operation, self: string): string[] {
@@ -39,7 +42,7 @@ export function cycleError(state: MilestoneState, cycle: string[]): MilestoneErr
 
 function validate(state: MilestoneState | null, op: Operation): void {
   check(op);
-  rejectUnknownKeys(op, ['task', 'add', 'remove']);
+  rejectUnknownKeys(op, ['task', 'add', 'remove', 'prev']);
   const live = requireLiveMilestone(state, op);
   const task = requireLiveTask(live, op.task as string, op);
   const add = stringList(op, 'add', false);
@@ -58,10 +61,17 @@ function validate(state: MilestoneState | null, op: Operation): void {
   if (cycle) throw cycleError(live, cycle);
 }
 
-function apply(state: MilestoneState | null, op: Operation): MilestoneState {
-  return onLive(state, op, (live) =>
-    changeTask(live, op, op.task as string, (task) => ({ dependsOn: nextDeps(task.dependsOn, op, task.id) })),
-  );
+function apply(state: MilestoneState | null, op: Operation, hash: string): MilestoneState {
+  return onLive(state, op, (live) => {
+    const task = findTask(live, op.task as string);
+    if (!task || task.deleted) return changeTask(live, op, op.task as string, () => ({}));
+    const next = applySetChange({
+      members: task.dependsOn, tags: getEntry(live.tags?.tasks, task.id), add: stringList(op, 'add', false),
+      remove: stringList(op, 'remove', false), op, hash, accept: (id) => id !== task.id, sorted: false,
+    });
+    const changed = changeTask(live, op, task.id, () => ({ dependsOn: next.members }));
+    return { ...changed, tags: { ...live.tags, tasks: withEntry(live.tags?.tasks, task.id, next.tags) } };
+  });
 }
 
 export const taskDepend: OpHandler = { type: TYPE, check, validate, apply };

@@ -5,12 +5,15 @@
  *  - startedAt: the op's time the first time the task becomes in_progress; kept afterwards.
  *  - completedAt: the op's time when the task becomes completed (kept while it stays completed);
  *    cleared when it leaves completed.
+ * The status is a causal register (registers.ts); the timestamps move only when the written status
+ * is the one that stays visible.
  */
 import { TASK_STATUS_RULE } from '../fields';
-import type { MilestoneState, Operation, TaskStatus } from '../types';
+import { writeFields } from '../registers';
+import type { FoldOptions, MilestoneState, Operation, TaskStatus } from '../types';
 import type { OpHandler } from './OpHandler';
-import { badInput, checkEnvelope, malformed, rejectUnknownKeys, requireString } from './payload';
-import { changeTask, ignore, onLive, requireLiveMilestone, requireLiveTask } from './state';
+import { badInput, checkEnvelope, checkPrev, malformed, rejectUnknownKeys, requireString } from './payload';
+import { changeTask, findTask, ignore, onLive, requireLiveMilestone, requireLiveTask } from './state';
 
 const TYPE = 'task.status';
 
@@ -18,26 +21,30 @@ function check(op: Operation): void {
   checkEnvelope(op, TYPE);
   requireString(op, 'task');
   if (!TASK_STATUS_RULE.isType(op.status)) malformed(op, 'status must be a string');
+  checkPrev(op);
 }
 
 function validate(state: MilestoneState | null, op: Operation): void {
   check(op);
-  rejectUnknownKeys(op, ['task', 'status']);
+  rejectUnknownKeys(op, ['task', 'status', 'prev']);
   const live = requireLiveMilestone(state, op);
   requireLiveTask(live, op.task as string, op);
   const problem = TASK_STATUS_RULE.problem(op.status);
   if (problem) badInput(problem);
 }
 
-function apply(state: MilestoneState | null, op: Operation): MilestoneState {
+function apply(state: MilestoneState | null, op: Operation, hash: string, options: FoldOptions = {}): MilestoneState {
   return onLive(state, op, (live) => {
-    if (TASK_STATUS_RULE.problem(op.status) !== null) return ignore(live, op);
+    const task = findTask(live, op.task as string);
+    if (TASK_STATUS_RULE.problem(op.status) !== null || !task || task.deleted) return ignore(live, op);
     const status = op.status as TaskStatus;
-    return changeTask(live, op, op.task as string, (task) => ({
+    const w = writeFields(live, { kind: 'task', task: task.id }, { status }, () => task.status, { op, hash, policy: options.policy });
+    const next = changeTask(live, op, task.id, (t) => (w.won ? {
       status,
-      startedAt: task.startedAt ?? (status === 'in_progress' ? op.time : null),
-      completedAt: status !== 'completed' ? null : task.status === 'completed' && task.completedAt ? task.completedAt : op.time,
-    }));
+      startedAt: t.startedAt ?? (status === 'in_progress' ? op.time : null),
+      completedAt: status !== 'completed' ? null : t.status === 'completed' && t.completedAt ? t.completedAt : op.time,
+    } : {}));
+    return { ...next, heads: w.heads };
   });
 }
 

@@ -21,7 +21,7 @@ describe('milestoneView', () => {
     const { log, id, a, b } = sample();
     const view = milestoneView(log.s);
     expect(Object.keys(view).sort()).toEqual([
-      'aliases', 'archived', 'category', 'created', 'deleted', 'deliverables', 'dependsOn', 'description', 'dueDate', 'estimatedHours',
+      'aliases', 'archived', 'category', 'conflicts', 'created', 'deleted', 'deliverables', 'dependsOn', 'description', 'dueDate', 'estimatedHours',
       'extra', 'id', 'labels', 'priority', 'progress', 'resources', 'risks', 'shortId', 'startDate', 'status', 'successCriteria',
       'tasks', 'title', 'updated',
     ]);
@@ -60,7 +60,7 @@ describe('taskView', () => {
     expect(taskView(task, log.s)).toEqual({
       id: b, shortId: b.slice(0, 8), milestoneId: id, title: 'Docs 📚', description: '', status: 'pending', assignee: null,
       estimatedHours: null, dependsOn: [a], startedAt: null, completedAt: null, progress: 0,
-      created: { at: timeAt(3), by: ALICE }, updated: { at: timeAt(3), by: ALICE }, extra: {},
+      created: { at: timeAt(3), by: ALICE }, updated: { at: timeAt(3), by: ALICE }, extra: {}, conflicts: [],
     });
     expect(taskView(log.s.tasks[0], log.s)).toMatchObject({ progress: 100, completedAt: timeAt(2), assignee: 'ann' });
   });
