@@ -1,17 +1,21 @@
 /**
  * The op-log engine: creates entities, appends operation packs with compare-and-swap (a writer
  * that loses the race re-reads, re-builds and re-validates its operations on the new tip, then
- * retries), and reads current state or full validated history.
+ * retries), reads current state or full validated history, and merges other clones' tips in
+ * (created, fast-forwarded or joined by a merge commit: mergeEntity.ts, mergeMany.ts).
  */
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { Operation, StoredOperation } from '../../domain/types';
 import { hashOperation } from '../../domain/hash';
 import type { Oid, Storage } from '../ports';
 import { idFromRef, refName, refPrefix } from './layout';
+import { mergeTips } from './mergeEntity';
+import { mergeMany, type MergeOutcome } from './mergeMany';
 import { encodePack } from './pack';
 import { readHistory } from './readHistory';
 import { readTip } from './readTip';
 import { readTips, type TipRead } from './readTips';
+import { relateTips } from './relateTips';
 import type { EntityDefinition, EntityHistory, EntityTip, OpDraft, WriteRequest } from './types';
 import { writeCommit } from './writeCommit';
 
@@ -77,7 +81,8 @@ export class EntityStore<S> {
       let state = current.state;
       const stored: StoredOperation[] = [];
       drafts.forEach((draft, i) => {
-        const op = stamp(draft, who, this.def.clock(current.state) + 1 + i);
+        const prepared = this.def.prepare ? this.def.prepare(state, draft) : draft;
+        const op = stamp(prepared, who, this.def.clock(current.state) + 1 + i);
         this.def.check(op);
         this.def.validate(state, op);
         const s = { hash: hashOperation(op), op };
@@ -96,6 +101,38 @@ export class EntityStore<S> {
         await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 5 * attempt)));
       }
     }
+  }
+
+  /**
+   * Brings another clone's tip of entity `id` into the local ref: creates it, fast-forwards it, or
+   * writes a merge commit whose snapshot folds both sides. Leaves it alone if it already holds `other`.
+   */
+  async merge(id: string, other: Oid): Promise<MergeOutcome> {
+    const ref = this.ref(id);
+    for (let attempt = 1; ; attempt++) {
+      const local = await this.storage.refs.read(ref);
+      try {
+        if (local === null) {
+          await this.storage.refs.cas(ref, null, other);
+          return { kind: 'created', tip: other };
+        }
+        const rel = (await relateTips(this.storage.objects, new Map([[id, { ref, local, other }]]))).get(id);
+        if (rel instanceof Error) throw rel;
+        if (rel === 'same' || rel === 'contains') return { kind: 'up-to-date', tip: local };
+        const next = rel === 'behind' ? other : (await mergeTips({ objects: this.storage.objects, def: this.def, ref, id, local, other })).tip;
+        await this.storage.refs.cas(ref, local, next);
+        return { kind: rel === 'behind' ? 'fast-forward' : 'merged', tip: next };
+      } catch (e) {
+        if (!(e instanceof MilestoneError) || e.code !== 'STALE_REF' || attempt >= MAX_ATTEMPTS) return { kind: 'error', error: e as Error };
+        await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 5 * attempt)));
+      }
+    }
+  }
+
+  /** `merge` for many entities (id → other tip), with ancestry decided in shared batched reads. */
+  async mergeMany(others: Map<string, Oid>): Promise<Map<string, MergeOutcome>> {
+    const locals = await this.list();
+    return mergeMany({ storage: this.storage, def: this.def, locals, others, ref: (id) => this.ref(id), mergeOne: (id, tip) => this.merge(id, tip) });
   }
 }
 

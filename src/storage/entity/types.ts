@@ -17,6 +17,11 @@ export interface EntityDefinition<S> {
   validate(state: S | null, op: Operation): void;
   /** Applies operations, already in fold order, onto a state (null: from scratch). Pure, total. */
   apply(state: S | null, ops: StoredOperation[]): S;
+  /**
+   * Completes a draft from the state it will be written on, before it is stamped (for example with
+   * what the writer has seen, so a later merge can tell overwrites from concurrent writes).
+   */
+  prepare?(state: S, draft: OpDraft): OpDraft;
   /** Highest Lamport time folded into a state. */
   clock(state: S): number;
   /** One line for the commit subject, e.g. `task.add "Write the parser"`. */

@@ -1,0 +1,66 @@
+/**
+ * Brings other clones' tips (remote-tracking refs after a fetch, a restored bundle) into the local
+ * refs of many entities at once. An entity new here gets its ref. One that is behind is
+ * fast-forwarded, and one that diverged gets a merge commit (mergeEntity.ts). Ancestry for all of
+ * them is decided in shared batched reads (relateTips.ts). Every ref moves by compare-and-swap. If
+ * another writer moved a ref in the meantime, that entity goes through the store's single-entity
+ * merge, which re-reads and retries.
+ */
+import { MilestoneError } from '../../errors/MilestoneError';
+import type { Oid, Storage } from '../ports';
+import { mergeTips } from './mergeEntity';
+import { relateTips, type TipPair } from './relateTips';
+import type { EntityDefinition } from './types';
+
+export type MergeKind = 'created' | 'fast-forward' | 'merged' | 'up-to-date';
+
+export type MergeOutcome = { kind: MergeKind; tip: Oid } | { kind: 'error'; error: Error };
+
+export interface MergeManyOptions<S> {
+  storage: Storage;
+  def: EntityDefinition<S>;
+  /** Id → local tip (null: no local ref). */
+  locals: Map<string, Oid>;
+  /** Id → the other clone's tip. */
+  others: Map<string, Oid>;
+  ref(id: string): string;
+  /** The careful path for one entity (re-reads its ref; retries lost swaps). */
+  mergeOne(id: string, other: Oid): Promise<MergeOutcome>;
+}
+
+const isStale = (e: unknown): boolean => e instanceof MilestoneError && e.code === 'STALE_REF';
+
+export async function mergeMany<S>(o: MergeManyOptions<S>): Promise<Map<string, MergeOutcome>> {
+  const out = new Map<string, MergeOutcome>();
+  const pairs = new Map<string, TipPair>();
+  const swap = async (id: string, expected: Oid | null, next: Oid, kind: MergeKind): Promise<void> => {
+    try {
+      await o.storage.refs.cas(o.ref(id), expected, next);
+      out.set(id, { kind, tip: next });
+    } catch (e) {
+      out.set(id, isStale(e) ? await o.mergeOne(id, o.others.get(id) as Oid) : { kind: 'error', error: e as Error });
+    }
+  };
+  for (const [id, other] of o.others) {
+    const local = o.locals.get(id);
+    if (local === undefined) await swap(id, null, other, 'created');
+    else if (local === other) out.set(id, { kind: 'up-to-date', tip: local });
+    else pairs.set(id, { ref: o.ref(id), local, other });
+  }
+  const relations = await relateTips(o.storage.objects, pairs);
+  for (const [id, rel] of relations) {
+    const { local, other, ref } = pairs.get(id) as TipPair;
+    if (rel instanceof Error) out.set(id, { kind: 'error', error: rel });
+    else if (rel === 'same' || rel === 'contains') out.set(id, { kind: 'up-to-date', tip: local });
+    else if (rel === 'behind') await swap(id, local, other, 'fast-forward');
+    else {
+      try {
+        const merged = await mergeTips({ objects: o.storage.objects, def: o.def, ref, id, local, other });
+        await swap(id, local, merged.tip, 'merged');
+      } catch (e) {
+        out.set(id, { kind: 'error', error: e as Error });
+      }
+    }
+  }
+  return out;
+}
