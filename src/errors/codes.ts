@@ -16,6 +16,7 @@ export const EXIT = {
   CONFIG: 9,
   LOCKED: 10,
   GIT: 11,
+  BACKEND: 12,
   INTERNAL: 70,
 } as const;
 
@@ -36,6 +37,7 @@ export type ErrorCode =
   | 'UNSUPPORTED_FORMAT'
   | 'CONFIG_INVALID'
   | 'GIT_FAILED'
+  | 'BACKEND_UNAVAILABLE'
   | 'INTERNAL';
 
 const TABLE: Record<ErrorCode, number> = {
@@ -55,6 +57,7 @@ const TABLE: Record<ErrorCode, number> = {
   UNSUPPORTED_FORMAT: EXIT.CORRUPT,
   CONFIG_INVALID: EXIT.CONFIG,
   GIT_FAILED: EXIT.GIT,
+  BACKEND_UNAVAILABLE: EXIT.BACKEND,
   INTERNAL: EXIT.INTERNAL,
 };
 
