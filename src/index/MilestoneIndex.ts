@@ -1,8 +1,8 @@
 /**
- * The one interface every derived cache implements (the file index now; SQLite and PostgreSQL
- * later). A cache is always rebuildable from refs: deleting it loses nothing.
+ * The one interface every derived cache implements (the file index, SQLite and PostgreSQL). A
+ * cache is always rebuildable from refs: deleting it loses nothing.
  */
-import type { MilestoneSummary } from '../domain/query';
+import type { MilestoneSummary, SummaryFilter } from '../domain/query';
 import type { MilestoneState } from '../domain/types';
 
 export interface TaskLocation {
@@ -53,4 +53,11 @@ export interface MilestoneIndex {
   refresh(opts?: { force?: boolean }): Promise<RefreshReport>;
   /** Throws the cache away and reads every entity again. */
   rebuild(): Promise<RefreshReport>;
+  /**
+   * Optional (database indexes): rows that may pass `filter`, narrowed in the database. A superset
+   * of the answer: the caller still filters, sorts and limits with the domain's filterSummaries.
+   */
+  candidates?(filter: SummaryFilter): Promise<ListRow[]>;
+  /** Optional: releases a database handle or connection. */
+  close?(): void | Promise<void>;
 }

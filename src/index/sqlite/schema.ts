@@ -1,0 +1,57 @@
+/**
+ * The SQLite index's schema (`<git-common-dir>/milestones/index.db`). `PRAGMA user_version` holds
+ * SCHEMA_VERSION (with the file index's summary version folded in, so a change to the summary
+ * shape also invalidates stored summaries); a file with another version is emptied and refilled.
+ *
+ *   meta(key, value)                     'token': the refs fingerprint last verified against
+ *   shard_digests(shard, digest)         digest of each shard's (id, tip) pairs (index/file/digests.ts)
+ *   milestones                           one row per entity ref: tip, summary columns, the
+ *                                        pre-rendered `list --json` row; `error` for unreadable refs
+ *   labels, aliases, tasks, dependencies the rest of the model; dependencies.kind is task|milestone
+ *   operations                           the full history: (milestone, commit, seq) → the operation
+ *   search                               FTS5 (trigram: substring, case-insensitive) over titles,
+ *                                        descriptions, success criteria, aliases and task text;
+ *                                        rowid = milestones.rowid
+ */
+import { INDEX_VERSION } from '../file/shardFiles';
+
+export const SCHEMA_VERSION = 1 * 1000 + INDEX_VERSION;
+
+export const TABLES = ['meta', 'shard_digests', 'milestones', 'labels', 'aliases', 'tasks', 'dependencies', 'operations', 'search'];
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS shard_digests (shard TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS milestones (
+  id TEXT PRIMARY KEY, shard TEXT NOT NULL, tip TEXT NOT NULL, error TEXT,
+  title TEXT NOT NULL, description TEXT NOT NULL, status TEXT NOT NULL, priority TEXT, category TEXT,
+  start_date TEXT, due_date TEXT, progress INTEGER NOT NULL,
+  task_count INTEGER NOT NULL, done_count INTEGER NOT NULL, blocked_count INTEGER NOT NULL, conflict_count INTEGER NOT NULL,
+  archived INTEGER NOT NULL, deleted INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+  text_ascii INTEGER NOT NULL, summary BLOB
+);
+CREATE INDEX IF NOT EXISTS milestones_order ON milestones (created_at, id);
+CREATE INDEX IF NOT EXISTS milestones_shard ON milestones (shard);
+CREATE INDEX IF NOT EXISTS milestones_status ON milestones (status);
+CREATE TABLE IF NOT EXISTS labels (label TEXT NOT NULL, milestone_id TEXT NOT NULL, PRIMARY KEY (label, milestone_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS labels_milestone ON labels (milestone_id);
+CREATE TABLE IF NOT EXISTS aliases (alias TEXT PRIMARY KEY, milestone_id TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS aliases_milestone ON aliases (milestone_id);
+CREATE TABLE IF NOT EXISTS tasks (
+  id TEXT PRIMARY KEY, milestone_id TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL, status TEXT NOT NULL,
+  assignee TEXT, estimated_hours REAL, started_at TEXT, completed_at TEXT, deleted INTEGER NOT NULL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tasks_milestone ON tasks (milestone_id);
+CREATE INDEX IF NOT EXISTS tasks_assignee ON tasks (assignee);
+CREATE TABLE IF NOT EXISTS dependencies (milestone_id TEXT NOT NULL, kind TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS dependencies_milestone ON dependencies (milestone_id);
+CREATE INDEX IF NOT EXISTS dependencies_to ON dependencies (to_id);
+CREATE TABLE IF NOT EXISTS operations (
+  milestone_id TEXT NOT NULL, commit_oid TEXT NOT NULL, seq INTEGER NOT NULL, lamport INTEGER NOT NULL, type TEXT NOT NULL,
+  author_name TEXT NOT NULL, author_email TEXT NOT NULL, time TEXT NOT NULL, op TEXT NOT NULL,
+  PRIMARY KEY (milestone_id, commit_oid, seq)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS operations_time ON operations (time);
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5 (title, description, criteria, aliases, tasks, tokenize = 'trigram');
+`;
