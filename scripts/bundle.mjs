@@ -6,7 +6,9 @@
 import { build } from 'esbuild';
 
 const external = ['@oclif/core', 'pino', 'yaml', 'ajv', 'better-sqlite3', 'pg'];
-for (const entry of ['cli/main']) {
+// The hook entry points too: a commit on a milestone branch pays for one of them (see docs/architecture.md, Hooks).
+const hooks = ['pre-commit', 'commit-msg', 'post-merge', 'post-checkout'].map((h) => `hooks/${h}`);
+for (const entry of ['cli/main', ...hooks]) {
   await build({
     entryPoints: [`dist/${entry}.js`],
     outfile: `dist/${entry}.bundle.js`,
