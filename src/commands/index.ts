@@ -21,11 +21,14 @@ import taskAdd from '../cli/defs/taskAdd';
 import taskList from '../cli/defs/taskList';
 import taskShow from '../cli/defs/taskShow';
 import { taskBlock, taskDone, taskEdit, taskRm, taskStart } from '../cli/defs/taskUpdate';
+import { hooksInstall, hooksStatusDef, hooksUninstall } from '../cli/defs/hooks';
+import { branchCleanup, branchStart } from '../cli/defs/branch';
 
 const defs: CommandDef<never>[] = [
   init, newMilestone, list, show, edit, archive, rm, next, log, rebuild,
   taskAdd, taskList, taskShow, taskEdit, taskStart, taskDone, taskBlock, taskRm,
   depAdd, depRm, ...configDefs,
+  hooksInstall, hooksUninstall, hooksStatusDef, branchStart, branchCleanup,
 ] as CommandDef<never>[];
 
 export const COMMANDS = Object.fromEntries(defs.map((d) => [d.id, makeCommand(d as CommandDef<unknown>)]));

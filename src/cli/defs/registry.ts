@@ -35,6 +35,11 @@ export const DEFS: Record<string, Loader> = {
   'config get': () => require('./config').default[1],
   'config set': () => require('./config').default[2],
   'config validate': () => require('./config').default[3],
+  'hooks install': () => require('./hooks').hooksInstall,
+  'hooks uninstall': () => require('./hooks').hooksUninstall,
+  'hooks status': () => require('./hooks').hooksStatusDef,
+  'branch start': () => require('./branch').branchStart,
+  'branch cleanup': () => require('./branch').branchCleanup,
 };
 
 /** The definition `argv` names, and how many words named it; null when none does. */

@@ -1,10 +1,11 @@
 /** `git milestone task show` */
 import { showTask } from '../../core/showTask';
+import type { TaskCommit } from '../../core/commits/taskCommits';
 import type { TaskView } from '../../domain/views';
 import type { CommandDef } from '../CommandDef';
 import { oneLine, short } from '../format';
 
-const def: CommandDef<TaskView> = {
+const def: CommandDef<TaskView & { commits: TaskCommit[] }> = {
   id: 'task:show',
   summary: 'Show one task.',
   examples: ['git milestone task show 9c1e', 'git milestone task show 9c1e --json'],
@@ -23,6 +24,7 @@ const def: CommandDef<TaskView> = {
     if (t.dependsOn.length) lines.push(`Depends on: ${t.dependsOn.map(short).join(', ')}`);
     if (t.startedAt) lines.push(`Started:   ${t.startedAt}`);
     if (t.completedAt) lines.push(`Completed: ${t.completedAt}`);
+    if (t.commits.length) lines.push('Commits:', ...t.commits.map((c) => `  ${c.commit.slice(0, 10)} ${c.subject === null ? '(commit not found)' : oneLine(c.subject)}`));
     return `${lines.join('\n')}${t.description ? `\n\n${t.description.replace(/^/gm, '    ')}` : ''}`;
   },
 };

@@ -1,4 +1,5 @@
 /** `git milestone task edit|start|done|block|rm`: one factory, since they differ only in what they write. */
+import { startTask } from '../../core/branch/startTask';
 import { updateTask } from '../../core/updateTask';
 import type { TaskView } from '../../domain/views';
 import { TASK_STATUSES } from '../../domain/types';
@@ -19,7 +20,10 @@ function statusDef(verb: string, status: string, summary: string): CommandDef<Ta
   };
 }
 
-export const taskStart = statusDef('start', 'in_progress', 'Start a task (status in_progress; records when).');
+export const taskStart: CommandDef<TaskView> = {
+  ...statusDef('start', 'in_progress', 'Start a task (status in_progress; records when). With auto_branch, also creates and checks out its branch.'),
+  execute: (ctx, input) => startTask(ctx, input.args.task as string),
+};
 export const taskDone = statusDef('done', 'completed', 'Complete a task (records when).');
 export const taskBlock = statusDef('block', 'blocked', 'Mark a task blocked.');
 

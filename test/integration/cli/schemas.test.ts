@@ -254,6 +254,24 @@ describe('real --json output conforms', () => {
     expect(bad.errors.length).toBeGreaterThan(0);
   });
 
+  it('hooks install / status / uninstall, init --hooks, branch start / cleanup, task show with commits', () => {
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'init']);
+    const m = cli(repo.dir, ['new', 'Hooks', '--json']).json().id;
+    const t = cli(repo.dir, ['task', 'add', m, 'Write the intro', '--json']).json().id;
+    expect(run('hooks.schema.json', ['hooks', 'install']).hooks).toHaveLength(6);
+    expect(run('hooks-status.schema.json', ['hooks', 'status']).hooks[0]).toMatchObject({ state: 'installed' });
+    const started = run('branch-start.schema.json', ['branch', 'start', t]);
+    expect(started).toMatchObject({ created: true, task: t, taskStatus: 'in_progress' });
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'Write the intro']);
+    expect(run('task.schema.json', ['task', 'show', t]).commits).toHaveLength(1);
+    repo.git(['checkout', '-q', 'main']);
+    repo.git(['merge', '-q', '--no-ff', '--no-edit', started.branch]);
+    expect(run('branch-cleanup.schema.json', ['branch', 'cleanup', '--dry-run']).branches[0]).toMatchObject({ merged: 'ancestor' });
+    expect(run('branch-cleanup.schema.json', ['branch', 'cleanup']).branches).toHaveLength(1);
+    expect(run('hooks.schema.json', ['hooks', 'uninstall']).hooks.map((h: any) => h.action)).toEqual(Array(6).fill('removed'));
+    expect(run('init.schema.json', ['init', '--hooks']).hooks.dir).toBe(path.join(repo.dir, '.git', 'hooks'));
+  });
+
   it('errors: not found, dependency cycle, usage, invalid input, invalid settings, corrupt entity', () => {
     expect(run('error.schema.json', ['show', 'nosuch'], 3).error).toMatchObject({ code: 'NOT_FOUND', hint: expect.any(String) });
     const cycle = run('error.schema.json', ['dep', 'add', ids.t1, ids.t3], 6).error;

@@ -1,0 +1,46 @@
+/** `git milestone hooks install|uninstall|status` */
+import { hooksStatus, type HooksStatus } from '../../core/hooks/hooksStatus';
+import { installHooks, type HooksResult } from '../../core/hooks/installHooks';
+import { uninstallHooks } from '../../core/hooks/uninstallHooks';
+import type { CommandDef } from '../CommandDef';
+import { table } from '../format';
+
+const HOOKS_DESCRIPTION =
+  'Hooks: pre-commit (refuses an invalid staged .milestones/config/*.yaml, nothing else), prepare-commit-msg and commit-msg ' +
+  '(on a milestone branch, a plain message becomes commit_format with Milestone:/Task: trailers), post-commit (a note on ' +
+  'refs/notes/milestones links the commit to its task), post-merge (a merged branch completes its task; cleanup per ' +
+  'git_integration.*), post-checkout (links branches made elsewhere). The hooks directory is the one git uses ' +
+  '(core.hooksPath, linked worktrees share it). A hook already there is kept as <hook>.git-milestone-chained and runs first; ' +
+  'uninstall puts it back byte for byte. Hooks stand aside during rebase, cherry-pick, revert and bisect; --no-verify skips them.';
+
+const changes = (r: Omit<HooksResult, 'package' | 'node'>) =>
+  `${table(r.hooks.map((h) => [h.hook, h.action, h.note ?? (h.chained ? `runs ${h.chained} first` : '')]))}\n(hooks directory: ${r.dir})`;
+
+export const hooksInstall: CommandDef<HooksResult> = {
+  id: 'hooks:install',
+  summary: 'Install the git hooks (an existing hook is chained, never overwritten).',
+  description: HOOKS_DESCRIPTION,
+  examples: ['git milestone hooks install', 'git milestone hooks install --json'],
+  execute: (ctx) => installHooks(ctx),
+  text: changes,
+};
+
+export const hooksUninstall: CommandDef<Omit<HooksResult, 'package' | 'node'>> = {
+  id: 'hooks:uninstall',
+  summary: 'Remove the git hooks and restore any hook they chained.',
+  description: HOOKS_DESCRIPTION,
+  examples: ['git milestone hooks uninstall'],
+  execute: (ctx) => uninstallHooks(ctx),
+  text: changes,
+};
+
+export const hooksStatusDef: CommandDef<HooksStatus> = {
+  id: 'hooks:status',
+  summary: 'Show each hook: installed, chained (runs an earlier hook first), foreign (not ours) or absent.',
+  description: HOOKS_DESCRIPTION,
+  examples: ['git milestone hooks status', 'git milestone hooks status --json'],
+  readOnly: true,
+  execute: (ctx) => hooksStatus(ctx),
+  text: (r) =>
+    `${table(r.hooks.map((h) => [h.hook, h.state, h.chained ? `runs ${h.chained} first` : '', h.packagePresent === false ? `package missing: ${h.package}` : '']))}\n(hooks directory: ${r.dir})`,
+};
