@@ -17,6 +17,8 @@ import next from '../cli/defs/next';
 import rebuild from '../cli/defs/rebuild';
 import rm from '../cli/defs/rm';
 import show from '../cli/defs/show';
+import { pull, push, sync } from '../cli/defs/sync';
+import remoteSetup from '../cli/defs/remote';
 import taskAdd from '../cli/defs/taskAdd';
 import taskList from '../cli/defs/taskList';
 import taskShow from '../cli/defs/taskShow';
@@ -28,6 +30,7 @@ const defs: CommandDef<never>[] = [
   init, newMilestone, list, show, edit, archive, rm, next, log, rebuild,
   taskAdd, taskList, taskShow, taskEdit, taskStart, taskDone, taskBlock, taskRm,
   depAdd, depRm, ...configDefs,
+  pull, push, sync, remoteSetup,
   hooksInstall, hooksUninstall, hooksStatusDef, branchStart, branchCleanup,
 ] as CommandDef<never>[];
 

@@ -18,6 +18,7 @@ import { EntityStore } from '../storage/entity/EntityStore';
 import type { WriteRequest } from '../storage/entity/types';
 import { milestoneEntity } from './milestoneEntity';
 import { gitAuthor } from './gitAuthor';
+import { absorbIfMoved } from './sync/incoming';
 
 export interface Context {
   env: Env;
@@ -37,6 +38,8 @@ export interface OpenContextOptions {
   needsRepo: boolean;
   needsWorkTree: boolean;
   verbose?: boolean;
+  /** Merge fetched remote-tracking milestone refs first if they moved (sync/incoming.ts). Default: with needsRepo. */
+  mergeIncoming?: boolean;
 }
 
 export async function openContext(o: OpenContextOptions): Promise<Context> {
@@ -52,7 +55,7 @@ export async function openContext(o: OpenContextOptions): Promise<Context> {
   const milestones = new EntityStore(storage, milestoneEntity);
   const index = new FileIndex({ dir: path.join(dataDir, 'index'), store: milestones });
   let author: WriteRequest['author'] | undefined;
-  return {
+  const ctx: Context = {
     env: o.env,
     repo,
     dataDir,
@@ -65,4 +68,6 @@ export async function openContext(o: OpenContextOptions): Promise<Context> {
     },
     close: () => storage.objects.close(),
   };
+  if (o.mergeIncoming ?? o.needsRepo) await absorbIfMoved(ctx);
+  return ctx;
 }

@@ -1,7 +1,10 @@
 /**
  * `git milestone edit`: writes only what actually changes — one milestone.set for the scalar
- * fields, one milestone.label for labels — in a single operation pack.
+ * fields, one milestone.label for labels — in a single operation pack. A field in conflict (two
+ * clones wrote it concurrently) counts as changed even when given its shown value, so the edit
+ * resolves the conflict.
  */
+import { hasConflict } from '../domain/conflicts';
 import type { OpDraft } from '../domain/ops/OpHandler';
 import { milestoneView, type MilestoneView } from '../domain/views';
 import { MilestoneError } from '../errors/MilestoneError';
@@ -30,7 +33,7 @@ export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Prom
   const { state } = await writeMilestone(ctx, id, (s) => {
     const drafts: OpDraft[] = [];
     const current = s as unknown as Record<string, unknown>;
-    const changed = Object.fromEntries(given.filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v)));
+    const changed = Object.fromEntries(given.filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v) || hasConflict(s, k)));
     if (Object.keys(changed).length > 0) drafts.push({ type: 'milestone.set', fields: changed });
     const add = (o.addLabels ?? []).filter((l) => !s.labels.includes(l));
     const remove = (o.removeLabels ?? []).filter((l) => s.labels.includes(l));

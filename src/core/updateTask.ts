@@ -1,7 +1,9 @@
 /**
  * Task changes that go through the task's own milestone: `task edit`, `task start|done|block`,
- * `task rm`. Each writes only what changes; the domain refuses what is not allowed.
+ * `task rm`. Each writes only what changes; the domain refuses what is not allowed. A field in
+ * conflict (written concurrently in two clones) counts as changed, so the edit resolves it.
  */
+import { hasConflict } from '../domain/conflicts';
 import type { OpDraft } from '../domain/ops/OpHandler';
 import type { MilestoneState, TaskState } from '../domain/types';
 import { taskView, type TaskView } from '../domain/views';
@@ -27,9 +29,9 @@ export async function updateTask(ctx: Context, o: UpdateTaskOptions): Promise<Ta
     const t = liveTask(s, loc.taskId);
     const drafts: OpDraft[] = [];
     const current = t as unknown as Record<string, unknown>;
-    const changed = Object.fromEntries(given.filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v)));
+    const changed = Object.fromEntries(given.filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v) || hasConflict(s, k, t.id)));
     if (Object.keys(changed).length > 0) drafts.push({ type: 'task.set', task: t.id, fields: changed });
-    if (o.status !== undefined && o.status !== t.status) drafts.push({ type: 'task.status', task: t.id, status: o.status });
+    if (o.status !== undefined && (o.status !== t.status || hasConflict(s, 'status', t.id))) drafts.push({ type: 'task.status', task: t.id, status: o.status });
     if (o.remove) drafts.push({ type: 'task.remove', task: t.id });
     return drafts;
   });

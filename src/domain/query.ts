@@ -48,8 +48,6 @@ export interface SummaryFilter {
   text?: string;
   /** Include archived milestones. */
   all?: boolean;
-  /** Only milestones holding conflicts (concurrent values from different clones). */
-  conflicts?: boolean;
   /** A SortKey, optionally prefixed with `-` for descending. Default `created`. */
   sort?: string;
   limit?: number;
@@ -127,7 +125,6 @@ function checkFilter(filter: SummaryFilter): void {
 
 function matches(s: MilestoneSummary, f: SummaryFilter): boolean {
   if (s.deleted || (s.archived && !f.all)) return false;
-  if (f.conflicts && s.conflictCount === 0) return false;
   if (f.status?.length && !f.status.includes(s.status)) return false;
   if (f.label?.length && !f.label.every((l) => s.labels.includes(l))) return false;
   if (f.assignee?.length && !f.assignee.some((a) => s.assignees.includes(a))) return false;

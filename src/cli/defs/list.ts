@@ -32,13 +32,14 @@ Words after the command are a query; all must hold:
     sort: { type: 'string', options: [...SORT_KEYS, ...SORT_KEYS.map((k) => `-${k}`)], description: 'Sort key; a leading - sorts descending.' },
     all: { type: 'boolean', char: 'a', description: 'Include archived milestones.' },
     limit: { type: 'integer', char: 'n', description: 'Show at most this many.' },
+    conflicts: { type: 'boolean', description: 'Only milestones with conflicts (fields edited concurrently in different clones; same as has:conflicts).' },
   },
   execute: (ctx, input) =>
     listMilestones(ctx, {
       status: input.flags.status as string[] | undefined,
       label: input.flags.label as string[] | undefined,
       assignee: input.flags.assignee as string[] | undefined,
-      query: input.rest,
+      query: input.flags.conflicts ? [...input.rest, 'has:conflicts'] : input.rest,
       sort: input.flags.sort as never,
       all: Boolean(input.flags.all),
       limit: input.flags.limit as number | undefined,

@@ -3,6 +3,7 @@ import { showMilestone } from '../../core/showMilestone';
 import type { MilestoneView } from '../../domain/views';
 import type { CommandDef } from '../CommandDef';
 import { bar, list, oneLine, short, table } from '../format';
+import { conflictsText } from '../conflictsText';
 
 const def: CommandDef<MilestoneView> = {
   id: 'show',
@@ -30,7 +31,7 @@ export function renderMilestone(m: MilestoneView): string {
   if (m.aliases.length) lines.push(`Aliases:  ${m.aliases.join(', ')}`);
   if (m.dependsOn.length) lines.push(`Needs:    ${m.dependsOn.map(short).join(', ')}`);
   lines.push(`Created:  ${m.created.at} by ${m.created.by.name}`);
-  let out = `${lines.join('\n')}\n`;
+  let out = `${lines.join('\n')}\n${conflictsText(m.conflicts, m.id)}`;
   if (m.description) out += `\n${m.description.replace(/^/gm, '    ')}\n`;
   out += `\n${list('Success criteria', m.successCriteria)}`;
   if (m.tasks.length === 0) return `${out}No tasks. Add one with \`git milestone task add ${short(m.id)} "<title>"\`.\n`;

@@ -1,0 +1,68 @@
+/**
+ * `git milestone push [remote]`: sends every milestone ref and the notes with native `git push`,
+ * never forced. If the remote moved (another clone pushed first), git rejects those refs. The
+ * push then fetches, merges (pullRemote.ts) and tries again, with jittered backoff, a bounded
+ * number of times. When it gives up, nothing local is lost: merges only add. The error says to
+ * run the sync again.
+ */
+import { MilestoneError } from '../../errors/MilestoneError';
+import type { Context } from '../context';
+import { gitFailed, gitRun } from './gitCommand';
+import { fetchMilestones, requireRemote } from './pullRemote';
+import { absorbIncoming } from './absorbIncoming';
+import { PUSH_REFSPECS } from './remoteLayout';
+
+export const PUSH_ATTEMPTS = 5;
+
+export interface PushResult {
+  remote: string;
+  /** Refs the remote accepted (new or moved). */
+  pushed: string[];
+  upToDate: number;
+  /** Pushes tried; more than one means the remote moved and was merged in between. */
+  attempts: number;
+}
+
+interface PorcelainLine {
+  flag: string;
+  to: string;
+  summary: string;
+}
+
+/** `git push --porcelain` lines: `<flag>\t<from>:<to>\t<summary>`. */
+function parsePorcelain(stdout: string): PorcelainLine[] {
+  return stdout.split('\n').flatMap((line) => {
+    const m = /^([ +\-*!=])\t([^\t]*):([^\t]*)\t(.*)$/.exec(line);
+    return m ? [{ flag: m[1], to: m[3], summary: m[4] }] : [];
+  });
+}
+
+const MOVED = /non-fast-forward|fetch first|stale info|already exists/;
+
+export async function pushRemote(ctx: Context, o: { remote?: string; attempts?: number } = {}): Promise<PushResult> {
+  const remote = requireRemote(ctx, o.remote);
+  const max = o.attempts ?? PUSH_ATTEMPTS;
+  const args = ['push', '--porcelain', remote, ...PUSH_REFSPECS];
+  let rejected: PorcelainLine[] = [];
+  for (let attempt = 1; attempt <= max; attempt++) {
+    const r = gitRun(ctx, args);
+    const lines = parsePorcelain(r.stdout);
+    rejected = lines.filter((l) => l.flag === '!');
+    if (r.status === 0 && rejected.length === 0) {
+      const pushed = lines.filter((l) => ' +*'.includes(l.flag)).map((l) => l.to);
+      ctx.env.log.info('pushed', { remote, pushed: pushed.length, attempts: attempt });
+      return { remote, pushed, upToDate: lines.filter((l) => l.flag === '=').length, attempts: attempt };
+    }
+    if (rejected.length === 0 || !rejected.every((l) => MOVED.test(l.summary))) {
+      throw gitFailed(args, r, 'Nothing local changed. Check that `git push` to this remote works (permissions, hooks, network).');
+    }
+    ctx.env.log.info('push rejected: the remote moved; fetching and merging', { remote, attempt, rejected: rejected.length });
+    fetchMilestones(ctx, remote);
+    await absorbIncoming(ctx, { remote });
+    await new Promise((res) => setTimeout(res, Math.floor(Math.random() * 50 * attempt)));
+  }
+  throw new MilestoneError('CONFLICT', `push to ${remote} was still rejected after ${max} attempts: other clones kept pushing in between`, {
+    hint: `Nothing local was lost: what was fetched is merged into your milestones. Run \`git milestone sync ${remote}\` again in a moment.`,
+    data: { remote, attempts: max, rejected: rejected.map((l) => l.to) },
+  });
+}
