@@ -15,6 +15,8 @@ import log from '../cli/defs/log';
 import newMilestone from '../cli/defs/newMilestone';
 import next from '../cli/defs/next';
 import rebuild from '../cli/defs/rebuild';
+import scale from '../cli/defs/scale';
+import portfolioDef from '../cli/defs/portfolio';
 import rm from '../cli/defs/rm';
 import show from '../cli/defs/show';
 import { pull, push, sync } from '../cli/defs/sync';
@@ -30,6 +32,7 @@ const defs: CommandDef<never>[] = [
   init, newMilestone, list, show, edit, archive, rm, next, log, rebuild,
   taskAdd, taskList, taskShow, taskEdit, taskStart, taskDone, taskBlock, taskRm,
   depAdd, depRm, ...configDefs,
+  scale, portfolioDef,
   pull, push, sync, remoteSetup,
   hooksInstall, hooksUninstall, hooksStatusDef, branchStart, branchCleanup,
 ] as CommandDef<never>[];

@@ -1,21 +1,34 @@
 /**
- * `git milestone list`: rows from the derived index (checked against the refs first). Status and
- * archived filters run on the row headers; anything else (labels, assignees, a query, sort, limit)
- * parses only the rows left and filters them in the domain. Rows keep their pre-rendered JSON.
+ * `git milestone list`: rows from the derived index (checked against the refs first) of the chosen
+ * backend (`--backend`, or the one scale selection picks). Status and archived filters run on the
+ * row headers; anything else (labels, assignees, a query, sort, limit) parses only the rows left
+ * and filters them in the domain. A database index first narrows the rows in SQL (a superset),
+ * so every backend gives the domain's exact answer. Rows keep their pre-rendered JSON.
  */
 import { filterSummaries, type SummaryFilter } from '../domain/query';
+import type { ListRow } from '../index/MilestoneIndex';
 import type { Context } from './context';
+import { openBackendIndex } from './openBackendIndex';
 import { SummaryList } from './SummaryList';
 
-export async function listMilestones(ctx: Context, filter: SummaryFilter): Promise<SummaryList> {
+export interface ListOptions {
+  /** `--backend`: file, sqlite or postgresql; otherwise scale selection decides. */
+  backend?: string;
+}
+
+export async function listMilestones(ctx: Context, filter: SummaryFilter, o: ListOptions = {}): Promise<SummaryList> {
   filterSummaries([], filter); // refuses a bad status, sort key or limit before any work
-  const rows = (await ctx.index.rows()).filter(
-    (r) => (filter.all || !r.archived) && (!filter.status?.length || filter.status.includes(r.status)),
-  );
-  const plain = !filter.label?.length && !filter.assignee?.length && !filter.text && !filter.query?.length
-    && (filter.sort ?? 'created') === 'created' && filter.limit === undefined;
-  if (plain) return new SummaryList(rows);
-  const rowById = new Map(rows.map((r) => [r.id, r]));
-  const kept = filterSummaries(new SummaryList(rows).items, filter);
-  return new SummaryList(kept.map((s) => rowById.get(s.id) as (typeof rows)[number]));
+  const { index } = await openBackendIndex(ctx, o.backend);
+  try {
+    const plain = !filter.label?.length && !filter.assignee?.length && !filter.text && !filter.query?.length
+      && (filter.sort ?? 'created') === 'created' && filter.limit === undefined;
+    const source = !plain && index.candidates ? await index.candidates(filter) : await index.rows();
+    const rows = source.filter((r) => (filter.all || !r.archived) && (!filter.status?.length || filter.status.includes(r.status)));
+    if (plain) return new SummaryList(rows);
+    const rowById = new Map(rows.map((r) => [r.id, r]));
+    const kept = filterSummaries(new SummaryList(rows).items, filter);
+    return new SummaryList(kept.map((s) => rowById.get(s.id) as ListRow));
+  } finally {
+    if (index !== ctx.index) await index.close?.();
+  }
 }

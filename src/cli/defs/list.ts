@@ -3,6 +3,7 @@ import { listMilestones } from '../../core/listMilestones';
 import { SORT_KEYS } from '../../domain/query';
 import type { SummaryList } from '../../core/SummaryList';
 import { MILESTONE_STATUSES } from '../../domain/types';
+import { BACKENDS } from '../../domain/scaleDecision';
 import type { CommandDef } from '../CommandDef';
 import { bar, oneLine, short, table } from '../format';
 
@@ -22,6 +23,7 @@ Words after the command are a query; all must hold:
     'git milestone list parser --sort -progress --json',
     'git milestone list status:in_progress,blocked -label:later due:<2026-12-31 sort:due',
     'git milestone status assignee:alice blocked:true --limit 5',
+    'git milestone list --backend sqlite parser',
   ],
   variadic: true,
   readOnly: true,
@@ -33,6 +35,7 @@ Words after the command are a query; all must hold:
     all: { type: 'boolean', char: 'a', description: 'Include archived milestones.' },
     limit: { type: 'integer', char: 'n', description: 'Show at most this many.' },
     conflicts: { type: 'boolean', description: 'Only milestones with conflicts (fields edited concurrently in different clones; same as has:conflicts).' },
+    backend: { type: 'string', options: BACKENDS, description: 'Read from this index (default: picked by scale; see `git milestone scale`).' },
   },
   execute: (ctx, input) =>
     listMilestones(ctx, {
@@ -43,7 +46,7 @@ Words after the command are a query; all must hold:
       sort: input.flags.sort as never,
       all: Boolean(input.flags.all),
       limit: input.flags.limit as number | undefined,
-    }),
+    }, { backend: input.flags.backend as string | undefined }),
   text: (list) =>
     list.length === 0
       ? 'No milestones. Create one with `git milestone new "<title>"`.'

@@ -1,0 +1,58 @@
+/**
+ * Opens the index a read uses: the backend named by `--backend`, or the one selectBackend picks.
+ * The database modules are required only here, and only for their backend. A backend that cannot
+ * be used is an error (BACKEND_UNAVAILABLE) when asked for by flag; when picked by settings or
+ * scale the read falls back to a local index with a warning, so local commands keep working.
+ */
+import type { Backend } from '../domain/scaleDecision';
+import { MilestoneError } from '../errors/MilestoneError';
+import type { MilestoneIndex } from '../index/MilestoneIndex';
+import type { Context } from './context';
+import { postgresUrl } from './scale/backendSettings';
+import { selectBackend } from './selectBackend';
+
+export interface OpenedIndex {
+  backend: Backend;
+  reason: string;
+  index: MilestoneIndex;
+}
+
+export function unavailable(backend: string, why: string, hint: string): MilestoneError {
+  return new MilestoneError('BACKEND_UNAVAILABLE', `the ${backend} index is unavailable: ${why}`, { hint, data: { backend } });
+}
+
+function openSqlite(ctx: Context): MilestoneIndex {
+  try {
+    require('better-sqlite3');
+  } catch (e) {
+    throw unavailable('sqlite', `better-sqlite3 cannot be loaded (${(e as Error).message.split('\n')[0]})`, 'Reinstall git-milestone so its native module builds, or use --backend file.');
+  }
+  const { SqliteIndex } = require('../index/sqlite/SqliteIndex') as typeof import('../index/sqlite/SqliteIndex');
+  return new SqliteIndex({ dir: ctx.dataDir, store: ctx.milestones });
+}
+
+export async function openPostgres(ctx: Context) {
+  const url = await postgresUrl(ctx);
+  if (!url) throw unavailable('postgresql', 'no server is configured', 'Set index.postgresql.url (`git milestone config set index.postgresql.url postgres://…`) or DATABASE_URL.');
+  const { PgIndex } = require('../index/postgres/PgIndex') as typeof import('../index/postgres/PgIndex');
+  return PgIndex.connect({ url, repo: ctx.repo, dataDir: ctx.dataDir, store: ctx.milestones });
+}
+
+async function open(ctx: Context, backend: Backend): Promise<MilestoneIndex> {
+  if (backend === 'sqlite') return openSqlite(ctx);
+  if (backend === 'postgresql') return openPostgres(ctx);
+  return ctx.index;
+}
+
+export async function openBackendIndex(ctx: Context, flag?: string): Promise<OpenedIndex> {
+  if (flag) return { backend: flag as Backend, reason: `--backend ${flag} was given`, index: await open(ctx, flag as Backend) };
+  const sel = await selectBackend(ctx);
+  try {
+    return { backend: sel.backend, reason: sel.reason, index: await open(ctx, sel.backend) };
+  } catch (e) {
+    if (!(e instanceof MilestoneError) || e.code !== 'BACKEND_UNAVAILABLE') throw e;
+    const fallback: Backend = sel.backend === 'postgresql' ? 'sqlite' : 'file';
+    ctx.env.err(`warning: ${e.message}; using the ${fallback} index\n`);
+    return openBackendIndex(ctx, fallback).then((o) => ({ ...o, reason: `${sel.reason}; fell back: ${e.message}` }));
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The repository's scale metrics: milestone entities (refs under refs/milestones/milestone/),
+ * live tasks, refs under refs/milestones/, bytes (the size of the milestone summaries `list
+ * --json` prints) and distinct operation authors in the last 30 days (`git log` over the
+ * milestone refs). Costs a pass over the file index and one git run: done on `scale
+ * --recalculate`, on `rebuild`, or when a configured threshold needs a metric not yet known.
+ */
+import { spawnSync } from 'node:child_process';
+import type { ScaleMetrics } from '../../domain/scaleDecision';
+import { REF_ROOT, refPrefix } from '../../storage/entity/layout';
+import type { Context } from '../context';
+
+const DAY_MS = 86_400_000;
+
+export function authorsSince(ctx: Context, since: Date): number {
+  const r = spawnSync('git', ['--git-dir', ctx.repo.gitDir, 'log', `--since=${since.toISOString()}`, '--format=%ae', `--glob=${REF_ROOT}`], {
+    cwd: ctx.repo.gitDir,
+    env: { ...process.env, ...ctx.env.vars },
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (r.status !== 0) return 0;
+  return new Set(r.stdout.split('\n').filter((l) => l !== '').map((l) => l.toLowerCase())).size;
+}
+
+export async function collectMetrics(ctx: Context): Promise<Required<ScaleMetrics>> {
+  const milestones = (await ctx.storage.refs.list(refPrefix('milestone'))).size;
+  const refs = (await ctx.storage.refs.list(REF_ROOT)).size;
+  let tasks = 0;
+  let bytes = 0;
+  for (const r of await ctx.index.rows()) {
+    bytes += r.end - r.start;
+    tasks += Number(/"taskCount": (\d+)/.exec(r.body.toString('utf8', r.start, r.end))?.[1] ?? 0);
+  }
+  const authors = authorsSince(ctx, new Date(ctx.env.clock().getTime() - 30 * DAY_MS));
+  return { milestones, tasks, refs, bytes, authors };
+}

@@ -1,0 +1,52 @@
+/**
+ * Which index backend a read uses (see domain/scaleDecision.ts for the rules). Cheap on every
+ * call: the settings come from scale.json while the settings key (a few stats) matches, the
+ * milestone count while the refs fingerprint matches; only a change loads the settings (yaml,
+ * ajv) or lists the refs, and the result is cached again.
+ */
+import { chooseBackend, metricsUsed, type BackendChoice, type BackendSettings, type ScaleMetrics } from '../domain/scaleDecision';
+import { refPrefix } from '../storage/entity/layout';
+import type { Context } from './context';
+import { loadBackendSettings } from './scale/backendSettings';
+import { collectMetrics } from './scale/collectMetrics';
+import { readScaleCache, writeScaleCache } from './scale/scaleCache';
+import { settingsKey } from './scale/settingsKey';
+
+export interface Selection extends BackendChoice {
+  settings: BackendSettings;
+  metrics: ScaleMetrics;
+  metricsAt: string | null;
+}
+
+export async function selectBackend(ctx: Context, o: { flag?: string; recalculate?: boolean } = {}): Promise<Selection> {
+  const cache = o.recalculate ? null : readScaleCache(ctx.dataDir);
+  const key = settingsKey(ctx);
+  let dirty = false;
+  let settings = cache?.settingsKey === key ? cache.settings : null;
+  let cacheable = true;
+  if (!settings) {
+    const loaded = await loadBackendSettings(ctx);
+    settings = loaded.settings;
+    cacheable = loaded.ok;
+    dirty = true;
+  }
+  const fp = await ctx.storage.refs.fingerprint(refPrefix('milestone'));
+  let milestones = cache?.milestones ?? 0;
+  if (!cache || fp.racy || cache.refsToken !== fp.token) {
+    milestones = (await ctx.storage.refs.list(refPrefix('milestone'))).size;
+    dirty = true;
+  }
+  let metrics: ScaleMetrics | null = cache?.metrics ?? null;
+  let metricsAt = cache?.metricsAt ?? null;
+  const needed = o.recalculate ? ['all'] : metricsUsed(settings).filter((m) => m !== 'milestones' && metrics?.[m] === undefined);
+  if (needed.length > 0) {
+    metrics = await collectMetrics(ctx);
+    metricsAt = ctx.env.clock().toISOString();
+    dirty = true;
+  }
+  const current: ScaleMetrics = { ...(metrics ?? {}), milestones };
+  if (dirty && cacheable) {
+    writeScaleCache(ctx.dataDir, { settingsKey: key, settings, refsToken: fp.racy ? null : fp.token, milestones, metrics, metricsAt });
+  }
+  return { ...chooseBackend(settings, current, o.flag), settings, metrics: current, metricsAt };
+}
