@@ -1,0 +1,93 @@
+/**
+ * The SQLite index: garbage or an outdated schema in index.db is rebuilt silently and the answer
+ * is right; a refresh reads only the entities whose tip moved; it holds tasks, dependencies, the
+ * operation history and full-text rows; sqliteIntegrity (for doctor) tells a good file from a bad.
+ */
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli } from '../../helpers/cli';
+import { makeTmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
+
+const dist = (p: string) => createRequire(__filename)(path.resolve(__dirname, '../../../dist', p));
+const Database = createRequire(__filename)('better-sqlite3');
+
+let repo: TmpRepo;
+let db: string;
+const ids: string[] = [];
+beforeEach(() => {
+  repo = makeTmpRepo();
+  db = path.join(repo.dir, '.git/milestones/index.db');
+  ids.length = 0;
+  for (const t of ['Alpha parser', 'Beta docs', 'Gamma']) ids.push(cli(repo.dir, ['new', t, '--criterion', `criterion of ${t}`, '--json']).json().id);
+  cli(repo.dir, ['task', 'add', ids[0], 'Tokenize', '--assignee', 'alice']);
+});
+afterEach(() => repo.cleanup());
+
+const list = (...args: string[]) => cli(repo.dir, ['list', '--json', '--backend', 'sqlite', ...args]);
+
+describe('SQLite index', () => {
+  it('garbage in index.db: list answers correctly, no error, and the file is rebuilt', () => {
+    const expected = cli(repo.dir, ['list', '--json', '--backend', 'file']).stdout;
+    expect(list().stdout).toBe(expected);
+    fs.writeFileSync(db, 'this is not a database '.repeat(200));
+    const r = list();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(expected);
+    expect(dist('index/sqlite/integrity.js').sqliteIntegrity(path.dirname(db))).toMatchObject({ exists: true, ok: true, problems: [] });
+  });
+
+  it('an outdated schema version is replaced; a truncated file too', () => {
+    list();
+    const d = new Database(db);
+    d.pragma('user_version = 1');
+    d.close();
+    expect(list('parser').json().map((m: any) => m.title)).toEqual(['Alpha parser']);
+    fs.truncateSync(db, 5000);
+    for (const f of [`${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
+    expect(list('label:nosuch').json()).toEqual([]);
+    expect(list().json()).toHaveLength(3);
+  });
+
+  it('refresh reads only moved tips; holds tasks, dependencies, history and full-text rows', async () => {
+    const { openContext } = dist('core/context.js');
+    const { createTestEnv } = dist('env/testEnv.js');
+    const { SqliteIndex } = dist('index/sqlite/SqliteIndex.js');
+    const open = () => openContext({ env: createTestEnv({ cwd: repo.dir, vars: { PATH: process.env.PATH } }), needsRepo: true, needsWorkTree: false });
+    let ctx = await open();
+    let index = new SqliteIndex({ dir: ctx.dataDir, store: ctx.milestones });
+    expect(await index.refresh()).toMatchObject({ read: 3, removed: 0, total: 3 });
+    expect(await index.refresh()).toMatchObject({ read: 0, total: 3 });
+    index.close();
+    await ctx.close();
+    cli(repo.dir, ['edit', ids[1], '--title', 'Beta site']);
+    cli(repo.dir, ['rm', ids[2]]);
+    ctx = await open();
+    index = new SqliteIndex({ dir: ctx.dataDir, store: ctx.milestones });
+    expect(await index.refresh()).toMatchObject({ read: 2, removed: 0, total: 3 });
+    expect(await index.findTasks('')).toHaveLength(1);
+    index.close();
+    await ctx.close();
+    const d = new Database(db, { readonly: true });
+    try {
+      expect(d.prepare('SELECT count(*) FROM operations').pluck().get()).toBe(6);
+      expect(d.prepare(`SELECT type FROM operations WHERE milestone_id = ? ORDER BY lamport`).pluck().all(ids[1])).toEqual(['milestone.create', 'milestone.set']);
+      expect(d.prepare(`SELECT m.title FROM search s JOIN milestones m ON m.rowid = s.rowid WHERE search MATCH ?`).pluck().all('"criterion of gam"')).toEqual(['Gamma']);
+      expect(d.prepare('SELECT assignee FROM tasks').pluck().all()).toEqual(['alice']);
+    } finally {
+      d.close();
+    }
+  });
+
+  it('sqliteIntegrity: no file, a damaged file', () => {
+    const { sqliteIntegrity } = dist('index/sqlite/integrity.js');
+    expect(sqliteIntegrity(path.dirname(db))).toMatchObject({ exists: false, ok: true });
+    list();
+    fs.writeFileSync(db, 'garbage'.repeat(1000));
+    const r = sqliteIntegrity(path.dirname(db));
+    expect(r).toMatchObject({ exists: true, ok: false });
+    expect(r.problems.join()).toMatch(/not a database/);
+  });
+});
