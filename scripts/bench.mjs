@@ -91,3 +91,48 @@ fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
 fs.writeFileSync(path.join(root, 'bench-results', 'latest.md'), `${out.join('\n')}\n`);
 console.log(`\n${out.join('\n')}\n(median of ${RUNS} runs after one warm-up; ${os.cpus().length} cores, node ${process.version})`);
 if (!process.env.BENCH_KEEP) for (const d of [small.dir, big.dir]) fs.rmSync(d, { recursive: true, force: true });
+
+// ---- git hooks: the extra time a commit pays with the hooks installed (issue 5) --------------------
+// Two repositories on a task branch made by `branch start`, one with `hooks install`; 50 commits in
+// each, interleaved with 50 runs of `node -e ''`, each timed alone (git add is outside the timing).
+// The figure is the difference of the medians per commit, against node's own start-up measured in
+// the same loop: a commit on a milestone branch starts node once (commit-msg), plus a few sh
+// builtins, one `git diff --cached` (pre-commit) and one `git notes append` (post-commit).
+const COMMITS = Number(process.env.BENCH_COMMITS ?? 50);
+function branchRepo(withHooks) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `gm-bench-hooks-${withHooks}-`));
+  for (const args of [['init', '-q'], ['config', 'user.name', 'Bench'], ['config', 'user.email', 'bench@example.com'], ['commit', '-q', '--allow-empty', '-m', 'init']]) git(dir, args);
+  const id = (args) => JSON.parse(spawnSync(process.execPath, [BIN, ...args, '--json'], { cwd: dir, encoding: 'utf8' }).stdout).id;
+  const m = id(['new', 'Bench hooks']);
+  const t = id(['task', 'add', m, 'Commit a lot']);
+  if (withHooks) time(process.execPath, [BIN, 'hooks', 'install'], dir);
+  time(process.execPath, [BIN, 'branch', 'start', t], dir);
+  return dir;
+}
+const plainRepo = branchRepo(false);
+const hookedRepo = branchRepo(true);
+const perCommit = { plain: [], hooked: [], node: [] };
+for (let i = 0; i <= COMMITS; i++) {
+  for (const [key, dir] of [['plain', plainRepo], ['hooked', hookedRepo]]) {
+    fs.writeFileSync(path.join(dir, 'file.txt'), `change ${i}\n`);
+    git(dir, ['add', 'file.txt']);
+    const ms = time('git', ['commit', '-q', '-m', `Change number ${i}`], dir);
+    if (i > 0) perCommit[key].push(ms); // the first commit of each is the warm-up
+  }
+  const ms = time(process.execPath, ['-e', ''], plainRepo);
+  if (i > 0) perCommit.node.push(ms);
+}
+const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const hookedSubject = git(hookedRepo, ['log', '-1', '--format=%s']).stdout.trim();
+const hookedNote = git(hookedRepo, ['log', '-1', '--notes=milestones', '--format=%N']).stdout.trim();
+if (!/^feat\(milestone-[0-9a-f]{8}\): change number/.test(hookedSubject) || !hookedNote.includes('commit-link')) {
+  throw new Error(`the hooks did not run in the bench repository: ${hookedSubject} / ${hookedNote}`);
+}
+const extra = med(perCommit.hooked) - med(perCommit.plain);
+console.log(`commit without hooks ${med(perCommit.plain).toFixed(1)} ms, with hooks ${med(perCommit.hooked).toFixed(1)} ms (medians of ${COMMITS})`);
+row(`commit on a milestone branch: extra time with the hooks installed (median of ${COMMITS} vs ${COMMITS})`, extra, "node -e ''", med(perCommit.node), '≤ 1.5×');
+const hookRow = rows[rows.length - 1];
+out.push(`| ${hookRow.what} | ${hookRow.ours.toFixed(0)} ms | ${hookRow.baseName}: ${hookRow.base.toFixed(0)} ms | ×${hookRow.ratio.toFixed(2)} | ${hookRow.target} |`);
+out.push(`| commit on a milestone branch, without / with hooks | ${med(perCommit.plain).toFixed(0)} / ${med(perCommit.hooked).toFixed(0)} ms | | | informative |`);
+fs.writeFileSync(path.join(root, 'bench-results', 'latest.md'), `${out.join('\n')}\n`);
+if (!process.env.BENCH_KEEP) for (const d of [plainRepo, hookedRepo]) fs.rmSync(d, { recursive: true, force: true });
