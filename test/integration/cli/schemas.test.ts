@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../helpers/cli';
+import { freshDatabase } from '../../helpers/pg';
 import { makeTmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -232,6 +233,16 @@ describe('real --json output conforms', () => {
   it('rebuild, then list from the rebuilt cache', () => {
     expect(run('rebuild.schema.json', ['rebuild'])).toMatchObject({ backend: 'file', total: 4, errors: [] }); // the deleted milestone's ref stays;
     expect(run('milestone-list.schema.json', ['list', '--all'])).toHaveLength(3);
+  });
+
+  it('scale (cached and --recalculate) and portfolio (against the test PostgreSQL)', async () => {
+    expect(run('scale.schema.json', ['scale'])).toMatchObject({ backend: 'file', decidedBy: 'threshold' });
+    expect(run('scale.schema.json', ['scale', '--recalculate']).metrics.milestones).toBeGreaterThan(0);
+    const r = cli(repo.dir, ['portfolio', '--json'], { DATABASE_URL: await freshDatabase() });
+    expect(r.code, r.stderr).toBe(0);
+    expect(problems('portfolio.schema.json', r.json())).toBeNull();
+    expect(r.json().repositories[0].milestoneCount).toBe(cli(repo.dir, ['list', '--json']).json().length);
+    validated.add('portfolio → portfolio.schema.json');
   });
 
   it('config show (with --origin and warnings) / get / set (file and --git) / validate (good and bad)', () => {
