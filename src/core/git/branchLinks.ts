@@ -88,11 +88,6 @@ export function listLinks(commonDir: string): BranchLink[] {
   return out;
 }
 
-/** Forgets every "not a milestone branch" answer (after a naming change). */
-export function clearNotLinked(commonDir: string): void {
-  fs.rmSync(path.join(linksDir(commonDir), NONE), { recursive: true, force: true });
-}
-
 /** The branch checked out in a worktree (from its HEAD file), or null on a detached HEAD. */
 export function currentBranch(gitDir: string): string | null {
   const head = fs.readFileSync(path.join(gitDir, 'HEAD'), 'utf8').trim();
