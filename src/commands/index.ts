@@ -21,6 +21,8 @@ import rm from '../cli/defs/rm';
 import show from '../cli/defs/show';
 import { pull, push, sync } from '../cli/defs/sync';
 import remoteSetup from '../cli/defs/remote';
+import { backup, restore } from '../cli/defs/backup';
+import doctor from '../cli/defs/doctor';
 import taskAdd from '../cli/defs/taskAdd';
 import taskList from '../cli/defs/taskList';
 import taskShow from '../cli/defs/taskShow';
@@ -33,7 +35,7 @@ const defs: CommandDef<never>[] = [
   taskAdd, taskList, taskShow, taskEdit, taskStart, taskDone, taskBlock, taskRm,
   depAdd, depRm, ...configDefs,
   scale, portfolioDef,
-  pull, push, sync, remoteSetup,
+  pull, push, sync, remoteSetup, backup, restore, doctor,
   hooksInstall, hooksUninstall, hooksStatusDef, branchStart, branchCleanup,
 ] as CommandDef<never>[];
 

@@ -1,0 +1,52 @@
+/**
+ * `git milestone restore FILE`: brings a backup bundle into this clone (any clone: the one it
+ * came from, another, a fresh one). The bundle is verified, fetched into a private namespace
+ * (refs/restore/<stamp>/...), and merged like fetched remote refs. New milestones are created,
+ * ones behind are fast-forwarded, diverged ones get a merge commit, and notes are merged with
+ * cat_sort_uniq. Then the namespace is deleted. Nothing local is overwritten.
+ */
+import { MilestoneError } from '../../errors/MilestoneError';
+import type { Context } from '../context';
+import { countOutcomes, emptyCounts, type MergeCounts } from '../sync/absorbIncoming';
+import { mergingStore } from '../sync/conflictPolicy';
+import { gitFailed, gitRun } from '../sync/gitCommand';
+import { mergeNotes, type NotesOutcome } from '../sync/notesMerge';
+import { NOTES_REF } from '../sync/remoteLayout';
+import { verifyBackup } from './verifyBackup';
+
+export interface RestoreResult extends MergeCounts {
+  file: string;
+  notes: NotesOutcome;
+  total: number;
+}
+
+const ID_REF = /\/milestones\/milestone\/([0-9a-f]{64})$/;
+
+export async function restoreMilestones(ctx: Context, o: { file: string }): Promise<RestoreResult> {
+  const check = await verifyBackup(ctx, o);
+  if (!check.ok) {
+    throw new MilestoneError('INVALID_INPUT', `cannot restore ${check.file}: ${check.problems.join('; ')}`, {
+      hint: 'Nothing was changed. `git milestone backup --verify FILE` checks a bundle.',
+      data: { file: check.file },
+    });
+  }
+  const ns = `refs/restore/${ctx.env.clock().getTime()}-${process.pid}/`;
+  const args = ['fetch', '--quiet', '--no-tags', check.file, `+refs/milestones/*:${ns}milestones/*`, `+${NOTES_REF}*:${ns}notes/milestones*`];
+  try {
+    const r = gitRun(ctx, args);
+    if (r.status !== 0) throw gitFailed(args, r, 'Nothing local was changed.');
+    const tips = new Map<string, string>();
+    for (const [ref, oid] of await ctx.storage.refs.list(ns)) {
+      const m = ID_REF.exec(ref);
+      if (m) tips.set(m[1], oid);
+    }
+    const counts = countOutcomes(emptyCounts(), await (await mergingStore(ctx)).mergeMany(tips));
+    const notes = await mergeNotes(ctx, `${ns}notes/milestones`);
+    const index = await ctx.index.refresh();
+    ctx.env.log.info('restored', { file: check.file, created: counts.created, fastForwarded: counts.fastForwarded, merged: counts.merged });
+    return { file: check.file, ...counts, notes, total: index.total };
+  } finally {
+    const temp = [...(await ctx.storage.refs.list(ns)).keys()];
+    if (temp.length > 0) gitRun(ctx, ['update-ref', '--stdin'], { input: temp.map((ref) => `delete ${ref}\n`).join('') });
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * `git milestone doctor [--fix] [--report]`: checks every entity, the index against the refs,
+ * the settings, the installed hooks, lock files and aliases. Healthy means no error is left.
+ * --fix repairs what is derived: it removes stale locks and rebuilds the index. It never rewrites a data
+ * ref: a damaged one is reported with the command that shows it. --report adds a diagnostic
+ * report for bug reports (diagnosticReport.ts).
+ */
+import * as fs from 'node:fs';
+import type { Context } from '../context';
+import { configValidate } from '../config/configValidate';
+import { hooksStatus } from '../hooks/hooksStatus';
+import { checkEntities } from './checkEntities';
+import { checkIndex } from './checkIndex';
+import { checkLocks } from './checkLocks';
+import { diagnosticReport, type DiagnosticReport } from './diagnosticReport';
+import type { CheckName, CheckSummary, DoctorProblem, EntityCounts } from './types';
+
+export interface DoctorResult {
+  healthy: boolean;
+  checks: CheckSummary[];
+  problems: DoctorProblem[];
+  counts: EntityCounts;
+  report?: DiagnosticReport;
+}
+
+async function configProblems(ctx: Context): Promise<DoctorProblem[]> {
+  const r = await configValidate(ctx, {});
+  return [...r.errors.map((i) => ['error', i] as const), ...r.warnings.map((i) => ['warning', i] as const)].map(([severity, i]) => ({
+    check: 'config' as const, severity, fixable: false,
+    message: `${i.file ?? i.source ?? ''}${i.line ? `:${i.line}` : ''}${i.file ?? i.source ? ': ' : ''}${i.path ? `${i.path}: ` : ''}${i.message}`,
+    hint: 'Fix the setting; `git milestone config validate` shows every issue and `config show --origin` where values come from.',
+  }));
+}
+
+async function hookProblems(ctx: Context): Promise<DoctorProblem[]> {
+  const status = await hooksStatus(ctx);
+  return status.hooks.filter((h) => h.packagePresent === false).map((h) => ({
+    check: 'hooks' as const, severity: 'error' as const, fixable: false, path: h.path,
+    message: `the ${h.hook} hook runs a git-milestone that is gone (${h.package})`,
+    hint: 'Run `git milestone hooks install` again, or `git milestone hooks uninstall`.',
+  }));
+}
+
+async function fix(ctx: Context, problems: DoctorProblem[]): Promise<void> {
+  for (const p of problems.filter((x) => x.check === 'locks' && x.fixable && x.path)) {
+    fs.rmSync(p.path as string, { force: true });
+    p.fixed = true;
+  }
+  const index = problems.filter((x) => x.check === 'index');
+  if (index.length === 0) return;
+  await ctx.index.rebuild();
+  const left = new Set((await checkIndex(ctx)).map((p) => p.message));
+  for (const p of index) p.fixed = !left.has(p.message);
+  ctx.env.log.info('doctor rebuilt the index', { problems: index.length });
+}
+
+export async function doctor(ctx: Context, o: { fix?: boolean; report?: boolean } = {}): Promise<DoctorResult> {
+  const entities = await checkEntities(ctx);
+  const problems = [...entities.problems, ...checkLocks(ctx), ...(await checkIndex(ctx)), ...(await configProblems(ctx)), ...(await hookProblems(ctx))];
+  if (o.fix) await fix(ctx, problems);
+  const c = entities.counts;
+  const what: Record<CheckName, string> = {
+    entities: `${c.milestones} milestones, ${c.tasks} tasks, ${c.operations} operations (${c.conflicts} conflicts)`,
+    index: 'the index against the refs',
+    config: 'settings files and layers',
+    hooks: 'installed hooks',
+    locks: 'lock files under refs/milestones and the index',
+    aliases: 'aliases claimed by one milestone each',
+  };
+  const checks = (Object.keys(what) as CheckName[]).map((name) => ({
+    name, summary: what[name], ok: !problems.some((p) => p.check === name && p.severity === 'error' && !p.fixed),
+  }));
+  const healthy = checks.every((x) => x.ok);
+  ctx.env.log.info('doctor', { healthy, problems: problems.length, fixed: problems.filter((p) => p.fixed).length });
+  return { healthy, checks, problems, counts: c, ...(o.report ? { report: await diagnosticReport(ctx, c) } : {}) };
+}
