@@ -5,6 +5,10 @@
  * file answers alone (one ref read, one file read); when it moved (every commit on a milestone
  * branch moves it) the notes tree is listed again and only note blobs not seen before are read.
  * Deleting the file loses nothing: the next lookup rebuilds it.
+ *
+ * git copies notes to the commits that replace amended or rebased ones (notes.rewriteRef, set by
+ * `hooks install`), so one link event can sit on an old and a new commit: each event is shown once,
+ * on the newest commit carrying it (by committer time), and each commit once.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,23 +26,33 @@ export interface TaskCommit {
 }
 
 interface Cached {
-  version: 1;
+  version: 2;
   tip: string | null;
-  commits: Record<string, { blob: string; links: Array<{ milestone: string; task: string | null; at: string; branch: string | null }> }>;
+  commits: Record<string, { blob: string; links: Array<{ id: string; milestone: string; task: string | null; at: string; branch: string | null }> }>;
 }
 
 export async function taskCommits(ctx: Context, taskId: string): Promise<TaskCommit[]> {
   const index = await commitIndex(ctx);
-  const found: Omit<TaskCommit, 'subject'>[] = [];
+  const found: Array<Omit<TaskCommit, 'subject'> & { id: string }> = [];
   for (const [commit, entry] of Object.entries(index.commits)) {
-    const link = entry.links.find((l) => l.task === taskId);
-    if (link) found.push({ commit, at: link.at, branch: link.branch });
+    for (const link of entry.links) if (link.task === taskId) found.push({ commit, at: link.at, branch: link.branch, id: link.id });
   }
-  found.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.commit < b.commit ? -1 : 1));
   const objects = found.length > 0 ? await ctx.storage.objects.readMany(found.map((f) => f.commit)) : new Map();
-  return found.map((f) => {
-    const o = objects.get(f.commit);
-    return { ...f, subject: o?.type === 'commit' ? o.commit.message.split('\n')[0] : null };
+  const when = (commit: string) => {
+    const o = objects.get(commit);
+    return o?.type === 'commit' ? o.commit.committer.timestamp : -1;
+  };
+  const newest = new Map<string, (typeof found)[number]>();
+  for (const f of found) {
+    const seen = newest.get(f.id);
+    if (!seen || when(f.commit) > when(seen.commit)) newest.set(f.id, f);
+  }
+  const byCommit = new Map<string, (typeof found)[number]>();
+  for (const f of newest.values()) if (!byCommit.has(f.commit) || f.at < (byCommit.get(f.commit) as (typeof found)[number]).at) byCommit.set(f.commit, f);
+  const out = [...byCommit.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.commit < b.commit ? -1 : 1));
+  return out.map(({ commit, at, branch }) => {
+    const o = objects.get(commit);
+    return { commit, at, branch, subject: o?.type === 'commit' ? o.commit.message.split('\n')[0] : null };
   });
 }
 
@@ -46,16 +60,16 @@ async function commitIndex(ctx: Context): Promise<Cached> {
   const file = path.join(ctx.dataDir, 'commits.json');
   const notes = new GitNotesStore({ objects: ctx.storage.objects, refs: ctx.storage.refs, cwd: ctx.repo.workTree ?? ctx.repo.gitDir, vars: ctx.env.vars });
   const tip = await notes.tip(NOTES_REF);
-  let cached: Cached = { version: 1, tip: null, commits: {} };
+  let cached: Cached = { version: 2, tip: null, commits: {} };
   try {
     const c = JSON.parse(fs.readFileSync(file, 'utf8')) as Cached;
-    if (c.version === 1 && c.commits) cached = c;
+    if (c.version === 2 && c.commits) cached = c;
   } catch {
     // absent or unreadable: rebuilt below
   }
   if (cached.tip === tip) return cached;
   const listed = tip ? await notes.list(NOTES_REF) : new Map<string, string>();
-  const fresh: Cached = { version: 1, tip, commits: {} };
+  const fresh: Cached = { version: 2, tip, commits: {} };
   const toRead: string[] = [];
   for (const [commit, blob] of listed) {
     const old = cached.commits[commit];
@@ -67,7 +81,7 @@ async function commitIndex(ctx: Context): Promise<Cached> {
     if (fresh.commits[commit]) continue;
     const o = blobs.get(blob);
     const text = o?.type === 'blob' ? o.data.toString('utf8') : '';
-    const links = parseNote(text).map((e) => ({ milestone: e.milestone, task: e.task, at: e.at, branch: e.branch }));
+    const links = parseNote(text).map((e) => ({ id: e.id, milestone: e.milestone, task: e.task, at: e.at, branch: e.branch }));
     fresh.commits[commit] = { blob, links };
   }
   try {

@@ -4,11 +4,13 @@
  * renamed to `<hook>.git-milestone-chained` (bytes, mode and symlink-ness kept, since a rename moves
  * the file itself) and the shim runs it first, passing on its refusal for the hooks that can refuse
  * (pre-commit, prepare-commit-msg, commit-msg) and its exit status for the others. Running install
- * again only refreshes our shims (for example after the package moved).
+ * again only refreshes our shims (for example after the package moved). It also lets git carry
+ * commit notes over amends and rebases (notesRewrite.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Context } from '../context';
+import { enableNotesRewrite } from './notesRewrite';
 import { CHAINED_SUFFIX, exists, hookState, hooksDir, HOOK_NAMES, isShim, packageRoot, renderShim, type HookName, type HookState } from './hookFiles';
 
 export interface HookChange extends HookState {
@@ -29,6 +31,7 @@ export async function installHooks(ctx: Context): Promise<HooksResult> {
   const node = process.execPath;
   fs.mkdirSync(dir, { recursive: true });
   const hooks = HOOK_NAMES.map((hook) => installOne(dir, hook, renderShim(hook, pkg, node)));
+  enableNotesRewrite(ctx);
   ctx.env.log.info('hooks installed', { dir, hooks: hooks.map((h) => `${h.hook}:${h.action}`) });
   return { dir, package: pkg, node, hooks };
 }

@@ -150,6 +150,8 @@ describe('the hooks stand aside', () => {
     expect(last()).toBe('Mid-rebase words\n');
     expect(notes()).toBe(before);
     const messages = repo.git(['log', '--format=%B%x00', 'main..HEAD']);
+    const linked = repo.git(['log', '--notes=milestones', '--format=%N%x00', 'main..HEAD']);
+    const shown = ok(['task', 'show', T, '--json']).json().commits.length;
     repo.git(['checkout', '-q', 'main']);
     fs.writeFileSync(path.join(repo.dir, 'main.txt'), 'main\n');
     repo.git(['add', 'main.txt']);
@@ -157,7 +159,12 @@ describe('the hooks stand aside', () => {
     repo.git(['checkout', '-q', branch]);
     repo.git(['rebase', '-q', 'main']);
     expect(repo.git(['log', '--format=%B%x00', 'main..HEAD'])).toBe(messages);
-    expect(notes()).toBe(before);
+    // git carried each note to the rebased commit (notes.rewriteRef, set by hooks install); no new link events
+    expect(repo.git(['log', '--notes=milestones', '--format=%N%x00', 'main..HEAD'])).toBe(linked);
+    const after = ok(['task', 'show', T, '--json']).json().commits;
+    expect(after).toHaveLength(shown);
+    const reachable = new Set(repo.git(['rev-list', 'HEAD']).split('\n'));
+    expect(after.every((c: any) => reachable.has(c.commit))).toBe(true); // the rebased commits, not the old ones
   });
 
   it('a broken settings file or a missing index never blocks a commit', () => {

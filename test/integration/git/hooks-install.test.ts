@@ -48,6 +48,7 @@ describe('hooks install / uninstall over existing hooks', () => {
     expect(byHook).toEqual({ 'pre-commit': 'chained', 'prepare-commit-msg': 'installed', 'commit-msg': 'chained', 'post-commit': 'chained', 'post-merge': 'chained', 'post-checkout': 'installed' });
     expect(r.dir).toBe(hooks());
     expect(fs.readFileSync(path.join(hooks(), 'pre-commit.git-milestone-chained'), 'utf8')).toBe(handWritten);
+    expect(repo.git(['config', '--get-all', 'notes.rewriteRef'])).toBe('refs/notes/milestones\n'); // notes follow amends and rebases
     const again = ok(repo.dir, ['hooks', 'install', '--json']).json();
     expect(again.hooks.map((h: any) => h.action)).toEqual(Array(6).fill('unchanged'));
     const status = ok(repo.dir, ['hooks', 'status', '--json']).json();
@@ -88,6 +89,14 @@ describe('hooks install / uninstall over existing hooks', () => {
     expect(fs.existsSync(path.join(hooks(), 'prepare-commit-msg'))).toBe(false);
     const status = ok(repo.dir, ['hooks', 'status', '--json']).json();
     expect(status.hooks.map((h: any) => h.state)).toEqual(['foreign', 'absent', 'foreign', 'foreign', 'foreign', 'absent']);
+    expect(spawnSync('git', ['config', '--get-all', 'notes.rewriteRef'], { cwd: repo.dir, env: gitEnv() }).status).toBe(1);
+  });
+
+  it('a notes.rewriteRef the user set is neither doubled nor removed', () => {
+    repo.git(['config', 'notes.rewriteRef', 'refs/notes/*']);
+    ok(repo.dir, ['hooks', 'install']);
+    ok(repo.dir, ['hooks', 'uninstall']);
+    expect(repo.git(['config', '--get-all', 'notes.rewriteRef'])).toBe('refs/notes/*\n');
   });
 });
 
