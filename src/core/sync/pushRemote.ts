@@ -37,7 +37,11 @@ function parsePorcelain(stdout: string): PorcelainLine[] {
   });
 }
 
-const MOVED = /non-fast-forward|fetch first|stale info|already exists/;
+/**
+ * Rejections that mean "the remote moved under us": another clone pushed first, or its push was
+ * updating the same ref at the very moment ours arrived (the remote could not lock the ref).
+ */
+const MOVED = /non-fast-forward|fetch first|stale info|already exists|cannot lock ref|failed to (?:update|lock) ref|incorrect old value|failed to update/i;
 
 export async function pushRemote(ctx: Context, o: { remote?: string; attempts?: number } = {}): Promise<PushResult> {
   const remote = requireRemote(ctx, o.remote);
@@ -54,7 +58,9 @@ export async function pushRemote(ctx: Context, o: { remote?: string; attempts?: 
       return { remote, pushed, upToDate: lines.filter((l) => l.flag === '=').length, attempts: attempt };
     }
     if (rejected.length === 0 || !rejected.every((l) => MOVED.test(l.summary))) {
-      throw gitFailed(args, r, 'Nothing local changed. Check that `git push` to this remote works (permissions, hooks, network).');
+      const first = rejected.find((l) => !MOVED.test(l.summary));
+      const detail = first ? { ...r, stderr: `error: ${first.to} ${first.summary}\n${r.stderr}` } : r;
+      throw gitFailed(args, detail, 'Nothing local changed. Check that `git push` to this remote works (permissions, hooks, network).');
     }
     ctx.env.log.info('push rejected: the remote moved; fetching and merging', { remote, attempt, rejected: rejected.length });
     fetchMilestones(ctx, remote);

@@ -1,0 +1,79 @@
+/**
+ * doctor on real repositories: healthy exits 0; a deleted or garbled index and a stale lock are
+ * found (exit 1) and repaired by --fix; a hand-corrupted ref is reported with the command that
+ * shows it and left exactly as it was; --report masks a remote URL's password.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeCluster, type Cluster } from './cluster';
+
+let cluster: Cluster | undefined;
+afterEach(() => cluster?.cleanup());
+
+describe('doctor', () => {
+  it('finds and repairs a deleted or garbled index and a stale lock', () => {
+    cluster = makeCluster(['Ann']);
+    const [ann] = cluster.clones;
+    const id = ann.json<{ id: string }>(['new', 'Checked']).id;
+    ann.ok(['list']);
+    expect(ann.gm(['doctor']).code).toBe(0);
+    const index = path.join(ann.dir, '.git', 'milestones', 'index');
+    const shard = path.join(index, 'shards', `${id.slice(0, 2)}.json`);
+    fs.writeFileSync(shard, '{"entities": {broken');
+    const lock = path.join(ann.dir, '.git', 'refs', 'milestones', 'milestone', `${id}.lock`);
+    fs.writeFileSync(lock, '');
+    const old = new Date(Date.now() - 60 * 60 * 1000);
+    fs.utimesSync(lock, old, old);
+    const found = ann.gm(['doctor', '--json']);
+    expect(found.code).toBe(1);
+    const problems = found.json<any>().problems.map((p: any) => `${p.check}: ${p.message}`);
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^index: index shard .* is unreadable/), expect.stringMatching(/^locks: stale lock .*\.lock/)]));
+    const fixed = ann.gm(['doctor', '--fix']);
+    expect(fixed.code, fixed.stdout).toBe(0);
+    expect(fixed.stdout).toMatch(/fixed: stale lock/);
+    expect(fs.existsSync(lock)).toBe(false);
+    expect(ann.gm(['doctor']).code).toBe(0);
+    fs.rmSync(index, { recursive: true });
+    const missing = ann.gm(['doctor']);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/the index is missing/);
+    expect(ann.gm(['doctor', '--fix']).code).toBe(0);
+    expect(ann.json<any[]>(['list']).map((m) => m.id)).toEqual([id]);
+  });
+
+  it('reports a hand-corrupted ref with the command that shows it, and never touches it', () => {
+    cluster = makeCluster(['Ann']);
+    const [ann] = cluster.clones;
+    const good = ann.json<{ id: string }>(['new', 'Good']).id;
+    const victim = ann.json<{ id: string }>(['new', 'Victim']).id;
+    const ref = `refs/milestones/milestone/${victim}`;
+    const tip = ann.git(['rev-parse', ref]).trim();
+    const tree = ann.git(['mktree']).trim();
+    const forged = ann.git(['commit-tree', tree, '-p', tip, '-m', 'hand edit']).trim();
+    ann.git(['update-ref', ref, forged]);
+    for (const args of [['doctor'], ['doctor', '--fix']]) {
+      const r = ann.gm(args);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(`git log --stat ${ref}`);
+      expect(r.stdout).toMatch(/FAIL entities/);
+      expect(ann.git(['rev-parse', ref]).trim()).toBe(forged);
+    }
+    expect(ann.json<any>(['show', good.slice(0, 8)]).title).toBe('Good');
+  });
+
+  it('--report has versions, counts, setting origins and log lines, with the remote password masked', () => {
+    cluster = makeCluster(['Ann']);
+    const [ann] = cluster.clones;
+    ann.json(['new', 'Reported']);
+    ann.git(['remote', 'add', 'secret', 'https://alice:hunter2@example.com/repo.git']);
+    const r = ann.gm(['doctor', '--report']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/versions: git-milestone \d+\.\d+\.\d+, node v\d+/);
+    expect(r.stdout).toMatch(/counts: .*1 milestones/);
+    expect(r.stdout).toMatch(/coordination\.conflict_resolution = "merge" ← default/);
+    expect(r.stdout).toMatch(/last \d+ log lines:/);
+    expect(r.stdout).not.toContain('hunter2');
+    expect(r.stdout).toContain('https://alice:***@example.com/repo.git');
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Sharing through a bare remote with the real CLI and native git: a plain `git fetch` brings
+ * milestones that the next `list` shows merged; concurrent label adds both survive; concurrent
+ * title edits become a conflict that `show` and `list --conflicts` report and a later edit
+ * resolves; two clones racing to push lose nothing; notes merge line by line; `remote setup
+ * --with-push` is the only thing that changes what a plain `git push` sends.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeCluster, snapshots, type Cluster } from './cluster';
+
+let cluster: Cluster | undefined;
+afterEach(() => cluster?.cleanup());
+
+function newMilestone(c: ReturnType<typeof makeCluster>['clones'][number], title: string): string {
+  return c.json<{ id: string }>(['new', title]).id;
+}
+
+describe('sync through a shared remote', () => {
+  it('a plain git fetch is merged by the next list; init set up the refspecs', () => {
+    cluster = makeCluster(['Ann', 'Bob']);
+    const [ann, bob] = cluster.clones;
+    expect(ann.git(['config', '--get-all', 'remote.origin.fetch'])).toContain('+refs/milestones/*:refs/remotes/origin/milestones/*');
+    const id = newMilestone(ann, 'Shared plan');
+    expect(ann.ok(['push'])).toMatch(/Pushed 1 ref/);
+    bob.git(['fetch', '-q']);
+    expect(bob.json<Array<{ id: string }>>(['list']).map((m) => m.id)).toEqual([id]);
+    ann.ok(['edit', id.slice(0, 8), '--status', 'in_progress']);
+    ann.ok(['push']);
+    bob.git(['fetch', '-q', 'origin']);
+    expect(bob.json<Array<{ status: string }>>(['list'])[0].status).toBe('in_progress');
+  });
+
+  it('concurrent label adds both survive; concurrent title edits are kept as a conflict until an edit', () => {
+    cluster = makeCluster(['Ann', 'Bob']);
+    const [ann, bob] = cluster.clones;
+    const id = newMilestone(ann, 'Base');
+    ann.ok(['sync']);
+    bob.ok(['pull']);
+    const short = id.slice(0, 8);
+    ann.ok(['edit', short, '--label', 'backend', '--title', 'Ann title']);
+    bob.ok(['edit', short, '--label', 'frontend', '--title', 'Bob title']);
+    ann.ok(['sync']);
+    bob.ok(['sync']);
+    ann.ok(['pull']);
+    const a = ann.json<any>(['show', short]);
+    const b = bob.json<any>(['show', short]);
+    expect(a).toEqual(b);
+    expect(a.labels).toEqual(['backend', 'frontend']);
+    expect(a.conflicts).toHaveLength(1);
+    expect(a.conflicts[0].field).toBe('title');
+    expect(a.conflicts[0].values.map((v: any) => [v.value, v.by.name]).sort()).toEqual([['Ann title', 'Ann'], ['Bob title', 'Bob']]);
+    const text = ann.ok(['show', short]);
+    expect(text).toMatch(/Conflicts[\s\S]*"Ann title"  by Ann/);
+    expect(text).toMatch(/Conflicts[\s\S]*"Bob title"  by Bob/);
+    expect(bob.json<Array<{ id: string }>>(['list', '--conflicts']).map((m) => m.id)).toEqual([id]);
+    expect(bob.json<Array<{ id: string; conflictCount: number }>>(['list'])[0].conflictCount).toBe(1);
+    bob.ok(['edit', short, '--title', a.title]);
+    bob.ok(['sync']);
+    ann.ok(['pull']);
+    expect(ann.json<any[]>(['list', '--conflicts'])).toEqual([]);
+    expect(snapshots(ann)).toEqual(snapshots(bob));
+  });
+
+  it('two clones racing to push lose no operation and end identical', async () => {
+    cluster = makeCluster(['Ann', 'Bob']);
+    const [ann, bob] = cluster.clones;
+    const id = newMilestone(ann, 'Race');
+    ann.ok(['sync']);
+    bob.ok(['pull']);
+    for (const [c, n] of [[ann, 1], [bob, 2], [ann, 3], [bob, 4]] as const) c.ok(['task', 'add', id.slice(0, 8), `task ${n}`]);
+    newMilestone(bob, 'Only in Bob');
+    const results = await Promise.all([ann.gmAsync(['sync']), bob.gmAsync(['sync'])]);
+    for (const r of results) expect(r.code, r.stderr).toBe(0);
+    ann.ok(['pull']);
+    bob.ok(['pull']);
+    expect(snapshots(ann)).toEqual(snapshots(bob));
+    const titles = ann.json<any>(['show', id.slice(0, 8)]).tasks.map((t: any) => t.title).sort();
+    expect(titles).toEqual(['task 1', 'task 2', 'task 3', 'task 4']);
+    expect(ann.json<any[]>(['list'])).toHaveLength(2);
+  });
+
+  it('notes merge line by line (cat_sort_uniq) in both directions', () => {
+    cluster = makeCluster(['Ann', 'Bob']);
+    const [ann, bob] = cluster.clones;
+    ann.git(['commit', '-q', '--allow-empty', '-m', 'base']);
+    ann.git(['push', '-q', 'origin', 'HEAD:main']);
+    newMilestone(ann, 'with notes');
+    ann.ok(['sync']);
+    bob.git(['pull', '-q', 'origin', 'main']);
+    const head = ann.git(['rev-parse', 'HEAD']).trim();
+    ann.git(['notes', '--ref=milestones', 'add', '-m', '{"id":"a1","event":"ann"}', head]);
+    bob.git(['notes', '--ref=milestones', 'add', '-m', '{"id":"b1","event":"bob"}', head]);
+    ann.ok(['sync']);
+    bob.ok(['sync']);
+    ann.ok(['pull']);
+    const expected = '{"id":"a1","event":"ann"}\n{"id":"b1","event":"bob"}\n';
+    expect(ann.git(['notes', '--ref=milestones', 'show', head])).toBe(expected);
+    expect(bob.git(['notes', '--ref=milestones', 'show', head])).toBe(expected);
+  });
+
+  it('a plain git push is unchanged unless remote setup --with-push', () => {
+    cluster = makeCluster(['Ann', 'Bob']);
+    const [ann, bob] = cluster.clones;
+    ann.git(['commit', '-q', '--allow-empty', '-m', 'base']);
+    ann.git(['push', '-q', '-u', 'origin', 'HEAD:main']);
+    newMilestone(ann, 'not pushed by git push');
+    ann.git(['push', '-q']);
+    expect(ann.git(['ls-remote', 'origin', 'refs/milestones/*'])).toBe('');
+    expect(() => ann.git(['config', '--get-all', 'remote.origin.push'])).toThrow();
+    expect(ann.ok(['remote', 'setup', '--with-push'])).toMatch(/plain `git push origin` now sends/);
+    ann.git(['commit', '-q', '--allow-empty', '-m', 'second']);
+    ann.git(['push', '-q']);
+    expect(ann.git(['ls-remote', 'origin', 'refs/milestones/*'])).toMatch(/refs\/milestones\/milestone\//);
+    expect(ann.git(['ls-remote', 'origin', 'refs/heads/main']).split('\t')[0]).toBe(ann.git(['rev-parse', 'HEAD']).trim());
+    bob.git(['fetch', '-q']);
+    expect(bob.json<any[]>(['list'])).toHaveLength(1);
+  });
+
+  it('pull of an unknown remote is NOT_FOUND and changes nothing', () => {
+    cluster = makeCluster(['Ann']);
+    const r = cluster.clones[0].gm(['pull', 'nowhere']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/no remote named "nowhere"/);
+  });
+});
