@@ -38,7 +38,9 @@ gm_js() {
 
 case $gm_hook in
   pre-commit)
-    # Only a commit that stages a settings file is checked (one git diff, no node otherwise).
+    # Only a commit that stages a settings file is checked: nothing to look at without the settings
+    # directory in the work tree (hooks run at its top), else one git diff, and node only for a hit.
+    [ -d .milestones/config ] || exit "$gm_status"
     gm_x=$(git diff --cached --name-only --diff-filter=ACMR -- '.milestones/config/*.yaml' '.milestones/config/*.yml' 2>/dev/null)
     [ -n "$gm_x" ] && gm_js pre-commit && exec "$gm_node" "$gm_run"
     ;;
