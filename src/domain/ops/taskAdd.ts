@@ -1,12 +1,14 @@
 /**
- * `task.add` {title, nonce, description?, dependsOn?, assignee?, estimatedHours?, status?, extra?}:
- * adds a task to a live milestone; the operation's hash is the task id. `dependsOn` must name live
- * tasks of the same milestone (a new task cannot close a cycle: nothing depends on it yet).
- * Created `in_progress` or `completed`, the task gets startedAt / completedAt = the op's time.
+ * `task.add` {title, nonce, description?, dependsOn?, assignee?, estimatedHours?, status?, extra?,
+ * startedAt?, completedAt?}: adds a task to a live milestone; the operation's hash is the task id.
+ * `dependsOn` must name live tasks of the same milestone (a new task cannot close a cycle: nothing
+ * depends on it yet). Created `in_progress` or `completed`, the task gets startedAt / completedAt =
+ * the op's time, unless the operation carries them (an import keeps the recorded times; completedAt
+ * only counts for a completed task).
  */
 import { acceptedFields, fieldTypeProblems, fieldValueProblems, TASK_FIELD_RULES, TASK_STATUS_RULE } from '../fields';
 import type { MilestoneState, Operation, TaskState, TaskStatus } from '../types';
-import { copyJson, unique } from '../values';
+import { copyJson, isDateValue, unique } from '../values';
 import type { OpHandler } from './OpHandler';
 import {
   badInput, checkEnvelope, malformed, objectMember, rejectUnknownKeys, requireNonce, requireString, stringList,
@@ -15,7 +17,8 @@ import { findTask, ignore, onLive, requireLiveMilestone, requireLiveTaskIds, sta
 
 const TYPE = 'task.add';
 const SCALARS = ['title', 'description', 'assignee', 'estimatedHours'] as const;
-const KEYS = [...SCALARS, 'nonce', 'dependsOn', 'status', 'extra'];
+const KEYS = [...SCALARS, 'nonce', 'dependsOn', 'status', 'extra', 'startedAt', 'completedAt'];
+const TIMES = ['startedAt', 'completedAt'] as const;
 
 function scalars(op: Operation): Record<string, unknown> {
   return Object.fromEntries(SCALARS.filter((k) => op[k] !== undefined).map((k) => [k, op[k]]));
@@ -27,9 +30,15 @@ function check(op: Operation): void {
   requireNonce(op);
   const problems = fieldTypeProblems(TASK_FIELD_RULES, scalars(op));
   if (op.status !== undefined && !TASK_STATUS_RULE.isType(op.status)) problems.push('status must be a string');
+  for (const k of TIMES) if (op[k] !== undefined && typeof op[k] !== 'string') problems.push(`${k} must be a string`);
   if (problems.length > 0) malformed(op, problems.join('; '));
   stringList(op, 'dependsOn', false);
   objectMember(op, 'extra', false);
+}
+
+/** A recorded time the operation carries, when it is a date or date-time. */
+function givenTime(op: Operation, key: (typeof TIMES)[number]): string | null {
+  return isDateValue(op[key]) ? (op[key] as string) : null;
 }
 
 function validate(state: MilestoneState | null, op: Operation): void {
@@ -39,6 +48,7 @@ function validate(state: MilestoneState | null, op: Operation): void {
   const problems = fieldValueProblems(TASK_FIELD_RULES, scalars(op));
   const statusProblem = op.status === undefined ? null : TASK_STATUS_RULE.problem(op.status);
   if (statusProblem) problems.push(statusProblem);
+  for (const k of TIMES) if (op[k] !== undefined && givenTime(op, k) === null) problems.push(`${k} must be YYYY-MM-DD or an ISO 8601 date-time`);
   if (problems.length > 0) badInput(problems.join('; '));
   const deps = stringList(op, 'dependsOn', false);
   if (unique(deps).length !== deps.length) badInput('dependsOn names a task twice');
@@ -59,8 +69,8 @@ function apply(state: MilestoneState | null, op: Operation, hash: string): Miles
       assignee: null,
       estimatedHours: null,
       dependsOn: unique(stringList(op, 'dependsOn', false)).filter((id) => id !== hash),
-      startedAt: status === 'in_progress' ? op.time : null,
-      completedAt: status === 'completed' ? op.time : null,
+      startedAt: givenTime(op, 'startedAt') ?? (status === 'in_progress' ? op.time : null),
+      completedAt: status === 'completed' ? givenTime(op, 'completedAt') ?? op.time : null,
       created: stamp,
       updated: stampOf(op),
       deleted: false,
