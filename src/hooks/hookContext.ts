@@ -11,7 +11,7 @@ import type { GitSettings } from '../core/git/gitSettings';
 import { silentLogger, type Env } from '../env/Env';
 import type { Hook } from './runHook';
 
-export async function withHookContext<T>(h: Hook, body: (ctx: Context, settings: GitSettings) => Promise<T>): Promise<T> {
+export async function withHookContext<T>(h: Hook, body: (ctx: Context, settings: GitSettings) => Promise<T>, known?: GitSettings): Promise<T> {
   const env: Env = {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
@@ -24,6 +24,7 @@ export async function withHookContext<T>(h: Hook, body: (ctx: Context, settings:
   };
   const ctx = await openContext({ env, needsRepo: true, needsWorkTree: true });
   try {
+    if (known) return await body(ctx, known);
     const lean = readLeanSettings({ repo: ctx.repo, cwd: env.cwd, vars: env.vars });
     for (const w of lean.warnings) h.warn(w);
     return await body(ctx, lean.settings);
