@@ -1,0 +1,58 @@
+/**
+ * A mapped legacy milestone → its stamped operations, deterministically: the nonce comes from the
+ * legacy id and the file's content hash, the time from the document (mapMilestone), Lamport times
+ * count up from 1 as the engine would stamp them. So importing the same file again (same author)
+ * gives the same milestone id, and an interrupted import that is run again writes the same
+ * entities. Operations: milestone.create; then milestone.alias (the legacy id), task.add per task
+ * in the legacy order, task.depend for tasks that depend on a later task (so each dependency list
+ * keeps its order), and milestone.depend for `dependencies.requires`.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJsonFast as canonicalJson } from '../domain/canonicalFast';
+import type { Author, Operation, StoredOperation } from '../domain/types';
+import type { MappedMilestone } from './mapMilestone';
+
+/** An operation with its canonical JSON (reused for the pack) and hash (sha256 of that JSON, as hashOperation). */
+export interface EncodedOp extends StoredOperation {
+  json: string;
+}
+
+export function encodeOp(op: Operation): EncodedOp {
+  const json = canonicalJson(op);
+  return { op, json, hash: createHash('sha256').update(json, 'utf8').digest('hex') };
+}
+
+export function legacyNonce(legacyId: string, contentHash: string): string {
+  return createHash('sha256').update(`git-milestone legacy import\n${legacyId}\n${contentHash}`).digest('hex').slice(0, 32);
+}
+
+export function createOp(m: MappedMilestone, nonce: string, author: Author): EncodedOp {
+  return encodeOp({ type: 'milestone.create', title: m.title, nonce, fields: m.fields, extra: m.extra, author, time: m.time, lamport: 1 });
+}
+
+/**
+ * The operations after the create. `resolve` turns a required milestone's legacy id (or id) into
+ * its milestone id.
+ */
+export function restOps(m: MappedMilestone, nonce: string, author: Author, resolve: (legacyId: string) => string): EncodedOp[] {
+  const ops: EncodedOp[] = [];
+  const push = (draft: Record<string, unknown> & { type: string }): string => {
+    const encoded = encodeOp({ ...draft, author, time: m.time, lamport: ops.length + 2 } as Operation);
+    ops.push(encoded);
+    return encoded.hash;
+  };
+  push({ type: 'milestone.alias', add: [m.legacyId] });
+  const ids: string[] = [];
+  const later: Array<{ task: string; deps: number[] }> = [];
+  m.tasks.forEach((t, i) => {
+    const inline = t.deps.every((d) => d < i);
+    ids.push(push({
+      type: 'task.add', title: t.title, nonce: `${nonce}-${i}`, ...t.payload, extra: t.extra,
+      ...(inline && t.deps.length > 0 ? { dependsOn: t.deps.map((d) => ids[d]) } : {}),
+    }));
+    if (!inline) later.push({ task: ids[i], deps: t.deps });
+  });
+  for (const { task, deps } of later) push({ type: 'task.depend', task, add: deps.map((d) => ids[d]) });
+  if (m.requires.length > 0) push({ type: 'milestone.depend', add: m.requires.map(resolve) });
+  return ops;
+}
