@@ -50,9 +50,18 @@ export async function openBackendIndex(ctx: Context, flag?: string): Promise<Ope
   try {
     return { backend: sel.backend, reason: sel.reason, index: await open(ctx, sel.backend) };
   } catch (e) {
-    if (!(e instanceof MilestoneError) || e.code !== 'BACKEND_UNAVAILABLE') throw e;
-    const fallback: Backend = sel.backend === 'postgresql' ? 'sqlite' : 'file';
-    ctx.env.err(`warning: ${e.message}; using the ${fallback} index\n`);
-    return openBackendIndex(ctx, fallback).then((o) => ({ ...o, reason: `${sel.reason}; fell back: ${e.message}` }));
+    if (!isUnavailable(e)) throw e;
+    for (const fallback of (sel.backend === 'postgresql' ? ['sqlite', 'file'] : ['file']) as Backend[]) {
+      try {
+        const index = await open(ctx, fallback);
+        ctx.env.err(`warning: ${(e as Error).message}; using the ${fallback} index\n`);
+        return { backend: fallback, reason: `${sel.reason}; fell back: ${(e as Error).message}`, index };
+      } catch (next) {
+        if (!isUnavailable(next)) throw next;
+      }
+    }
+    throw e;
   }
 }
+
+const isUnavailable = (e: unknown) => e instanceof MilestoneError && e.code === 'BACKEND_UNAVAILABLE';

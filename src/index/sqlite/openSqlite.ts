@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { SCHEMA_SQL, SCHEMA_VERSION, TABLES } from './schema';
+import { INDEXES_SQL, SCHEMA_SQL, SCHEMA_VERSION, TABLES } from './schema';
 
 export type Db = BetterSqlite3.Database;
 
@@ -28,12 +28,14 @@ function init(file: string): Db {
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -32768');
     if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
       db.exec('BEGIN IMMEDIATE');
       try {
         if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
           for (const t of TABLES) db.exec(`DROP TABLE IF EXISTS ${t}`);
           db.exec(SCHEMA_SQL);
+          db.exec(INDEXES_SQL);
           db.pragma(`user_version = ${SCHEMA_VERSION}`);
         }
         db.exec('COMMIT');

@@ -15,7 +15,7 @@
  */
 import { INDEX_VERSION } from '../file/shardFiles';
 
-export const SCHEMA_VERSION = 1 * 1000 + INDEX_VERSION;
+export const SCHEMA_VERSION = 2 * 1000 + INDEX_VERSION;
 
 export const TABLES = ['meta', 'shard_digests', 'milestones', 'labels', 'aliases', 'tasks', 'dependencies', 'operations', 'search'];
 
@@ -30,28 +30,36 @@ CREATE TABLE IF NOT EXISTS milestones (
   archived INTEGER NOT NULL, deleted INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
   text_ascii INTEGER NOT NULL, summary BLOB
 );
-CREATE INDEX IF NOT EXISTS milestones_order ON milestones (created_at, id);
-CREATE INDEX IF NOT EXISTS milestones_shard ON milestones (shard);
-CREATE INDEX IF NOT EXISTS milestones_status ON milestones (status);
-CREATE TABLE IF NOT EXISTS labels (label TEXT NOT NULL, milestone_id TEXT NOT NULL, PRIMARY KEY (label, milestone_id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS labels_milestone ON labels (milestone_id);
-CREATE TABLE IF NOT EXISTS aliases (alias TEXT PRIMARY KEY, milestone_id TEXT NOT NULL) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS aliases_milestone ON aliases (milestone_id);
+CREATE TABLE IF NOT EXISTS labels (label TEXT NOT NULL, milestone_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS aliases (alias TEXT NOT NULL, milestone_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tasks (
-  id TEXT PRIMARY KEY, milestone_id TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL, status TEXT NOT NULL,
+  id TEXT NOT NULL, milestone_id TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL, status TEXT NOT NULL,
   assignee TEXT, estimated_hours REAL, started_at TEXT, completed_at TEXT, deleted INTEGER NOT NULL,
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS tasks_milestone ON tasks (milestone_id);
-CREATE INDEX IF NOT EXISTS tasks_assignee ON tasks (assignee);
 CREATE TABLE IF NOT EXISTS dependencies (milestone_id TEXT NOT NULL, kind TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS dependencies_milestone ON dependencies (milestone_id);
-CREATE INDEX IF NOT EXISTS dependencies_to ON dependencies (to_id);
 CREATE TABLE IF NOT EXISTS operations (
   milestone_id TEXT NOT NULL, commit_oid TEXT NOT NULL, seq INTEGER NOT NULL, lamport INTEGER NOT NULL, type TEXT NOT NULL,
-  author_name TEXT NOT NULL, author_email TEXT NOT NULL, time TEXT NOT NULL, op TEXT NOT NULL,
-  PRIMARY KEY (milestone_id, commit_oid, seq)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS operations_time ON operations (time);
+  author_name TEXT NOT NULL, author_email TEXT NOT NULL, time TEXT NOT NULL, op TEXT NOT NULL
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5 (title, description, criteria, aliases, tasks, tokenize = 'trigram');
+`;
+
+/** Secondary indexes: dropped before a load into an empty index and created after it (faster than maintaining them row by row). */
+export const INDEX_NAMES = ['milestones_order', 'milestones_shard', 'milestones_status', 'labels_milestone', 'aliases_milestone', 'tasks_milestone', 'tasks_assignee', 'dependencies_milestone', 'dependencies_to', 'operations_time', 'tasks_id', 'operations_milestone', 'labels_key', 'aliases_key'];
+export const INDEXES_SQL = `
+CREATE INDEX IF NOT EXISTS milestones_order ON milestones (created_at, id);
+CREATE INDEX IF NOT EXISTS milestones_shard ON milestones (shard);
+CREATE INDEX IF NOT EXISTS milestones_status ON milestones (status);
+CREATE INDEX IF NOT EXISTS labels_milestone ON labels (milestone_id);
+CREATE INDEX IF NOT EXISTS aliases_milestone ON aliases (milestone_id);
+CREATE INDEX IF NOT EXISTS tasks_milestone ON tasks (milestone_id);
+CREATE INDEX IF NOT EXISTS tasks_assignee ON tasks (assignee);
+CREATE INDEX IF NOT EXISTS dependencies_milestone ON dependencies (milestone_id);
+CREATE INDEX IF NOT EXISTS dependencies_to ON dependencies (to_id);
+CREATE INDEX IF NOT EXISTS operations_time ON operations (time);
+CREATE INDEX IF NOT EXISTS tasks_id ON tasks (id);
+CREATE INDEX IF NOT EXISTS operations_milestone ON operations (milestone_id);
+CREATE INDEX IF NOT EXISTS labels_key ON labels (label, milestone_id);
+CREATE INDEX IF NOT EXISTS aliases_key ON aliases (alias);
 `;

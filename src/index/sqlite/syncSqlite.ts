@@ -15,6 +15,7 @@ import type { RefreshReport } from '../MilestoneIndex';
 import { entityRows, type EntityRows } from '../model/entityRows';
 import { readEntities } from '../model/readEntities';
 import type { Db } from './openSqlite';
+import { INDEX_NAMES, INDEXES_SQL } from './schema';
 import { SqliteWriter } from './writeRows';
 
 const BATCH = 500;
@@ -36,8 +37,10 @@ export async function syncSqlite(db: Db, store: EntityStore<MilestoneState>, for
   for (const [id, tip] of all) if (stale.has(shardKey(id))) known.set(id, tip);
   const moved = new Map<string, Oid>([...tips].filter(([id, tip]) => stale.has(shardKey(id)) && (force || known.get(id) !== tip)));
   const removed = [...known.keys()].filter((id) => !tips.has(id));
+  const fresh = known.size === 0 && db.prepare('SELECT count(*) FROM milestones').pluck().get() === 0;
+  // Loading an empty index: build the secondary indexes once at the end instead of row by row.
+  if (fresh && moved.size > 0) for (const name of INDEX_NAMES) db.exec(`DROP INDEX IF EXISTS ${name}`);
   const writer = new SqliteWriter(db);
-  const fresh = known.size === 0;
   let batch: EntityRows[] = [];
   const flush = () => {
     const rows = batch;
@@ -50,6 +53,7 @@ export async function syncSqlite(db: Db, store: EntityStore<MilestoneState>, for
   });
   flush();
   db.transaction(() => {
+    db.exec(INDEXES_SQL);
     for (const id of removed) writer.remove(id);
     const setDigest = db.prepare('INSERT OR REPLACE INTO shard_digests (shard, digest) VALUES (?, ?)');
     const dropDigest = db.prepare('DELETE FROM shard_digests WHERE shard = ?');
