@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { benchPull } from './bench-sync.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -80,6 +81,7 @@ const coldList = (() => {
   return time(process.execPath, [BIN, 'list', '--json'], big.dir);
 })();
 console.log(`list --json, ${BIG} milestones, cold (no index; rebuilds it): ${coldList.toFixed(0)} ms`);
+benchPull({ dir: big.dir, count: BIG, BIN, time, row });
 
 const out = [
   `| measurement | git-milestone | baseline (same run) | ratio | target |`,

@@ -53,6 +53,11 @@ export interface RefStore {
    * mtimes, packed-refs stat). `racy` is true when the token cannot be trusted on its own yet.
    */
   fingerprint(prefix: string): Promise<{ token: string; racy: boolean }>;
+  /**
+   * Optional bulk create (thousands of entities arriving at once): sets every ref that does not
+   * exist yet in one write. Returns the names it left alone because they exist; those go through cas.
+   */
+  createMany?(refs: Map<string, Oid>): Promise<string[]>;
   /** Optional upkeep: pack many loose refs under the prefix into one file (as `git gc` does). */
   compact?(prefix: string): Promise<boolean>;
 }

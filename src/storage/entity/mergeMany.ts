@@ -2,9 +2,10 @@
  * Brings other clones' tips (remote-tracking refs after a fetch, a restored bundle) into the local
  * refs of many entities at once. An entity new here gets its ref. One that is behind is
  * fast-forwarded, and one that diverged gets a merge commit (mergeEntity.ts). Ancestry for all of
- * them is decided in shared batched reads (relateTips.ts). Every ref moves by compare-and-swap. If
- * another writer moved a ref in the meantime, that entity goes through the store's single-entity
- * merge, which re-reads and retries.
+ * them is decided in shared batched reads (relateTips.ts). New refs are created in one bulk write
+ * when the ref store offers it (RefStore.createMany: straight into packed-refs). Every other ref
+ * moves by compare-and-swap. If another writer got there first, that entity goes through the
+ * store's single-entity merge, which re-reads and retries.
  */
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { Oid, Storage } from '../ports';
@@ -30,6 +31,29 @@ export interface MergeManyOptions<S> {
 
 const isStale = (e: unknown): boolean => e instanceof MilestoneError && e.code === 'STALE_REF';
 
+type Swap = (id: string, expected: Oid | null, next: Oid, kind: MergeKind) => Promise<void>;
+
+/** Creates the refs of entities new here: in bulk when possible, else one by one. */
+async function createAll<S>(o: MergeManyOptions<S>, fresh: Map<string, Oid>, out: Map<string, MergeOutcome>, swap: Swap): Promise<void> {
+  const bulk = o.storage.refs.createMany;
+  if (!bulk || fresh.size < 2) {
+    for (const [id, tip] of fresh) await swap(id, null, tip, 'created');
+    return;
+  }
+  const idOf = new Map([...fresh.keys()].map((id) => [o.ref(id), id]));
+  let skipped: string[];
+  try {
+    skipped = await bulk.call(o.storage.refs, new Map([...fresh].map(([id, tip]) => [o.ref(id), tip])));
+  } catch {
+    skipped = [...idOf.keys()]; // the packed-refs lock was busy: fall back to one ref at a time
+  }
+  const left = new Set(skipped.map((ref) => idOf.get(ref) as string));
+  for (const [id, tip] of fresh) {
+    if (left.has(id)) await swap(id, null, tip, 'created');
+    else out.set(id, { kind: 'created', tip });
+  }
+}
+
 export async function mergeMany<S>(o: MergeManyOptions<S>): Promise<Map<string, MergeOutcome>> {
   const out = new Map<string, MergeOutcome>();
   const pairs = new Map<string, TipPair>();
@@ -41,12 +65,14 @@ export async function mergeMany<S>(o: MergeManyOptions<S>): Promise<Map<string, 
       out.set(id, isStale(e) ? await o.mergeOne(id, o.others.get(id) as Oid) : { kind: 'error', error: e as Error });
     }
   };
+  const fresh = new Map<string, Oid>();
   for (const [id, other] of o.others) {
     const local = o.locals.get(id);
-    if (local === undefined) await swap(id, null, other, 'created');
+    if (local === undefined) fresh.set(id, other);
     else if (local === other) out.set(id, { kind: 'up-to-date', tip: local });
     else pairs.set(id, { ref: o.ref(id), local, other });
   }
+  await createAll(o, fresh, out, swap);
   const relations = await relateTips(o.storage.objects, pairs);
   for (const [id, rel] of relations) {
     const { local, other, ref } = pairs.get(id) as TipPair;

@@ -7,6 +7,7 @@ import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { Oid, RefStore } from '../ports';
+import { createPackedRefs } from './createPackedRefs';
 import { assertOid, isOid } from './hashObject';
 import { PackedRefs } from './packedRefs';
 import { packLooseRefs } from './packLooseRefs';
@@ -76,6 +77,17 @@ export class GitRefStore implements RefStore {
         cause: e,
       });
     }
+  }
+
+  async createMany(refs: Map<string, Oid>): Promise<string[]> {
+    for (const [ref, oid] of refs) {
+      assertRefName(ref);
+      assertOid(oid, this.o.repo.objectFormat);
+    }
+    return createPackedRefs({
+      fs: this.fs, commonDir: this.o.repo.commonDir, refs, timeoutMs: this.o.lockTimeoutMs ?? 5000,
+      looseExists: (ref) => this.readLooseRaw(refPath(this.dirs, ref)) !== null,
+    });
   }
 
   async compact(prefix: string): Promise<boolean> {

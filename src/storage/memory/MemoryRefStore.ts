@@ -32,6 +32,19 @@ export class MemoryRefStore implements RefStore {
     return new Map(names.map((r) => [r, this.refs.get(r) as Oid]));
   }
 
+  /** Bulk create (as GitRefStore's packed-refs write): sets refs that do not exist, returns the others. */
+  async createMany(refs: Map<string, Oid>): Promise<string[]> {
+    const skipped: string[] = [];
+    for (const [ref, oid] of refs) {
+      assertRefName(ref);
+      assertOid(oid);
+      if (this.refs.has(ref) || this.locks.has(ref)) skipped.push(ref);
+      else this.refs.set(ref, oid);
+    }
+    this.version++;
+    return skipped;
+  }
+
   async cas(ref: string, expected: Oid | null, next: Oid): Promise<void> {
     assertRefName(ref);
     if (expected !== null) assertOid(expected);
