@@ -1,15 +1,16 @@
 /**
- * `git milestone doctor [--fix] [--report]`: checks every entity, the index against the refs,
- * the settings, the installed hooks, lock files and aliases. Healthy means no error is left.
- * --fix repairs what is derived: it removes stale locks and rebuilds the index. It never rewrites a data
- * ref: a damaged one is reported with the command that shows it. --report adds a diagnostic
- * report for bug reports (diagnosticReport.ts).
+ * `git milestone doctor [--fix] [--report]`: checks every entity, fetched ones not yet merged,
+ * the index against the refs, the settings, the installed hooks, lock files and aliases. Healthy
+ * means no error is left. --fix repairs what is derived: it removes stale locks and rebuilds the
+ * index. It never rewrites a data ref: a damaged one is reported with the command that shows it.
+ * --report adds a diagnostic report for bug reports (diagnosticReport.ts).
  */
 import * as fs from 'node:fs';
 import type { Context } from '../context';
 import { configValidate } from '../config/configValidate';
 import { hooksStatus } from '../hooks/hooksStatus';
 import { checkEntities } from './checkEntities';
+import { checkIncoming } from './checkIncoming';
 import { checkIndex } from './checkIndex';
 import { checkLocks } from './checkLocks';
 import { diagnosticReport, type DiagnosticReport } from './diagnosticReport';
@@ -56,11 +57,12 @@ async function fix(ctx: Context, problems: DoctorProblem[]): Promise<void> {
 
 export async function doctor(ctx: Context, o: { fix?: boolean; report?: boolean } = {}): Promise<DoctorResult> {
   const entities = await checkEntities(ctx);
-  const problems = [...entities.problems, ...checkLocks(ctx), ...(await checkIndex(ctx)), ...(await configProblems(ctx)), ...(await hookProblems(ctx))];
+  const problems = [...entities.problems, ...(await checkIncoming(ctx)), ...checkLocks(ctx), ...(await checkIndex(ctx)), ...(await configProblems(ctx)), ...(await hookProblems(ctx))];
   if (o.fix) await fix(ctx, problems);
   const c = entities.counts;
   const what: Record<CheckName, string> = {
     entities: `${c.milestones} milestones, ${c.tasks} tasks, ${c.operations} operations (${c.conflicts} conflicts)`,
+    remotes: 'fetched milestones merged into the local ones',
     index: 'the index against the refs',
     config: 'settings files and layers',
     hooks: 'installed hooks',

@@ -19,7 +19,8 @@ export interface MergeCounts {
   fastForwarded: number;
   merged: number;
   upToDate: number;
-  errors: Array<{ id: string; message: string }>;
+  /** Entities not merged; `code` is the MilestoneError code (CORRUPT_ENTITY for a damaged side). */
+  errors: Array<{ id: string; message: string; code?: string }>;
 }
 
 export interface AbsorbReport extends MergeCounts {
@@ -35,7 +36,7 @@ export const emptyCounts = (): MergeCounts => ({ created: 0, fastForwarded: 0, m
 
 export function countOutcomes(counts: MergeCounts, outcomes: Map<string, MergeOutcome>): MergeCounts {
   for (const [id, o] of outcomes) {
-    if (o.kind === 'error') counts.errors.push({ id, message: o.error.message });
+    if (o.kind === 'error') counts.errors.push({ id, message: o.error.message, code: (o.error as { code?: string }).code });
     else if (o.kind === 'created') counts.created++;
     else if (o.kind === 'fast-forward') counts.fastForwarded++;
     else if (o.kind === 'merged') counts.merged++;
