@@ -4,12 +4,31 @@
  * (kept under `extra.legacy` on import, so an export writes it back); one that names no imported
  * milestone is reported. Settings and deliverables are listed as skipped with the reason.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseJsonLines, parseYaml, parseYamlObject } from './parseText';
-import { listDir, readText } from './files';
 import type { Json, LegacyMilestone, LegacyTree } from './types';
 
 const YAML_FILE = /\.ya?ml$/;
+
+/** A sorted directory listing; empty when the folder is missing (a partial legacy folder still reads). */
+export function listDir(dir: string): fs.Dirent[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return [];
+  }
+}
+
+/** A text file, or null when missing. */
+export function readText(root: string, rel: string): string | null {
+  try {
+    return fs.readFileSync(path.join(root, rel), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 
 function field(doc: Json, ...keys: string[]): string | null {
   let v: Json | undefined = doc;

@@ -8,8 +8,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MilestoneError } from '../errors/MilestoneError';
-import { attachFiles } from './attach';
-import { listDir } from './files';
+import { attachFiles, listDir } from './attach';
 import { parseJsonLines, parseYaml, parseYamlObject } from './parseText';
 import type { Attachments, LegacyTree } from './types';
 
