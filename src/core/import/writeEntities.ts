@@ -1,0 +1,121 @@
+/**
+ * Writes planned entities whose refs do not exist yet, and never moves an existing one.
+ *  - Few entities: through the engine's own primitives (writeCommit, then RefStore.cas(ref, null,
+ *    tip)), no process spawned.
+ *  - Many (BULK_THRESHOLD and up): one `git fast-import` writes every object into one pack on a
+ *    scratch branch, then one `git update-ref --stdin` transaction creates all refs with `create`
+ *    (fails if any ref appeared meanwhile: then each ref goes through RefStore.cas, and the ones
+ *    that lost are reported as existing) and deletes the scratch branch.
+ * Both paths write byte-identical objects. An interruption leaves either no ref or whole entities.
+ */
+import { randomBytes } from 'node:crypto';
+import { isMilestoneError, type MilestoneError } from '../../errors/MilestoneError';
+import { toBulkCommit } from '../../storage/entity/bulkCommits';
+import { refPrefix } from '../../storage/entity/layout';
+import { writeCommit } from '../../storage/entity/writeCommit';
+import type { BulkCommit } from '../../storage/git/fastImport';
+import { fastImport, removeRefs } from '../../storage/git/fastImport';
+import { addPackedRefs } from '../../storage/git/addPackedRefs';
+import type { Context } from '../context';
+import type { PlannedEntity } from './planEntity';
+
+export const BULK_THRESHOLD = 50;
+export const SCRATCH_PREFIX = 'refs/milestone-import/';
+
+/** An entity to write: its id and ref are known; its commits are computed when it is written. */
+export interface PendingEntity {
+  id: string;
+  ref: string;
+  /** Throws a MilestoneError when the domain refuses the entity's operations. */
+  build(): PlannedEntity;
+}
+
+export interface WriteReport {
+  created: Set<string>;
+  /** Ids whose ref already existed (imported before, or by a concurrent import). */
+  existing: Set<string>;
+  /** Ids whose operations the domain refused, with why. */
+  failed: Map<string, MilestoneError>;
+}
+
+export async function writeEntities(ctx: Context, pending: PendingEntity[], o: { bulk?: boolean; onProgress?: (done: number) => void } = {}): Promise<WriteReport> {
+  const refs = await ctx.storage.refs.list(refPrefix(ctx.milestones.def.kind));
+  const report: WriteReport = { created: new Set(), existing: new Set(pending.filter((p) => refs.has(p.ref)).map((p) => p.id)), failed: new Map() };
+  const todo = pending.filter((p) => !refs.has(p.ref));
+  if (o.bulk ?? todo.length >= BULK_THRESHOLD) await bulk(ctx, todo, report, o.onProgress);
+  else await loose(ctx, todo, report, o.onProgress);
+  return report;
+}
+
+/** Builds an entity, recording a refusal instead of throwing it. */
+function tryBuild(p: PendingEntity, report: WriteReport): PlannedEntity | null {
+  try {
+    return p.build();
+  } catch (e) {
+    if (!isMilestoneError(e)) throw e;
+    report.failed.set(p.id, e);
+    return null;
+  }
+}
+
+async function loose(ctx: Context, pending: PendingEntity[], report: WriteReport, onProgress?: (done: number) => void): Promise<void> {
+  let done = 0;
+  for (const p of pending) {
+    const plan = tryBuild(p, report);
+    let tip: string | null = null;
+    for (const c of plan?.commits ?? []) {
+      tip = await writeCommit({
+        objects: ctx.storage.objects, parents: tip ? [tip] : [], pack: c.pack, snapshot: c.state,
+        author: c.author, time: c.time, message: c.message,
+      });
+    }
+    if (tip) await publish(ctx, p, tip, report);
+    onProgress?.(++done);
+  }
+}
+
+async function publish(ctx: Context, p: PendingEntity, tip: string, report: WriteReport): Promise<void> {
+  try {
+    await ctx.storage.refs.cas(p.ref, null, tip);
+    report.created.add(p.id);
+  } catch (e) {
+    if (!isMilestoneError(e) || e.code !== 'STALE_REF') throw e;
+    report.existing.add(p.id);
+  }
+}
+
+async function bulk(ctx: Context, pending: PendingEntity[], report: WriteReport, onProgress?: (done: number) => void): Promise<void> {
+  if (pending.length === 0) return;
+  const gitDir = ctx.repo.gitDir;
+  const vars = ctx.env.vars;
+  await dropStaleScratch(ctx);
+  const scratchRef = `${SCRATCH_PREFIX}${Math.floor(ctx.env.clock().getTime() / 1000)}-${randomBytes(4).toString('hex')}`;
+  const written: PendingEntity[] = [];
+  // Entities are built as git asks for more input, so building and git's packing overlap.
+  function* histories(): Generator<BulkCommit[]> {
+    let done = 0;
+    for (const p of pending) {
+      const plan = tryBuild(p, report);
+      if (plan) written.push(p);
+      if (plan) yield plan.commits.map(toBulkCommit);
+      onProgress?.(++done);
+    }
+  }
+  try {
+    const tips = await fastImport({ gitDir, env: vars as NodeJS.ProcessEnv, scratchRef, histories: histories() });
+    const refs = await addPackedRefs({ commonDir: ctx.repo.commonDir, refs: written.map((p, i) => ({ ref: p.ref, oid: tips[i] })) });
+    const created = new Set(refs.created);
+    for (const p of written) (created.has(p.ref) ? report.created : report.existing).add(p.id);
+  } finally {
+    const left = await ctx.storage.refs.list(SCRATCH_PREFIX);
+    if (left.has(scratchRef)) removeRefs({ gitDir, vars, refs: [scratchRef] });
+  }
+}
+
+/** Scratch branches older than an hour belong to imports that were killed: remove them. */
+async function dropStaleScratch(ctx: Context): Promise<void> {
+  const cutoff = ctx.env.clock().getTime() / 1000 - 3600;
+  const all = await ctx.storage.refs.list(SCRATCH_PREFIX);
+  const stale = [...all.keys()].filter((r) => Number(r.slice(SCRATCH_PREFIX.length).split('-')[0]) < cutoff);
+  removeRefs({ gitDir: ctx.repo.gitDir, vars: ctx.env.vars, refs: stale });
+}

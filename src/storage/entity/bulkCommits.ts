@@ -1,0 +1,42 @@
+/**
+ * An entity commit in the shape the bulk writer (git fast-import) takes: the same three files, the
+ * same bytes and the same identity line writeCommit produces (version-1 empty blob, ops.json the
+ * canonical pack, snapshot.json the canonical state; author = committer, UTC), so a bulk-written
+ * entity cannot be told from one written through the engine.
+ */
+import { canonicalJsonFast as canonicalJson } from '../../domain/canonicalFast';
+import type { Author, Operation } from '../../domain/types';
+import type { BulkCommit } from '../git/fastImport';
+import { FORMAT_VERSION, OPS_FILE, SNAPSHOT_FILE, VERSION_PREFIX } from './layout';
+import { encodePack } from './pack';
+
+export interface EntityCommit {
+  ops: Operation[];
+  /** encodePack(ops), when already known. */
+  pack?: string;
+  state: unknown;
+  author: Author;
+  time: string;
+  message: string;
+}
+
+export function toBulkCommit(c: EntityCommit): BulkCommit {
+  return {
+    files: [
+      { name: `${VERSION_PREFIX}${FORMAT_VERSION}`, data: '' },
+      { name: OPS_FILE, data: c.pack ?? encodePack(c.ops) },
+      { name: SNAPSHOT_FILE, data: canonicalJson(c.state) },
+    ],
+    author: { name: c.author.name, email: c.author.email },
+    timestamp: Math.floor(Date.parse(c.time) / 1000),
+    message: c.message,
+  };
+}
+
+/**
+ * encodePack(ops) from the operations' canonical JSON texts, without encoding them again: the
+ * canonical form of {version, ops} is `{"ops":[…],"version":N}` (keys sorted).
+ */
+export function packFromCanonical(opJsons: string[]): string {
+  return `{"ops":[${opJsons.join(',')}],"version":${FORMAT_VERSION}}`;
+}

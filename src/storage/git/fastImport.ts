@@ -1,0 +1,104 @@
+/**
+ * Bulk object writer: one `git fast-import` process fed through stdin writes the blobs, trees and
+ * commits of many small linear histories into one pack (thousands of loose-object writes become
+ * one sequential stream). It knows nothing about milestones: each history is a list of commits
+ * given as whole file lists. fast-import cannot compare-and-swap refs, so every history is written
+ * on one scratch branch (`reset` before each) and only the tip commits come back (from the marks
+ * file); the caller creates the real refs, and removes the scratch ref.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { MilestoneError } from '../../errors/MilestoneError';
+import { drained } from './childPipes';
+import { gitRaw } from './runGit';
+
+export interface BulkCommit {
+  /** The commit's whole tree: one level of files (name → bytes). */
+  files: Array<{ name: string; data: string | Buffer }>;
+  author: { name: string; email: string };
+  /** Unix seconds, UTC. */
+  timestamp: number;
+  message: string;
+}
+
+export interface FastImportOptions {
+  gitDir: string;
+  env?: NodeJS.ProcessEnv;
+  /** Scratch branch the commits are written on (deleted by the caller afterwards). */
+  scratchRef: string;
+  /** Each history: commits from the root, each the parent of the next. */
+  histories: Iterable<BulkCommit[]>;
+  /** Called after each history is handed to git, with the running count. */
+  onHistory?: (done: number) => void;
+}
+
+const AHEAD = 8 * 1024 * 1024;
+
+function data(bytes: string | Buffer): Buffer[] {
+  const buf = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+  return [Buffer.from(`data ${buf.length}\n`), buf, Buffer.from('\n')];
+}
+
+function commitChunks(ref: string, c: BulkCommit, mark: number | null): Buffer[] {
+  const who = `${c.author.name} <${c.author.email}> ${c.timestamp} +0000`;
+  const head = `commit ${ref}\n${mark === null ? '' : `mark :${mark}\n`}author ${who}\ncommitter ${who}\n`;
+  const out = [Buffer.from(head), ...data(c.message), Buffer.from('deleteall\n')];
+  for (const f of c.files) out.push(Buffer.from(`M 100644 inline ${f.name}\n`), ...data(f.data));
+  out.push(Buffer.from('\n'));
+  return out;
+}
+
+/** Writes the histories; returns the tip commit id of each, in order. */
+export async function fastImport(o: FastImportOptions): Promise<string[]> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gm-fast-import-'));
+  const marks = path.join(tmp, 'marks');
+  const child = spawn('git', ['--git-dir', o.gitDir, 'fast-import', '--quiet', '--done', '--depth=0', `--export-marks=${marks}`], {
+    env: o.env ?? process.env,
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  const exited = new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve(code ?? -1));
+  });
+  child.stdin!.on('error', () => {}); // a dying git closes the pipe; the exit status reports why
+  let count = 0;
+  try {
+    for (const history of o.histories) {
+      const chunks: Buffer[] = [Buffer.from(`reset ${o.scratchRef}\n\n`)];
+      history.forEach((c, i) => chunks.push(...commitChunks(o.scratchRef, c, i === history.length - 1 ? count + 1 : null)));
+      child.stdin!.write(Buffer.concat(chunks));
+      // Run ahead of git by up to AHEAD bytes, so building the next histories overlaps its packing.
+      if (child.stdin!.writableLength > AHEAD) await drained(child);
+      if (child.exitCode !== null) break;
+      count++;
+      o.onHistory?.(count);
+    }
+    child.stdin!.end('done\n');
+    const code = await exited;
+    if (code !== 0) {
+      throw new MilestoneError('GIT_FAILED', `git fast-import failed: ${stderr.split('\n').find((l) => l.trim()) ?? `exit status ${code}`}`, {
+        hint: 'Nothing was published: refs are created only after fast-import succeeds. Run the import again.',
+        data: { stderr },
+      });
+    }
+    const tips = new Map<number, string>();
+    for (const line of fs.readFileSync(marks, 'utf8').split('\n')) {
+      const m = /^:(\d+) ([0-9a-f]+)$/.exec(line);
+      if (m) tips.set(Number(m[1]), m[2]);
+    }
+    return Array.from({ length: count }, (_, i) => tips.get(i + 1) as string);
+  } finally {
+    if (child.exitCode === null) child.kill();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Deletes refs (scratch branches) in one `git update-ref --stdin` transaction; best effort. */
+export function removeRefs(o: { gitDir: string; vars?: Readonly<Record<string, string | undefined>>; refs: string[] }): void {
+  if (o.refs.length === 0) return;
+  gitRaw(['--git-dir', o.gitDir, 'update-ref', '--stdin'], { cwd: o.gitDir, vars: o.vars, input: o.refs.map((r) => `delete ${r}\n`).join('') });
+}
