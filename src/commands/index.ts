@@ -15,6 +15,7 @@ import log from '../cli/defs/log';
 import newMilestone from '../cli/defs/newMilestone';
 import next from '../cli/defs/next';
 import rebuild from '../cli/defs/rebuild';
+import { exportDef, importDef } from '../cli/defs/importExport';
 import scale from '../cli/defs/scale';
 import portfolioDef from '../cli/defs/portfolio';
 import rm from '../cli/defs/rm';
@@ -34,6 +35,7 @@ const defs: CommandDef<never>[] = [
   init, newMilestone, list, show, edit, archive, rm, next, log, rebuild,
   taskAdd, taskList, taskShow, taskEdit, taskStart, taskDone, taskBlock, taskRm,
   depAdd, depRm, ...configDefs,
+  importDef, exportDef,
   scale, portfolioDef,
   pull, push, sync, remoteSetup, backup, restore, doctor,
   hooksInstall, hooksUninstall, hooksStatusDef, branchStart, branchCleanup,
