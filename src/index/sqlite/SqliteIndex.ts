@@ -21,8 +21,8 @@ export interface SqliteIndexOptions {
   store: EntityStore<MilestoneState>;
 }
 
-type RowTuple = [string, string, number, string, Buffer];
-const ROW_SQL = 'SELECT m.id, m.status, m.archived, m.created_at, m.summary FROM milestones m';
+type RowTuple = [string, string, number, string, number];
+const ROW_SQL = 'SELECT m.id, m.status, m.archived, m.created_at, m.summary_len FROM milestones m';
 
 export class SqliteIndex implements MilestoneIndex {
   private handle?: Db;
@@ -33,8 +33,31 @@ export class SqliteIndex implements MilestoneIndex {
     return path.join(this.o.dir, SQLITE_FILE);
   }
 
+  /** Every live row; served from `list_cache` (all rows, rendered back to back) while no sync changed anything. */
   async rows(): Promise<ListRow[]> {
-    return this.candidates({ all: true });
+    return this.guard(async (db) => {
+      await syncSqlite(db, this.o.store, false);
+      const hit = db.prepare('SELECT header, body FROM list_cache LIMIT 1').get() as { header: string; body: Buffer } | undefined;
+      if (hit) {
+        let start = 0;
+        return (JSON.parse(hit.header) as Array<[string, string, number, string, number]>).map(([id, status, archived, createdAt, length]) => {
+          const row = { id, status, archived: archived === 1, createdAt, body: hit.body, start, end: start + length };
+          start += length + 2;
+          return row;
+        });
+      }
+      const rows = await this.candidates({ all: true });
+      const body = rows[0]?.body;
+      if (body && rows.every((r) => r.body === body)) {
+        const header = JSON.stringify(rows.map((r) => [r.id, r.status, r.archived ? 1 : 0, r.createdAt, r.end - r.start]));
+        try {
+          db.prepare('INSERT OR REPLACE INTO list_cache (generation, header, body) VALUES (1, ?, ?)').run(header, body);
+        } catch {
+          // derived: rendered again next time
+        }
+      }
+      return rows;
+    });
   }
 
   /** Rows that may pass `filter` (a superset, narrowed in SQL); the caller filters exactly. */
@@ -49,13 +72,29 @@ export class SqliteIndex implements MilestoneIndex {
         bool: (v) => (v ? '1' : '0'),
         text: (needle) => `m.rowid IN (SELECT rowid FROM search WHERE search MATCH ${param(`{title description aliases} : "${needle.replace(/"/g, '""')}"`)})`,
       });
-      const tuples = db.prepare(`${ROW_SQL} WHERE ${where.join(' AND ')} ORDER BY m.created_at, m.id`).raw().all(...params) as RowTuple[];
-      return tuples.map(([id, status, archived, createdAt, body]): ListRow => ({ id, status, archived: archived === 1, createdAt, body, start: 0, end: body.length }));
+      // Row headers, then every rendered row in one value (as the file index's list cache holds them):
+      // consecutive rows are then one slice of one buffer, with no per-row copy.
+      const cond = where.join(' AND ');
+      return db.transaction(() => {
+        const heads = db.prepare(`${ROW_SQL} WHERE ${cond} ORDER BY m.created_at, m.id`).raw().all(...params) as RowTuple[];
+        const body = db.prepare(`SELECT CAST(group_concat(s, ',\n') AS BLOB) FROM (SELECT m.summary AS s FROM milestones m WHERE ${cond} ORDER BY m.created_at, m.id)`)
+          .pluck().get(...params) as Buffer | null;
+        let start = 0;
+        const rows = heads.map(([id, status, archived, createdAt, length]): ListRow => {
+          const row = { id, status, archived: archived === 1, createdAt, body: body as Buffer, start, end: start + length };
+          start += length + 2;
+          return row;
+        });
+        // Every row must begin with its own id (`  {\n    "id": "…`); otherwise read the rows one by one.
+        if (rows.every((r) => r.body.toString('latin1', r.start + 15, r.start + 15 + r.id.length) === r.id)) return rows;
+        const bodies = db.prepare(`SELECT m.summary FROM milestones m WHERE ${cond} ORDER BY m.created_at, m.id`).pluck().all(...params) as Buffer[];
+        return rows.map((r, i) => ({ ...r, body: bodies[i], start: 0, end: bodies[i].length }));
+      })();
     });
   }
 
   async summaries(): Promise<MilestoneSummary[]> {
-    return (await this.rows()).map((r) => JSON.parse(r.body.toString('utf8')) as MilestoneSummary);
+    return (await this.rows()).map((r) => JSON.parse(r.body.toString('utf8', r.start, r.end)) as MilestoneSummary);
   }
 
   async findMilestones(prefix: string): Promise<string[]> {

@@ -15,9 +15,9 @@
  */
 import { INDEX_VERSION } from '../file/shardFiles';
 
-export const SCHEMA_VERSION = 2 * 1000 + INDEX_VERSION;
+export const SCHEMA_VERSION = 4 * 1000 + INDEX_VERSION;
 
-export const TABLES = ['meta', 'shard_digests', 'milestones', 'labels', 'aliases', 'tasks', 'dependencies', 'operations', 'search'];
+export const TABLES = ['list_cache', 'meta', 'shard_digests', 'milestones', 'labels', 'aliases', 'tasks', 'dependencies', 'operations', 'search'];
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS milestones (
   start_date TEXT, due_date TEXT, progress INTEGER NOT NULL,
   task_count INTEGER NOT NULL, done_count INTEGER NOT NULL, blocked_count INTEGER NOT NULL, conflict_count INTEGER NOT NULL,
   archived INTEGER NOT NULL, deleted INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
-  text_ascii INTEGER NOT NULL, summary BLOB
+  text_ascii INTEGER NOT NULL, summary BLOB, summary_len INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS labels (label TEXT NOT NULL, milestone_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS aliases (alias TEXT NOT NULL, milestone_id TEXT NOT NULL);
@@ -42,12 +42,14 @@ CREATE TABLE IF NOT EXISTS operations (
   milestone_id TEXT NOT NULL, commit_oid TEXT NOT NULL, seq INTEGER NOT NULL, lamport INTEGER NOT NULL, type TEXT NOT NULL,
   author_name TEXT NOT NULL, author_email TEXT NOT NULL, time TEXT NOT NULL, op TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS list_cache (generation INTEGER PRIMARY KEY, header TEXT NOT NULL, body BLOB);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5 (title, description, criteria, aliases, tasks, tokenize = 'trigram');
 `;
 
 /** Secondary indexes: dropped before a load into an empty index and created after it (faster than maintaining them row by row). */
-export const INDEX_NAMES = ['milestones_order', 'milestones_shard', 'milestones_status', 'labels_milestone', 'aliases_milestone', 'tasks_milestone', 'tasks_assignee', 'dependencies_milestone', 'dependencies_to', 'operations_time', 'tasks_id', 'operations_milestone', 'labels_key', 'aliases_key'];
+export const INDEX_NAMES = ['milestones_list', 'milestones_order', 'milestones_shard', 'milestones_status', 'labels_milestone', 'aliases_milestone', 'tasks_milestone', 'tasks_assignee', 'dependencies_milestone', 'dependencies_to', 'operations_time', 'tasks_id', 'operations_milestone', 'labels_key', 'aliases_key'];
 export const INDEXES_SQL = `
+CREATE INDEX IF NOT EXISTS milestones_list ON milestones (created_at, id, status, archived, deleted, summary_len) WHERE error IS NULL;
 CREATE INDEX IF NOT EXISTS milestones_order ON milestones (created_at, id);
 CREATE INDEX IF NOT EXISTS milestones_shard ON milestones (shard);
 CREATE INDEX IF NOT EXISTS milestones_status ON milestones (status);

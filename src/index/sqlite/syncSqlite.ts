@@ -58,6 +58,7 @@ export async function syncSqlite(db: Db, store: EntityStore<MilestoneState>, for
     const setDigest = db.prepare('INSERT OR REPLACE INTO shard_digests (shard, digest) VALUES (?, ?)');
     const dropDigest = db.prepare('DELETE FROM shard_digests WHERE shard = ?');
     for (const s of stale) digests[s] ? setDigest.run(s, digests[s]) : dropDigest.run(s);
+    if (moved.size > 0 || removed.length > 0) db.prepare('DELETE FROM list_cache').run();
     if (fp.racy) db.prepare(`DELETE FROM meta WHERE key = 'token'`).run();
     else db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('token', ?)`).run(fp.token);
   }).immediate();

@@ -9,7 +9,7 @@ import type { Db } from './openSqlite';
 
 const COLUMNS = ['id', 'shard', 'tip', 'error', 'title', 'description', 'status', 'priority', 'category', 'start_date', 'due_date',
   'progress', 'task_count', 'done_count', 'blocked_count', 'conflict_count', 'archived', 'deleted', 'created_at', 'updated_at',
-  'text_ascii', 'summary'];
+  'text_ascii', 'summary', 'summary_len'];
 const CHILDREN = ['labels', 'aliases', 'tasks', 'dependencies', 'operations'];
 
 export class SqliteWriter {
@@ -40,7 +40,8 @@ export class SqliteWriter {
     const id = rows.milestone.id;
     if (!fresh) this.clear(id);
     const m = rows.milestone;
-    const rowid = this.s.upsert.get({ ...m, shard: shardKey(id), summary: m.error ? null : Buffer.from(m.summary, 'utf8') }) as number;
+    const summary = m.error ? null : Buffer.from(m.summary, 'utf8');
+    const rowid = this.s.upsert.get({ ...m, shard: shardKey(id), summary, summary_len: summary?.length ?? 0 }) as number;
     for (const l of rows.labels) this.s.label.run(l, id);
     for (const a of rows.aliases) this.s.alias.run(a, id);
     for (const t of rows.tasks) this.s.task.run(t);
