@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { benchPull } from './bench-sync.mjs';
+import { benchIndexes } from './bench-index.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -43,7 +44,7 @@ async function makeRepo(n) {
   let first;
   for (let i = 0; i < n; i++) {
     const { id } = await store.create({ type: 'milestone.create', title: `Milestone ${i} of the bench`, nonce: `n${i}`, labels: [`team-${i % 7}`], fields: { status: statuses[i % 4] } }, who);
-    await store.append(id, who, () => [0, 1, 2].map((k) => ({ type: 'task.add', title: `Task ${k} of ${i}`, nonce: `t${i}-${k}`, assignee: `dev${(i + k) % 5}` })));
+    await store.append(id, who, () => [0, 1, 2, 3, 4].map((k) => ({ type: 'task.add', title: `Task ${k} of ${i}`, nonce: `t${i}-${k}`, assignee: `dev${(i + k) % 5}` })));
     first ??= id;
     if (process.stderr.isTTY && i % 500 === 0) process.stderr.write(`\r  generating ${n} milestones: ${i}`);
   }
@@ -61,15 +62,15 @@ const row = (what, ours, baseName, base, target) => {
 const t0 = Date.now();
 const small = await makeRepo(100);
 const big = await makeRepo(BIG);
-console.log(`generated 100 and ${BIG} milestones (3 tasks each) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`generated 100 and ${BIG} milestones (5 tasks each) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 const nodeEmpty = median(process.execPath, ['-e', ''], big.dir);
 const gitRefs = median('git', ['for-each-ref', '--count=1', 'refs/milestones'], big.dir);
 console.log(`baseline node -e '': ${nodeEmpty.toFixed(1)} ms; git for-each-ref: ${gitRefs.toFixed(1)} ms`);
 
 time(process.execPath, [BIN, 'rebuild'], big.dir);
-row(`list --json, ${BIG} milestones, warm index`, median(process.execPath, [BIN, 'list', '--json'], big.dir), "node -e ''", nodeEmpty, '≤ 2×');
-row(`list --json --status blocked --label team-3, ${BIG}`, median(process.execPath, [BIN, 'list', '--json', '--status', 'blocked', '--label', 'team-3'], big.dir), "node -e ''", nodeEmpty, '≤ 2×');
+row(`list --json --backend file, ${BIG} milestones, warm index`, median(process.execPath, [BIN, 'list', '--json', '--backend', 'file'], big.dir), "node -e ''", nodeEmpty, '≤ 2×');
+row(`list --json --backend file --status blocked --label team-3, ${BIG}`, median(process.execPath, [BIN, 'list', '--json', '--backend', 'file', '--status', 'blocked', '--label', 'team-3'], big.dir), "node -e ''", nodeEmpty, '≤ 2×');
 const addSmall = median(process.execPath, [BIN, 'task', 'add', small.first, 'bench task'], small.dir);
 const addBig = median(process.execPath, [BIN, 'task', 'add', big.first, 'bench task'], big.dir);
 row(`task add, ${BIG} milestones`, addBig, 'task add, 100 milestones', addSmall, '≤ 1× (no slower)');
@@ -78,16 +79,17 @@ const newBig = median(process.execPath, [BIN, 'new', 'bench milestone'], big.dir
 row(`new, ${BIG} milestones`, newBig, 'new, 100 milestones', newSmall, '≤ 1× (no slower)');
 const coldList = (() => {
   fs.rmSync(path.join(big.dir, '.git', 'milestones'), { recursive: true, force: true });
-  return time(process.execPath, [BIN, 'list', '--json'], big.dir);
+  return time(process.execPath, [BIN, 'list', '--json', '--backend', 'file'], big.dir);
 })();
 console.log(`list --json, ${BIG} milestones, cold (no index; rebuilds it): ${coldList.toFixed(0)} ms`);
+await benchIndexes({ dir: big.dir, BIG, BIN, time, median, row, rows, nodeEmpty });
 benchPull({ dir: big.dir, count: BIG, BIN, time, row });
 
 const out = [
   `| measurement | git-milestone | baseline (same run) | ratio | target |`,
   `| --- | ---: | --- | ---: | --- |`,
-  ...rows.map((r) => `| ${r.what} | ${r.ours.toFixed(0)} ms | ${r.baseName}: ${r.base.toFixed(0)} ms | ×${r.ratio.toFixed(2)} | ${r.target} |`),
-  `| list --json, ${BIG} milestones, cold (builds the index) | ${coldList.toFixed(0)} ms | git for-each-ref: ${gitRefs.toFixed(0)} ms | | informative |`,
+  ...rows.map((r) => `| ${r.what} | ${r.ours.toFixed(0)} ${r.unit ?? 'ms'} | ${r.baseName}: ${r.base.toFixed(0)} ${r.unit ?? 'ms'} | ×${r.ratio.toFixed(2)} | ${r.target} |`),
+  `| list --json --backend file, ${BIG} milestones, cold (builds the index) | ${coldList.toFixed(0)} ms | git for-each-ref: ${gitRefs.toFixed(0)} ms | | informative |`,
 ];
 fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
 fs.writeFileSync(path.join(root, 'bench-results', 'latest.md'), `${out.join('\n')}\n`);
