@@ -27,9 +27,7 @@ function render(r: PortfolioResult): string {
 const def: CommandDef<PortfolioResult> = {
   id: 'portfolio',
   summary: 'Progress, blocked tasks and due dates across every repository in the PostgreSQL portfolio database.',
-  description: `Needs index.postgresql.url (or DATABASE_URL). This repository is synced first; each other repository is
-as fresh as its last sync (any command on the postgresql backend there, or \`rebuild --backend postgresql\`).
-Words after the command are a query, as for \`list\` (label:backend status:in_progress,blocked due:<2026-12-31 …).`,
+  description: `Needs index.postgresql.url (or DATABASE_URL). This repository is synced first; each other repository is as fresh as its last sync (any command on the postgresql backend there, or \`rebuild --backend postgresql\`). Words after the command are a query, as for \`list\` (label:backend status:in_progress,blocked due:<2026-12-31 …).`,
   examples: ['git milestone portfolio', 'git milestone portfolio --json', 'git milestone portfolio label:backend -status:completed --days 30'],
   variadic: true,
   readOnly: true,
