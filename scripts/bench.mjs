@@ -140,3 +140,11 @@ out.push(`| ${hookRow.what} | ${hookRow.ours.toFixed(0)} ms | ${hookRow.baseName
 out.push(`| commit on a milestone branch, without / with hooks | ${med(perCommit.plain).toFixed(0)} / ${med(perCommit.hooked).toFixed(0)} ms | | | informative |`);
 fs.writeFileSync(path.join(root, 'bench-results', 'latest.md'), `${out.join('\n')}\n`);
 if (!process.env.BENCH_KEEP) for (const d of [plainRepo, hookedRepo]) fs.rmSync(d, { recursive: true, force: true });
+
+// ---- legacy import: `import --from-format legacy` of BIG generated legacy milestones of 5 tasks
+// each, one timed run, beside native git fast-import writing the same objects (bench-import.mjs).
+const { benchImport } = await import('./bench-import.mjs');
+benchImport({ count: BIG, BIN, time, row });
+const importRow = rows[rows.length - 1];
+out.push(`| ${importRow.what} | ${importRow.ours.toFixed(0)} ms | ${importRow.baseName}: ${importRow.base.toFixed(0)} ms | ×${importRow.ratio.toFixed(2)} | ${importRow.target} |`);
+fs.writeFileSync(path.join(root, 'bench-results', 'latest.md'), `${out.join('\n')}\n`);
