@@ -10,7 +10,9 @@ import { canonicalJson } from './canonical';
 const MAX_DEPTH = 200;
 const SLOW = new Error('not plain data');
 
-function enc(value: unknown, depth: number): string {
+type Cache = WeakMap<object, string>;
+
+function enc(value: unknown, depth: number, cache?: Cache): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -25,22 +27,32 @@ function enc(value: unknown, depth: number): string {
       throw SLOW;
   }
   if (value === null) return 'null';
+  const known = cache?.get(value);
+  if (known !== undefined) return known;
   if (depth > MAX_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === 'function') throw SLOW;
+  let out: string;
   if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + enc(value[i], depth + 1);
-    return `${out}]`;
+    out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + enc(value[i], depth + 1, cache);
+    out += ']';
+  } else {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort();
+    out = '{';
+    for (let i = 0; i < keys.length; i++) out += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${enc(record[keys[i]], depth + 1, cache)}`;
+    out += '}';
   }
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
-  let out = '{';
-  for (let i = 0; i < keys.length; i++) out += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${enc(record[keys[i]], depth + 1)}`;
-  return `${out}}`;
+  cache?.set(value, out);
+  return out;
 }
 
-export function canonicalJsonFast(value: unknown): string {
+/**
+ * `cache` remembers the text of each object encoded, by identity: pass one to encode several values
+ * that share unchanged parts (successive snapshots of one entity; states are never mutated).
+ */
+export function canonicalJsonFast(value: unknown, cache?: WeakMap<object, string>): string {
   try {
-    return enc(value, 0);
+    return enc(value, 0, cache);
   } catch (e) {
     if (e !== SLOW && !(e instanceof RangeError)) throw e;
     return canonicalJson(value);

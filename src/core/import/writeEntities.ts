@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { isMilestoneError, type MilestoneError } from '../../errors/MilestoneError';
-import { toBulkCommit } from '../../storage/entity/bulkCommits';
+import { toBulkCommits } from '../../storage/entity/bulkCommits';
 import { refPrefix } from '../../storage/entity/layout';
 import { writeCommit } from '../../storage/entity/writeCommit';
 import type { BulkCommit } from '../../storage/git/fastImport';
@@ -97,7 +97,7 @@ async function bulk(ctx: Context, pending: PendingEntity[], report: WriteReport,
     for (const p of pending) {
       const plan = tryBuild(p, report);
       if (plan) written.push(p);
-      if (plan) yield plan.commits.map(toBulkCommit);
+      if (plan) yield toBulkCommits(plan.commits);
       onProgress?.(++done);
     }
   }

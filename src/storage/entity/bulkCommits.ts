@@ -20,12 +20,18 @@ export interface EntityCommit {
   message: string;
 }
 
-export function toBulkCommit(c: EntityCommit): BulkCommit {
+/** The commits of one entity; their snapshots share unchanged parts, which are encoded once. */
+export function toBulkCommits(commits: EntityCommit[]): BulkCommit[] {
+  const cache = new WeakMap<object, string>();
+  return commits.map((c) => toBulkCommit(c, cache));
+}
+
+export function toBulkCommit(c: EntityCommit, cache?: WeakMap<object, string>): BulkCommit {
   return {
     files: [
       { name: `${VERSION_PREFIX}${FORMAT_VERSION}`, data: '' },
       { name: OPS_FILE, data: c.pack ?? encodePack(c.ops) },
-      { name: SNAPSHOT_FILE, data: canonicalJson(c.state) },
+      { name: SNAPSHOT_FILE, data: canonicalJson(c.state, cache) },
     ],
     author: { name: c.author.name, email: c.author.email },
     timestamp: Math.floor(Date.parse(c.time) / 1000),
