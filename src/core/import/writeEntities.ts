@@ -3,9 +3,11 @@
  *  - Few entities: through the engine's own primitives (writeCommit, then RefStore.cas(ref, null,
  *    tip)), no process spawned.
  *  - Many (BULK_THRESHOLD and up): one `git fast-import` writes every object into one pack on a
- *    scratch branch, then one `git update-ref --stdin` transaction creates all refs with `create`
- *    (fails if any ref appeared meanwhile: then each ref goes through RefStore.cas, and the ones
- *    that lost are reported as existing) and deletes the scratch branch.
+ *    scratch branch, then RefStore.createMany adds every ref that does not exist yet in one
+ *    packed-refs write (refs that exist are reported as existing and left alone), and the scratch
+ *    branch is deleted. createMany checks for existing refs under packed-refs.lock; a loose ref that
+ *    native git creates in between wins over the packed line (ids are content hashes, so that can
+ *    only be the same entity).
  * Both paths write byte-identical objects. An interruption leaves either no ref or whole entities.
  */
 import { randomBytes } from 'node:crypto';
@@ -15,7 +17,6 @@ import { refPrefix } from '../../storage/entity/layout';
 import { writeCommit } from '../../storage/entity/writeCommit';
 import type { BulkCommit } from '../../storage/git/fastImport';
 import { fastImport, removeRefs } from '../../storage/git/fastImport';
-import { addPackedRefs } from '../../storage/git/addPackedRefs';
 import type { Context } from '../context';
 import type { PlannedEntity } from './planEntity';
 
@@ -96,16 +97,22 @@ async function bulk(ctx: Context, pending: PendingEntity[], report: WriteReport,
     let done = 0;
     for (const p of pending) {
       const plan = tryBuild(p, report);
-      if (plan) written.push(p);
-      if (plan) yield toBulkCommits(plan.commits);
+      if (plan) {
+        written.push(p);
+        yield toBulkCommits(plan.commits);
+      }
       onProgress?.(++done);
     }
   }
   try {
     const tips = await fastImport({ gitDir, env: vars as NodeJS.ProcessEnv, scratchRef, histories: histories() });
-    const refs = await addPackedRefs({ commonDir: ctx.repo.commonDir, refs: written.map((p, i) => ({ ref: p.ref, oid: tips[i] })) });
-    const created = new Set(refs.created);
-    for (const p of written) (created.has(p.ref) ? report.created : report.existing).add(p.id);
+    const refs = ctx.storage.refs;
+    if (!refs.createMany) {
+      for (const [i, p] of written.entries()) await publish(ctx, p, tips[i], report);
+      return;
+    }
+    const existing = new Set(await refs.createMany(new Map(written.map((p, i) => [p.ref, tips[i]]))));
+    for (const p of written) (existing.has(p.ref) ? report.existing : report.created).add(p.id);
   } finally {
     const left = await ctx.storage.refs.list(SCRATCH_PREFIX);
     if (left.has(scratchRef)) removeRefs({ gitDir, vars, refs: [scratchRef] });
