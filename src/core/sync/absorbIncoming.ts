@@ -66,9 +66,17 @@ export async function absorbIncoming(ctx: Context, o: { remote?: string; store?:
   const tips = await trackingTips(ctx, o.remote);
   const withNotes = await notesRemotes(ctx, o.remote);
   const report: AbsorbReport = { ...emptyCounts(), remotes: [...new Set([...tips.keys(), ...withNotes])].sort(), notes: {} };
-  const store = tips.size > 0 ? o.store ?? (await mergingStore(ctx)) : null;
+  const locals = tips.size > 0 ? await ctx.milestones.list() : new Map<string, Oid>();
+  let store = o.store;
   for (const [remote, byId] of tips) {
-    const outcomes = await (store as EntityStore<MilestoneState>).mergeMany(byId);
+    // Thousands of loose tracking refs (a fetch writes one file each) would make every later
+    // command's fingerprint read a huge directory: pack them, as the index does with local refs.
+    await ctx.storage.refs.compact?.(`${trackingPrefix(remote)}milestone/`);
+    const moved = new Map([...byId].filter(([id, tip]) => locals.get(id) !== tip));
+    report.upToDate += byId.size - moved.size;
+    if (moved.size === 0) continue;
+    store ??= await mergingStore(ctx); // settings are loaded only when something is to be merged
+    const outcomes = await store.mergeMany(moved);
     const before = report.errors.length;
     countOutcomes(report, outcomes);
     for (const e of report.errors.slice(before)) ctx.env.log.warn('remote entity not merged', { remote, id: e.id, message: e.message });
