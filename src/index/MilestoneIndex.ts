@@ -49,6 +49,8 @@ export interface MilestoneIndex {
   findTasks(prefix: string): Promise<TaskLocation[]>;
   /** Records what a writer of this process just wrote (keeps the cache warm without a re-read). */
   put(id: string, tip: string, state: MilestoneState): Promise<void>;
+  /** Optional: put for many entities at once (a bulk import writes thousands). */
+  putMany?(rows: Array<{ id: string; tip: string; state: MilestoneState }>): Promise<void>;
   /** Brings the cache in line with the refs, reading only entities whose tip moved. */
   refresh(opts?: { force?: boolean }): Promise<RefreshReport>;
   /** Throws the cache away and reads every entity again. */

@@ -57,11 +57,14 @@ export async function applyPlans(ctx: Context, rows: RowPlan[], o: { dryRun: boo
   } else if (pending.length > 0) {
     o.progress.phase('writing', pending.length);
     const report = await writeEntities(ctx, pending, { bulk: o.bulk, onProgress: (n) => o.progress.tick(n) });
-    for (const id of report.created) action.set(id, 'created');
+    for (const id of report.created.keys()) action.set(id, 'created');
     for (const id of report.existing) action.set(id, 'existing');
     for (const [id, e] of report.failed) failed.set(id, e);
     o.progress.phase('indexing', 1);
-    await ctx.index.refresh();
+    // The index learns the new entities from the states in hand, without reading them back.
+    const written = [...report.created].map(([id, w]) => ({ id, tip: w.tip, state: w.state }));
+    if (ctx.index.putMany) await ctx.index.putMany(written);
+    else await ctx.index.refresh();
     ctx.env.log.info('import written', { created: report.created.size, existing: report.existing.size, failed: report.failed.size });
   }
   o.progress.end();

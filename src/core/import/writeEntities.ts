@@ -17,6 +17,7 @@ import { refPrefix } from '../../storage/entity/layout';
 import { writeCommit } from '../../storage/entity/writeCommit';
 import type { BulkCommit } from '../../storage/git/fastImport';
 import { fastImport, removeRefs } from '../../storage/git/fastImport';
+import type { MilestoneState } from '../../domain/types';
 import type { Context } from '../context';
 import type { PlannedEntity } from './planEntity';
 
@@ -32,7 +33,8 @@ export interface PendingEntity {
 }
 
 export interface WriteReport {
-  created: Set<string>;
+  /** Entities written, by id: their tip and state (for the index). */
+  created: Map<string, { tip: string; state: MilestoneState }>;
   /** Ids whose ref already existed (imported before, or by a concurrent import). */
   existing: Set<string>;
   /** Ids whose operations the domain refused, with why. */
@@ -41,7 +43,7 @@ export interface WriteReport {
 
 export async function writeEntities(ctx: Context, pending: PendingEntity[], o: { bulk?: boolean; onProgress?: (done: number) => void } = {}): Promise<WriteReport> {
   const refs = await ctx.storage.refs.list(refPrefix(ctx.milestones.def.kind));
-  const report: WriteReport = { created: new Set(), existing: new Set(pending.filter((p) => refs.has(p.ref)).map((p) => p.id)), failed: new Map() };
+  const report: WriteReport = { created: new Map(), existing: new Set(pending.filter((p) => refs.has(p.ref)).map((p) => p.id)), failed: new Map() };
   const todo = pending.filter((p) => !refs.has(p.ref));
   if (o.bulk ?? todo.length >= BULK_THRESHOLD) await bulk(ctx, todo, report, o.onProgress);
   else await loose(ctx, todo, report, o.onProgress);
@@ -70,15 +72,15 @@ async function loose(ctx: Context, pending: PendingEntity[], report: WriteReport
         author: c.author, time: c.time, message: c.message,
       });
     }
-    if (tip) await publish(ctx, p, tip, report);
+    if (plan && tip) await publish(ctx, p, tip, plan.state, report);
     onProgress?.(++done);
   }
 }
 
-async function publish(ctx: Context, p: PendingEntity, tip: string, report: WriteReport): Promise<void> {
+async function publish(ctx: Context, p: PendingEntity, tip: string, state: MilestoneState, report: WriteReport): Promise<void> {
   try {
     await ctx.storage.refs.cas(p.ref, null, tip);
-    report.created.add(p.id);
+    report.created.set(p.id, { tip, state });
   } catch (e) {
     if (!isMilestoneError(e) || e.code !== 'STALE_REF') throw e;
     report.existing.add(p.id);
@@ -91,14 +93,14 @@ async function bulk(ctx: Context, pending: PendingEntity[], report: WriteReport,
   const vars = ctx.env.vars;
   await dropStaleScratch(ctx);
   const scratchRef = `${SCRATCH_PREFIX}${Math.floor(ctx.env.clock().getTime() / 1000)}-${randomBytes(4).toString('hex')}`;
-  const written: PendingEntity[] = [];
+  const written: Array<{ p: PendingEntity; state: MilestoneState }> = [];
   // Entities are built as git asks for more input, so building and git's packing overlap.
   function* histories(): Generator<BulkCommit[]> {
     let done = 0;
     for (const p of pending) {
       const plan = tryBuild(p, report);
       if (plan) {
-        written.push(p);
+        written.push({ p, state: plan.state });
         yield toBulkCommits(plan.commits);
       }
       onProgress?.(++done);
@@ -108,11 +110,14 @@ async function bulk(ctx: Context, pending: PendingEntity[], report: WriteReport,
     const tips = await fastImport({ gitDir, env: vars as NodeJS.ProcessEnv, scratchRef, histories: histories() });
     const refs = ctx.storage.refs;
     if (!refs.createMany) {
-      for (const [i, p] of written.entries()) await publish(ctx, p, tips[i], report);
+      for (const [i, w] of written.entries()) await publish(ctx, w.p, tips[i], w.state, report);
       return;
     }
-    const existing = new Set(await refs.createMany(new Map(written.map((p, i) => [p.ref, tips[i]]))));
-    for (const p of written) (existing.has(p.ref) ? report.existing : report.created).add(p.id);
+    const existing = new Set(await refs.createMany(new Map(written.map((w, i) => [w.p.ref, tips[i]]))));
+    written.forEach(({ p, state }, i) => {
+      if (existing.has(p.ref)) report.existing.add(p.id);
+      else report.created.set(p.id, { tip: tips[i], state });
+    });
   } finally {
     const left = await ctx.storage.refs.list(SCRATCH_PREFIX);
     if (left.has(scratchRef)) removeRefs({ gitDir, vars, refs: [scratchRef] });

@@ -97,6 +97,15 @@ export class FileIndex implements MilestoneIndex {
     });
   }
 
+  /** put for many entities at once (a bulk import): one locked write of the shards they touch. */
+  async putMany(rows: Array<{ id: string; tip: string; state: MilestoneState }>): Promise<void> {
+    await withIndexLock(this.o.dir, () => {
+      const meta = readMeta(this.o.dir);
+      this.write(meta, rows.map((r) => ({ ...r, summary: summarize(r.state) })), []);
+      writeMeta(this.o.dir, meta);
+    });
+  }
+
   private shardsFor(prefix: string): string[] {
     if (!/^[0-9a-f]+$/.test(prefix)) return [];
     if (prefix.length >= 2) return [prefix.slice(0, 2)];

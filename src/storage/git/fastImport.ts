@@ -71,8 +71,10 @@ export async function fastImport(o: FastImportOptions): Promise<string[]> {
       const chunks: Buffer[] = [Buffer.from(`reset ${o.scratchRef}\n\n`)];
       history.forEach((c, i) => chunks.push(...commitChunks(o.scratchRef, c, i === history.length - 1 ? count + 1 : null)));
       child.stdin!.write(Buffer.concat(chunks));
-      // Run ahead of git by up to AHEAD bytes, so building the next histories overlaps its packing.
+      // Run ahead of git by up to AHEAD bytes, so building the next histories overlaps its packing;
+      // in between, let the event loop move queued bytes into the pipe as git makes room.
       if (child.stdin!.writableLength > AHEAD) await drained(child);
+      else await new Promise<void>((resolve) => setImmediate(resolve));
       if (child.exitCode !== null) break;
       count++;
       o.onHistory?.(count);
