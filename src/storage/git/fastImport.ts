@@ -35,6 +35,7 @@ export interface FastImportOptions {
 }
 
 const AHEAD = 8 * 1024 * 1024;
+const BATCH = 256 * 1024;
 
 function data(bytes: string | Buffer): Buffer[] {
   const buf = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
@@ -66,20 +67,30 @@ export async function fastImport(o: FastImportOptions): Promise<string[]> {
   });
   child.stdin!.on('error', () => {}); // a dying git closes the pipe; the exit status reports why
   let count = 0;
+  let batch: Buffer[] = [];
+  let batched = 0;
+  // Few large writes: every write wakes git, which costs more than the bytes. Between batches the
+  // event loop moves queued bytes into the pipe, and node runs ahead of git by up to AHEAD bytes,
+  // so building the next histories overlaps git's packing.
+  const flush = async (): Promise<void> => {
+    child.stdin!.write(Buffer.concat(batch));
+    batch = [];
+    batched = 0;
+    if (child.stdin!.writableLength > AHEAD) await drained(child);
+    else await new Promise<void>((resolve) => setImmediate(resolve));
+  };
   try {
     for (const history of o.histories) {
-      const chunks: Buffer[] = [Buffer.from(`reset ${o.scratchRef}\n\n`)];
-      history.forEach((c, i) => chunks.push(...commitChunks(o.scratchRef, c, i === history.length - 1 ? count + 1 : null)));
-      child.stdin!.write(Buffer.concat(chunks));
-      // Run ahead of git by up to AHEAD bytes, so building the next histories overlaps its packing;
-      // in between, let the event loop move queued bytes into the pipe as git makes room.
-      if (child.stdin!.writableLength > AHEAD) await drained(child);
-      else await new Promise<void>((resolve) => setImmediate(resolve));
       if (child.exitCode !== null) break;
+      batch.push(Buffer.from(`reset ${o.scratchRef}\n\n`));
+      history.forEach((c, i) => batch.push(...commitChunks(o.scratchRef, c, i === history.length - 1 ? count + 1 : null)));
       count++;
+      batched += history.reduce((n, c) => n + c.files.reduce((m, f) => m + f.data.length, 0), 0);
+      if (batched >= BATCH) await flush();
       o.onHistory?.(count);
     }
-    child.stdin!.end('done\n');
+    batch.push(Buffer.from('done\n'));
+    child.stdin!.end(Buffer.concat(batch));
     const code = await exited;
     if (code !== 0) {
       throw new MilestoneError('GIT_FAILED', `git fast-import failed: ${stderr.split('\n').find((l) => l.trim()) ?? `exit status ${code}`}`, {
