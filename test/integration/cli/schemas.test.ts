@@ -320,7 +320,7 @@ describe('the schemas reject wrong documents', () => {
     id: 'a'.repeat(64), shortId: 'aaaaaaaa', milestoneId: 'b'.repeat(64), title: 't', description: '', status: 'pending',
     assignee: null, estimatedHours: null, dependsOn: [], startedAt: null, completedAt: null, progress: 0,
     created: { at: '2026-01-01T00:00:00.000Z', by: { name: 'n', email: 'e' } },
-    updated: { at: '2026-01-01T00:00:00.000Z', by: { name: 'n', email: 'e' } }, extra: { anything: [1, { x: null }] },
+    updated: { at: '2026-01-01T00:00:00.000Z', by: { name: 'n', email: 'e' } }, extra: { anything: [1, { x: null }] }, conflicts: [],
   };
   const summary = {
     id: 'b'.repeat(64), title: 'm', description: '', status: 'planned', priority: null, category: null, labels: [], progress: 0,
