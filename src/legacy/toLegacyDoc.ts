@@ -51,17 +51,18 @@ export function toLegacyDoc(state: MilestoneState, legacyId: string, names: (id:
   w.put(['dependencies.requires'], state.dependsOn.map(names), state.dependsOn.length === 0);
   const live = state.tasks.filter((t) => !t.deleted);
   const taskNames = new Map(live.map((t) => [t.id, legacyTaskId(t)]));
-  w.put(['tasks'], live.map((t) => toLegacyTask(t, taskNames)), live.length === 0);
+  w.put(['tasks'], live.map((t, i) => toLegacyTask(t, taskNames, i)), live.length === 0);
   return w.ordered(MILESTONE_ORDER);
 }
 
-export function toLegacyTask(task: TaskState, names: Map<string, Json>): Json {
+/** `index`: the task's place in the list, for the title an import gives a task without one. */
+export function toLegacyTask(task: TaskState, names: Map<string, Json>, index: number): Json {
   const w = new WriteBack(task.extra);
   if (w.book.form === 'text') return task.title;
   const id = names.get(task.id) as Json;
   const imported = !w.native;
   w.put(['id'], id, imported);
-  w.put(['title'], task.title, imported && task.title === String(id));
+  w.put(['title'], task.title, imported && task.title === (w.book.id !== undefined ? String(id) : `Task ${index + 1}`));
   w.put(['description'], task.description, task.description === '');
   w.put(['estimated_hours'], task.estimatedHours, false);
   w.put(['status'], spelling(w.book, task.status, (v) => taskStatus(v, w.doc.kiro_workflow)), imported && task.status === 'pending');

@@ -1,8 +1,8 @@
 /**
  * The inverse of Residue (export): starts from the residue kept in `extra` and puts each model
  * field back at the legacy path it was taken from (`extra.legacy.mapped`). A field that was not in
- * the legacy document is written only when it holds something other than its default, and only
- * where the residue has nothing (a value the model could not hold is written back as it was).
+ * the legacy document is written only when it holds something other than its default (a value the
+ * model could not hold stays as the file had it until it is changed in git-milestone).
  * An entity created in git-milestone (no `extra.legacy`) gets every field that has a value.
  */
 import { isObject, LEGACY_KEY, setPath, hasPath } from './residue';
@@ -25,16 +25,17 @@ export class WriteBack {
   }
 
   /**
-   * Writes `value` at the first of `paths` that was mapped; when none was, at `fallback` (default:
-   * the first path) unless the value is the default or the residue already has one of the paths.
+   * Writes `value` at the first of `paths` that was mapped. When none was, a default value is not
+   * written (the residue keeps whatever the file had there); any other value was set after the
+   * import and goes where the residue has the field, else to `fallback` (default: the first path).
    * null or undefined means "no value": nothing is written.
    */
   put(paths: string[], value: Json | undefined, isDefault: boolean, fallback = paths[0]): void {
-    const mapped = paths.find((p) => this.mapped.has(p));
     if (value === null || value === undefined) return;
+    const mapped = paths.find((p) => this.mapped.has(p));
     if (mapped) return setPath(this.doc, mapped, value);
-    if (isDefault || paths.some((p) => hasPath(this.doc, p))) return;
-    setPath(this.doc, fallback, value);
+    if (isDefault) return;
+    setPath(this.doc, paths.find((p) => hasPath(this.doc, p)) ?? fallback, value);
   }
 
   /** The legacy document with the given keys first, in that order, and the rest after. */

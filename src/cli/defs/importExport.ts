@@ -26,7 +26,7 @@ export const importDef: CommandDef<ImportResult> = {
   flags: {
     'from-format': { type: 'string', options: FORMATS, description: 'Format of the source: legacy or json.' },
     format: { type: 'string', options: FORMATS, description: 'Same as --from-format.' },
-    path: { type: 'string', description: 'Legacy folder (default: MILESTONE_DATA_PATH or .milestones/) or JSON file (- for stdin).' },
+    path: { type: 'string', description: 'Legacy folder (default: MILESTONE_DATA_PATH or .milestones/) or JSON file.' },
     'dry-run': { type: 'boolean', description: 'Report what would be imported; write nothing.' },
   },
   async execute(ctx, input) {
