@@ -5,7 +5,6 @@
  * residue, kept verbatim in `extra`. An export writes the residue back and puts each model field at
  * the path it was taken from, so the same document comes out.
  */
-import { cloneJson } from './cloneJson';
 import type { Json, JsonObject } from './types';
 
 export function isObject(v: unknown): v is JsonObject {
@@ -14,6 +13,22 @@ export function isObject(v: unknown): v is JsonObject {
 
 /** The key under which git-milestone keeps its own bookkeeping in `extra`. */
 export const LEGACY_KEY = 'legacy';
+
+/**
+ * A deep copy of parsed JSON data, several times faster than structuredClone for the small
+ * documents an import handles by the thousand. Keys such as `__proto__` stay ordinary keys.
+ */
+export function cloneJson<T extends Json>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => cloneJson(v)) as T;
+  const out: { [key: string]: Json } = {};
+  for (const k of Object.keys(value)) {
+    const v = cloneJson((value as { [key: string]: Json })[k]);
+    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[k] = v;
+  }
+  return out as T;
+}
 
 export class Residue {
   readonly rest: JsonObject;
