@@ -25,7 +25,7 @@ const exported = (s: MilestoneState): JsonObject => toLegacyDoc(s, s.aliases[0] 
 
 describe('toLegacyDoc', () => {
   it('writes an unknown status back as it was, until the status is changed', () => {
-    const doc = { id: 'm', title: 'M', status: 'done', tasks: [{ title: 'no id, no status' }, { id: 7, status: 'waiting' }] };
+    const doc: JsonObject = { id: 'm', title: 'M', status: 'done', tasks: [{ title: 'no id, no status' }, { id: 7, status: 'waiting' }] };
     const s = imported(doc);
     expect(s.status).toBe('planned');
     expect(exported(s)).toEqual(doc);
@@ -35,7 +35,7 @@ describe('toLegacyDoc', () => {
   });
 
   it('keeps the timeline form of the file for dates set later, and the original status spelling while it holds', () => {
-    const doc = { id: 'm', title: 'M', status: 'active', timeline: { start_date: '2025-01-01', estimated_completion: '2025-02-01' } };
+    const doc: JsonObject = { id: 'm', title: 'M', status: 'active', timeline: { start_date: '2025-01-01', estimated_completion: '2025-02-01' } };
     const s = imported(doc);
     expect(exported(s)).toEqual(doc);
     const later = exported({ ...s, dueDate: '2025-03-01', priority: 'high' });
