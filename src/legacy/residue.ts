@@ -14,51 +14,55 @@ export function isObject(v: unknown): v is JsonObject {
 /** The key under which git-milestone keeps its own bookkeeping in `extra`. */
 export const LEGACY_KEY = 'legacy';
 
+/** Sets a key on a plain object; `__proto__` stays an ordinary key. */
+function put(out: JsonObject, k: string, v: Json): void {
+  if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else out[k] = v;
+}
+
 /**
  * A deep copy of parsed JSON data, several times faster than structuredClone for the small
- * documents an import handles by the thousand. Keys such as `__proto__` stay ordinary keys.
+ * documents an import handles by the thousand.
  */
 export function cloneJson<T extends Json>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => cloneJson(v)) as T;
-  const out: { [key: string]: Json } = {};
-  for (const k of Object.keys(value)) {
-    const v = cloneJson((value as { [key: string]: Json })[k]);
-    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-    else out[k] = v;
-  }
+  const out: JsonObject = {};
+  for (const k of Object.keys(value)) put(out, k, cloneJson((value as JsonObject)[k]));
   return out as T;
 }
 
-export class Residue {
-  readonly rest: JsonObject;
-  readonly mapped: string[] = [];
-  /** A key named `legacy` in the document itself, moved aside so it cannot clash. */
-  readonly ownLegacy: Json | undefined;
+/** Internal path key (NUL-joined, so a key that itself contains a dot cannot be confused). */
+const at = (keys: string[]): string => keys.join('\0');
 
-  constructor(doc: JsonObject) {
-    this.rest = cloneJson(doc);
-    if (LEGACY_KEY in this.rest) {
-      this.ownLegacy = this.rest[LEGACY_KEY];
-      delete this.rest[LEGACY_KEY];
+export class Residue {
+  readonly mapped: string[] = [];
+  /** A key named `legacy` in the document itself, set aside so it cannot clash. */
+  readonly ownLegacy: Json | undefined;
+  private readonly taken = new Set<string>();
+  private left: JsonObject | null = null;
+
+  /** `doc` is read, never changed; values taken from it are shared, the residue is a copy. */
+  constructor(private readonly doc: JsonObject) {
+    if (Object.prototype.hasOwnProperty.call(doc, LEGACY_KEY)) {
+      this.ownLegacy = doc[LEGACY_KEY];
+      this.taken.add(LEGACY_KEY);
     }
   }
 
-  /** The value at `path` when present and accepted (then removed from the residue), else undefined. */
+  /** What is left: a copy of the document without the taken values (built once, after the takes). */
+  get rest(): JsonObject {
+    return (this.left ??= this.without(this.doc, []));
+  }
+
+  /** The value at `path` when present and accepted (then it leaves the residue), else undefined. */
   take(path: string, accept: (v: Json) => boolean): Json | undefined {
-    const keys = path.split('.');
-    let holder: JsonObject = this.rest;
-    for (const k of keys.slice(0, -1)) {
-      const next = holder[k];
-      if (!isObject(next)) return undefined;
-      holder = next;
-    }
-    const last = keys[keys.length - 1];
-    if (!Object.prototype.hasOwnProperty.call(holder, last) || !accept(holder[last])) return undefined;
-    const value = holder[last];
-    delete holder[last];
+    const v = this.peek(path);
+    if (v === undefined || !accept(v)) return undefined;
+    this.taken.add(at(path.split('.')));
     this.mapped.push(path);
-    return value;
+    this.left = null;
+    return v;
   }
 
   /** The first of several alternative paths (`timeline.estimated_start`, `timeline.start_date`). */
@@ -70,11 +74,28 @@ export class Residue {
     return undefined;
   }
 
-  /** The value at `path` without taking it (undefined when absent). */
+  /** The value at `path` still in the residue (undefined when absent or taken). */
   peek(path: string): Json | undefined {
-    let v: Json | undefined = this.rest;
-    for (const k of path.split('.')) v = isObject(v) && Object.prototype.hasOwnProperty.call(v, k) ? v[k] : undefined;
+    const keys = path.split('.');
+    let v: Json | undefined = this.doc;
+    for (let i = 0; i < keys.length; i++) {
+      if (!isObject(v) || !Object.prototype.hasOwnProperty.call(v, keys[i]) || this.taken.has(at(keys.slice(0, i + 1)))) return undefined;
+      v = v[keys[i]];
+    }
     return v;
+  }
+
+  private without(obj: JsonObject, prefix: string[]): JsonObject {
+    const out: JsonObject = {};
+    for (const k of Object.keys(obj)) {
+      const keys = [...prefix, k];
+      const key = at(keys);
+      if (this.taken.has(key)) continue;
+      const v = obj[k];
+      const inside = isObject(v) && [...this.taken].some((t) => t.startsWith(`${key}\0`));
+      put(out, k, inside ? this.without(v as JsonObject, keys) : cloneJson(v));
+    }
+    return out;
   }
 }
 
