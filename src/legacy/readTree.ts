@@ -37,7 +37,7 @@ export function readLegacyTree(root: string): LegacyTree {
   const seen = new Map<string, string>();
   const addMilestone = (rel: string, idFile: string, attachments: Attachments): void => {
     const abs = path.join(root, rel);
-    const bytes = fs.readFileSync(abs);
+    const { bytes, mtimeMs } = readWithMtime(abs);
     const parsed = parseYamlObject(rel, bytes.toString('utf8'));
     if (!parsed.ok) return void tree.problems.push(parsed.problem);
     const legacyId = legacyIdOf(parsed.value, idFile);
@@ -47,7 +47,7 @@ export function readLegacyTree(root: string): LegacyTree {
     tree.milestones.push({
       legacyId, file: rel, doc: parsed.value, attachments,
       contentHash: createHash('sha256').update(bytes).digest('hex'),
-      mtime: new Date(Math.floor(fs.statSync(abs).mtimeMs / 1000) * 1000).toISOString(),
+      mtime: new Date(Math.floor(mtimeMs / 1000) * 1000).toISOString(),
     });
   };
   for (const e of listDir(path.join(root, 'active'))) {
@@ -61,6 +61,24 @@ export function readLegacyTree(root: string): LegacyTree {
   }
   attachFiles(tree);
   return tree;
+}
+
+/** A file's bytes and mtime from one open (the size stat that reading needs gives the mtime too). */
+function readWithMtime(file: string): { bytes: Buffer; mtimeMs: number } {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const st = fs.fstatSync(fd);
+    const bytes = Buffer.allocUnsafe(st.size);
+    let done = 0;
+    while (done < st.size) {
+      const n = fs.readSync(fd, bytes, done, st.size - done, done);
+      if (n === 0) break;
+      done += n;
+    }
+    return { bytes: bytes.subarray(0, done), mtimeMs: st.mtimeMs };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 type AddMilestone = (rel: string, idFile: string, attachments: Attachments) => void;
