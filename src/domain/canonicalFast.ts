@@ -9,13 +9,27 @@ import { canonicalJson } from './canonical';
 
 const MAX_DEPTH = 200;
 const SLOW = new Error('not plain data');
+/** Strings JSON.stringify would write as they are, between quotes. */
+const PLAIN_STRING = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+/** `"key":` texts: the same few keys recur thousands of times in a bulk import. */
+const KEYS = new Map<string, string>();
+const MAX_KEYS = 4096;
+
+function keyText(key: string): string {
+  let text = KEYS.get(key);
+  if (text === undefined) {
+    text = `${JSON.stringify(key)}:`;
+    if (KEYS.size < MAX_KEYS) KEYS.set(key, text);
+  }
+  return text;
+}
 
 type Cache = WeakMap<object, string>;
 
 function enc(value: unknown, depth: number, cache?: Cache): string {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return PLAIN_STRING.test(value) ? `"${value}"` : JSON.stringify(value);
     case 'number':
       if (!Number.isFinite(value)) throw SLOW;
       return JSON.stringify(value);
@@ -39,7 +53,7 @@ function enc(value: unknown, depth: number, cache?: Cache): string {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record).sort();
     out = '{';
-    for (let i = 0; i < keys.length; i++) out += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${enc(record[keys[i]], depth + 1, cache)}`;
+    for (let i = 0; i < keys.length; i++) out += (i === 0 ? '' : ',') + keyText(keys[i]) + enc(record[keys[i]], depth + 1, cache);
     out += '}';
   }
   cache?.set(value, out);
