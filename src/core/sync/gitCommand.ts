@@ -4,7 +4,7 @@
  * bundles and remote configuration. argv goes through spawnSync, never a shell. Messages that
  * may carry a remote URL are scrubbed of credentials before they reach output or the log.
  */
-import { spawnSync } from 'node:child_process';
+import { gitRaw } from '../../storage/git/runGit';
 import { scrubString } from '../../env/logger';
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { Context } from '../context';
@@ -23,23 +23,7 @@ export interface GitCommandOptions {
 
 /** Runs git in the repository and returns its status and output, whatever the status. */
 export function gitRun(ctx: Context, args: string[], o: GitCommandOptions = {}): GitCommandResult {
-  const r = spawnSync('git', args, {
-    cwd: ctx.repo.workTree ?? ctx.repo.gitDir,
-    env: { ...(ctx.env.vars as NodeJS.ProcessEnv), ...o.env },
-    input: o.input,
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024 * 1024,
-    stdio: [o.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    windowsHide: true,
-  });
-  if (r.error) {
-    const missing = (r.error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new MilestoneError('GIT_FAILED', missing ? 'git was not found' : `git ${args[0]} failed: ${r.error.message}`, {
-      hint: missing ? 'Install git and make sure it is on PATH.' : undefined,
-      cause: r.error,
-    });
-  }
-  return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+  return gitRaw(args, { cwd: ctx.repo.workTree ?? ctx.repo.gitDir, vars: { ...ctx.env.vars, ...o.env }, input: o.input });
 }
 
 /** Runs git; returns stdout, or throws GIT_FAILED with git's own (scrubbed) message. */
