@@ -32,14 +32,14 @@ export function cloneJson<T extends Json>(value: T): T {
   return out as T;
 }
 
-/** Internal path key (NUL-joined, so a key that itself contains a dot cannot be confused). */
-const at = (keys: string[]): string => keys.join('\0');
-
 export class Residue {
   readonly mapped: string[] = [];
   /** A key named `legacy` in the document itself, set aside so it cannot clash. */
   readonly ownLegacy: Json | undefined;
+  /** Taken paths, keys joined with NUL (a key that itself contains a dot cannot be confused). */
   private readonly taken = new Set<string>();
+  /** Paths that have a taken path below them. */
+  private readonly opened = new Set<string>();
   private left: JsonObject | null = null;
 
   /** `doc` is read, never changed; values taken from it are shared, the residue is a copy. */
@@ -52,17 +52,18 @@ export class Residue {
 
   /** What is left: a copy of the document without the taken values (built once, after the takes). */
   get rest(): JsonObject {
-    return (this.left ??= this.without(this.doc, []));
+    return (this.left ??= this.without(this.doc, ''));
   }
 
   /** The value at `path` when present and accepted (then it leaves the residue), else undefined. */
   take(path: string, accept: (v: Json) => boolean): Json | undefined {
-    const v = this.peek(path);
-    if (v === undefined || !accept(v)) return undefined;
-    this.taken.add(at(path.split('.')));
+    const found = this.find(path);
+    if (!found || !accept(found.value)) return undefined;
+    this.taken.add(found.key);
+    for (let i = found.key.indexOf('\0'); i >= 0; i = found.key.indexOf('\0', i + 1)) this.opened.add(found.key.slice(0, i));
     this.mapped.push(path);
     this.left = null;
-    return v;
+    return found.value;
   }
 
   /** The first of several alternative paths (`timeline.estimated_start`, `timeline.start_date`). */
@@ -76,24 +77,27 @@ export class Residue {
 
   /** The value at `path` still in the residue (undefined when absent or taken). */
   peek(path: string): Json | undefined {
-    const keys = path.split('.');
-    let v: Json | undefined = this.doc;
-    for (let i = 0; i < keys.length; i++) {
-      if (!isObject(v) || !Object.prototype.hasOwnProperty.call(v, keys[i]) || this.taken.has(at(keys.slice(0, i + 1)))) return undefined;
-      v = v[keys[i]];
-    }
-    return v;
+    return this.find(path)?.value;
   }
 
-  private without(obj: JsonObject, prefix: string[]): JsonObject {
+  private find(path: string): { value: Json; key: string } | null {
+    let value: Json = this.doc;
+    let key = '';
+    for (const k of path.includes('.') ? path.split('.') : [path]) {
+      key = key === '' ? k : `${key}\0${k}`;
+      if (!isObject(value) || !Object.prototype.hasOwnProperty.call(value, k) || this.taken.has(key)) return null;
+      value = value[k];
+    }
+    return { value, key };
+  }
+
+  private without(obj: JsonObject, prefix: string): JsonObject {
     const out: JsonObject = {};
     for (const k of Object.keys(obj)) {
-      const keys = [...prefix, k];
-      const key = at(keys);
+      const key = prefix === '' ? k : `${prefix}\0${k}`;
       if (this.taken.has(key)) continue;
       const v = obj[k];
-      const inside = isObject(v) && [...this.taken].some((t) => t.startsWith(`${key}\0`));
-      put(out, k, inside ? this.without(v as JsonObject, keys) : cloneJson(v));
+      put(out, k, this.opened.has(key) && isObject(v) ? this.without(v, key) : cloneJson(v));
     }
     return out;
   }
