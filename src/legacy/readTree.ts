@@ -26,7 +26,8 @@ export function legacyIdOf(doc: Record<string, unknown>, file: string): string {
   return (base === 'definition.yaml' ? path.basename(path.dirname(file)) : base).replace(YAML_FILE, '');
 }
 
-export function readLegacyTree(root: string): LegacyTree {
+/** `onProgress(done, total)` is told of each entry of active/ and completed/ read. */
+export function readLegacyTree(root: string, onProgress?: (done: number, total: number) => void): LegacyTree {
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
     throw new MilestoneError('NOT_FOUND', `no legacy data folder at ${root}`, {
       hint: 'Give the folder with --path, or set MILESTONE_DATA_PATH (default: .milestones/ of the work tree).',
@@ -50,14 +51,20 @@ export function readLegacyTree(root: string): LegacyTree {
       mtime: new Date(Math.floor(mtimeMs / 1000) * 1000).toISOString(),
     });
   };
-  for (const e of listDir(path.join(root, 'active'))) {
+  const active = listDir(path.join(root, 'active'));
+  const completed = listDir(path.join(root, 'completed'));
+  let done = 0;
+  const tick = (): void => onProgress?.(++done, active.length + completed.length);
+  for (const e of active) {
     if (e.isFile() && YAML_FILE.test(e.name)) addMilestone(`active/${e.name}`, e.name, {});
     else if (e.name !== 'current.txt') tree.skipped.push({ file: `active/${e.name}`, reason: 'not a milestone file' });
+    tick();
   }
-  for (const e of listDir(path.join(root, 'completed'))) {
+  for (const e of completed) {
     if (e.isFile() && YAML_FILE.test(e.name)) addMilestone(`completed/${e.name}`, e.name, {});
     else if (e.isDirectory()) readCompletedDir(tree, `completed/${e.name}`, addMilestone);
     else tree.skipped.push({ file: `completed/${e.name}`, reason: 'not a milestone file' });
+    tick();
   }
   attachFiles(tree);
   return tree;

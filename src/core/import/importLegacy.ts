@@ -47,7 +47,7 @@ export async function knownAliases(ctx: Context): Promise<Map<string, string>> {
 export async function importLegacy(ctx: Context, o: ImportOptions = {}): Promise<ImportResult> {
   const root = legacyPath(ctx, o.path);
   const progress = progressBar(ctx.env);
-  const tree = readLegacyTree(root);
+  const tree = readLegacyTree(root, (done, total) => (done === 1 ? progress.phase('reading', total) : progress.tick(done)));
   const aliases = await knownAliases(ctx);
   progress.phase('mapping', tree.milestones.length);
   const { rows } = planLegacy(tree, aliases, ctx.who().author, (n) => progress.tick(n));
