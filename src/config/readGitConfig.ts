@@ -3,7 +3,7 @@
  * `git config -z --get-regexp ^milestone\.` run through execFile (no shell). Exit status 1 means
  * no entry matched and gives {}. A key given twice keeps its last value, as git does.
  */
-import { execFile } from 'child_process';
+import { childProcess } from '../env/builtins';
 import { MilestoneError } from '../errors/MilestoneError';
 
 export interface ReadGitConfigOptions {
@@ -29,7 +29,7 @@ export function parseGitConfigZ(output: string): Record<string, string> {
 export function readGitConfig(opts: ReadGitConfigOptions): Promise<Record<string, string>> {
   const args = ['config', '-z', '--get-regexp', '^milestone\\.'];
   return new Promise((resolve, reject) => {
-    execFile(
+    childProcess().execFile(
       opts.gitBinary ?? 'git',
       args,
       { cwd: opts.cwd, env: opts.env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, windowsHide: true },

@@ -1,45 +1,43 @@
 /**
- * The result of `list`: index rows whose JSON is already rendered. `jsonText()` gives exactly what
- * JSON.stringify(items, null, 2) would, built from the rendered bytes (one slice when the rows are
- * consecutive in the cache); `items` parses them only when something needs objects.
+ * The result of `list`: milestone summaries whose JSON is already rendered, either as index rows
+ * or as the whole answer read in one piece (an index's `liveJson`). `jsonText()` gives exactly what
+ * JSON.stringify(items, null, 2) would, from the rendered bytes; `items` parses them only when
+ * something needs objects (the text table, a filter).
  */
 import type { MilestoneSummary } from '../domain/query';
 import type { ListRow } from '../index/MilestoneIndex';
-
-const OPEN = Buffer.from('[\n');
-const SEP = Buffer.from(',\n');
-const CLOSE = Buffer.from('\n]\n');
+import { joinRows } from '../index/file/listCache';
 
 export class SummaryList {
   private parsed?: MilestoneSummary[];
 
-  constructor(private readonly rows: ListRow[]) {}
+  private constructor(
+    private readonly rows: ListRow[] | null,
+    private readonly rendered: Buffer | null,
+  ) {}
+
+  static ofRows(rows: ListRow[]): SummaryList {
+    return new SummaryList(rows, null);
+  }
+
+  /** `json`: the rendered array itself, as `list --json` prints it. */
+  static ofJson(json: Buffer): SummaryList {
+    return new SummaryList(null, json);
+  }
 
   get length(): number {
-    return this.rows.length;
+    return this.rows ? this.rows.length : this.items.length;
   }
 
   get items(): MilestoneSummary[] {
-    this.parsed ??= this.rows.map((r) => JSON.parse(r.body.toString('utf8', r.start, r.end)) as MilestoneSummary);
+    this.parsed ??= this.rows
+      ? this.rows.map((r) => JSON.parse(r.body.toString('utf8', r.start, r.end)) as MilestoneSummary)
+      : (JSON.parse((this.rendered as Buffer).toString('utf8')) as MilestoneSummary[]);
     return this.parsed;
   }
 
   jsonText(): Buffer {
-    if (this.rows.length === 0) return Buffer.from('[]\n');
-    const parts: Buffer[] = [OPEN];
-    let run = this.rows[0];
-    let runEnd = run.end;
-    for (const r of this.rows.slice(1)) {
-      if (r.body === run.body && r.start === runEnd + SEP.length) {
-        runEnd = r.end;
-        continue;
-      }
-      parts.push(run.body.subarray(run.start, runEnd), SEP);
-      run = r;
-      runEnd = r.end;
-    }
-    parts.push(run.body.subarray(run.start, runEnd), CLOSE);
-    return Buffer.concat(parts);
+    return this.rendered ?? joinRows(this.rows as ListRow[]);
   }
 
   toJSON(): MilestoneSummary[] {

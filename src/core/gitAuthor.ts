@@ -2,7 +2,7 @@
  * Who is writing: git's own author identity (`git var GIT_AUTHOR_IDENT`), so user.name,
  * user.email and GIT_AUTHOR_* behave exactly as for a commit. Asked only when something is written.
  */
-import { execFileSync } from 'node:child_process';
+import { childProcess } from '../env/builtins';
 import type { Author } from '../domain/types';
 import { MilestoneError } from '../errors/MilestoneError';
 
@@ -14,7 +14,7 @@ export interface GitAuthorOptions {
 export function gitAuthor(o: GitAuthorOptions): Author {
   let ident: string;
   try {
-    ident = execFileSync('git', ['var', 'GIT_AUTHOR_IDENT'], { cwd: o.cwd, env: o.vars as NodeJS.ProcessEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    ident = childProcess().execFileSync('git', ['var', 'GIT_AUTHOR_IDENT'], { cwd: o.cwd, env: o.vars as NodeJS.ProcessEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch {
     throw new MilestoneError('INVALID_INPUT', 'git does not know who you are (no user.name / user.email)', {
       hint: 'Run `git config user.name "Your Name"` and `git config user.email you@example.com`.',

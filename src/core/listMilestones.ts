@@ -22,12 +22,13 @@ export async function listMilestones(ctx: Context, filter: SummaryFilter, o: Lis
   try {
     const plain = !filter.label?.length && !filter.assignee?.length && !filter.text && !filter.query?.length
       && (filter.sort ?? 'created') === 'created' && filter.limit === undefined;
+    if (plain && !filter.all && !filter.status?.length && index.liveJson) return SummaryList.ofJson(await index.liveJson());
     const source = !plain && index.candidates ? await index.candidates(filter) : await index.rows();
     const rows = source.filter((r) => (filter.all || !r.archived) && (!filter.status?.length || filter.status.includes(r.status)));
-    if (plain) return new SummaryList(rows);
+    if (plain) return SummaryList.ofRows(rows);
     const rowById = new Map(rows.map((r) => [r.id, r]));
-    const kept = filterSummaries(new SummaryList(rows).items, filter);
-    return new SummaryList(kept.map((s) => rowById.get(s.id) as ListRow));
+    const kept = filterSummaries(SummaryList.ofRows(rows).items, filter);
+    return SummaryList.ofRows(kept.map((s) => rowById.get(s.id) as ListRow));
   } finally {
     if (index !== ctx.index) await index.close?.();
   }

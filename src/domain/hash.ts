@@ -6,7 +6,7 @@
  * Two operations that differ only in the order of their object keys hash the same; any change to a
  * value (even whitespace inside a title) gives a different hash.
  */
-import { createHash } from 'node:crypto';
+import { crypto } from '../env/builtins';
 import { canonicalJson } from './canonical';
 import type { Operation, StoredOperation } from './types';
 
@@ -15,7 +15,7 @@ export const HASH_LENGTH = 64;
 
 /** sha256 hex of the canonical JSON of `op`. */
 export function hashOperation(op: Operation): string {
-  return createHash('sha256').update(canonicalJson(op), 'utf8').digest('hex');
+  return crypto().createHash('sha256').update(canonicalJson(op), 'utf8').digest('hex');
 }
 
 /** Pairs an operation with its hash, ready to be folded or stored. */

@@ -3,7 +3,7 @@
  * logger. The repository (and so the log folder, `.git/milestones/logs`) is found only after the
  * Env exists: attach it later with `setLogDir(env, dir)` (or `env.log.setLogDir(dir)`).
  */
-import { randomBytes } from 'crypto';
+import { crypto } from './builtins';
 import type { Env } from './Env';
 import { createLazyLogger, type LazyLogger, type LogLevelName } from './logger';
 
@@ -26,14 +26,26 @@ export function createNodeEnv(opts: CreateNodeEnvOptions = {}): NodeEnv {
   const err = (text: string): void => {
     process.stderr.write(text);
   };
+  let readerGone = false;
+  let watching = false;
   return {
     out(text: string | Uint8Array): void {
+      if (readerGone) return;
+      if (!watching) {
+        watching = true;
+        // `git milestone list | head`: the reader closes the pipe early. Stop writing quietly, as
+        // git does, instead of dying with an unhandled EPIPE and a stack trace.
+        process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+          if (e.code !== 'EPIPE') throw e;
+          readerGone = true;
+        });
+      }
       process.stdout.write(text);
     },
     err,
     log: createLazyLogger({ logDir: opts.logDir ?? null, verbose: opts.verbose ?? false, level: opts.level, stderr: err }),
     clock: () => new Date(),
-    nonce: () => randomBytes(8).toString('hex'),
+    nonce: () => crypto().randomBytes(8).toString('hex'),
     cwd: opts.cwd ?? process.cwd(),
     vars: opts.vars ?? process.env,
     interactive: Boolean(process.stderr.isTTY),

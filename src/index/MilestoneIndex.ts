@@ -41,6 +41,11 @@ export interface ListRow extends RowMeta {
 export interface MilestoneIndex {
   /** Every live (not deleted) milestone in default order (created, id), after a freshness check. */
   rows(): Promise<ListRow[]>;
+  /**
+   * Optional: what `list --json` prints with no filter (every unarchived live row in default
+   * order, as a JSON array), read in one piece after the same freshness check as rows().
+   */
+  liveJson?(): Promise<Buffer>;
   /** The same rows parsed. */
   summaries(): Promise<MilestoneSummary[]>;
   /** Full milestone ids whose id starts with `prefix`, or whose alias equals it. */

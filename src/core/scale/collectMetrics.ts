@@ -5,7 +5,7 @@
  * milestone refs). Costs a pass over the file index and one git run: done on `scale
  * --recalculate`, on `rebuild`, or when a configured threshold needs a metric not yet known.
  */
-import { spawnSync } from 'node:child_process';
+import { childProcess } from '../../env/builtins';
 import type { ScaleMetrics } from '../../domain/scaleDecision';
 import { REF_ROOT, refPrefix } from '../../storage/entity/layout';
 import type { Context } from '../context';
@@ -13,7 +13,7 @@ import type { Context } from '../context';
 const DAY_MS = 86_400_000;
 
 export function authorsSince(ctx: Context, since: Date): number {
-  const r = spawnSync('git', ['--git-dir', ctx.repo.gitDir, 'log', `--since=${since.toISOString()}`, '--format=%ae', `--glob=${REF_ROOT}`], {
+  const r = childProcess().spawnSync('git', ['--git-dir', ctx.repo.gitDir, 'log', `--since=${since.toISOString()}`, '--format=%ae', `--glob=${REF_ROOT}`], {
     cwd: ctx.repo.gitDir,
     env: { ...process.env, ...ctx.env.vars },
     encoding: 'utf8',

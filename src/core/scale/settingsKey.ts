@@ -5,10 +5,10 @@
  * config. Computing it costs a few stat calls; loading the settings costs yaml and ajv (≈70 ms).
  * Files pulled in by git's `include.path` are not followed: `scale --recalculate` after changing one.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { changeToken } from '../../domain/changeToken';
 import type { Context } from '../context';
 import { settingsFile } from '../config/settingsFile';
 
@@ -36,9 +36,7 @@ export function settingsKey(ctx: Context): string {
   const env = Object.entries(ctx.env.vars)
     .filter(([k]) => k.startsWith('MILESTONE_') || k.startsWith('GIT_CONFIG') || k === 'DATABASE_URL')
     .sort(([a], [b]) => (a < b ? -1 : 1));
-  const h = createHash('sha1');
-  h.update(JSON.stringify(env));
-  h.update(`settings ${stamp(settingsFile(ctx)?.path)}\n`);
-  for (const f of gitConfigFiles(ctx)) h.update(`${f} ${stamp(f)}\n`);
-  return h.digest('hex').slice(0, 20);
+  const parts = [JSON.stringify(env), `settings ${stamp(settingsFile(ctx)?.path)}`];
+  for (const f of gitConfigFiles(ctx)) parts.push(`${f} ${stamp(f)}`);
+  return changeToken(parts.join('\n'));
 }

@@ -10,9 +10,9 @@
  * Only a change loads the merge code, the settings and the refs. A fingerprint taken within the
  * filesystem's timestamp granularity ("racy") is not stored, so the next command checks again.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { changeToken } from '../../domain/changeToken';
 import type { Context } from '../context';
 
 const FILE = 'incoming.json';
@@ -37,7 +37,7 @@ export async function incomingToken(ctx: Context): Promise<{ token: string; racy
     parts.push(`${prefix} ${fp.token}`);
     racy ||= fp.racy;
   }
-  return { token: createHash('sha1').update(parts.join('\n')).digest('hex').slice(0, 16), racy };
+  return { token: changeToken(parts.join('\n')), racy };
 }
 
 function stored(ctx: Context): string | null {

@@ -17,8 +17,8 @@ import type { ListRow, MilestoneIndex, RefreshReport, TaskLocation } from '../Mi
 import { applyRows, type RowChange } from './applyRows';
 import { changedShards, digestOf, shardDigests, shardKey } from './digests';
 import { withIndexLock } from './indexLock';
-import { readListCache, renderRow, sortRows, writeListCache } from './listCache';
-import { aliasShard, readMeta, readShard, shardPath, writeJsonAtomic, writeMeta, type Meta, type Shard } from './shardFiles';
+import { joinRows, readListCache, readListCacheHead, readLiveJson, renderRow, sortRows, writeListCache } from './listCache';
+import { aliasShard, indexOutdated, readMeta, readShard, shardPath, writeJsonAtomic, writeMeta, type Meta, type Shard } from './shardFiles';
 
 export interface FileIndexOptions {
   /** `<git-common-dir>/milestones/index` */
@@ -31,7 +31,24 @@ export class FileIndex implements MilestoneIndex {
 
   async rows(): Promise<ListRow[]> {
     const { meta } = await this.sync(false);
-    const file = path.join(this.o.dir, 'list.cache');
+    return this.cachedRows(meta);
+  }
+
+  /** One read of the list cache's unarchived rows when it is current; otherwise rows() brings it up to date. */
+  async liveJson(): Promise<Buffer> {
+    const { meta } = await this.sync(false);
+    const head = readListCacheHead(this.listFile);
+    if (head && changedShards(head.digests, meta.digests).length === 0) return readLiveJson(this.listFile, head);
+    return joinRows(this.cachedRows(meta).filter((r) => !r.archived));
+  }
+
+  private get listFile(): string {
+    return path.join(this.o.dir, 'list.cache');
+  }
+
+  /** The list cache's rows, re-rendering those of shards whose digest changed since it was written. */
+  private cachedRows(meta: Meta): ListRow[] {
+    const file = this.listFile;
     const cache = readListCache(file);
     const stale = changedShards(cache?.digests ?? {}, meta.digests);
     if (cache && stale.length === 0) return cache.rows;
@@ -126,6 +143,10 @@ export class FileIndex implements MilestoneIndex {
   }
 
   private async sync(force: boolean): Promise<{ meta: Meta; report: RefreshReport }> {
+    if (indexOutdated(this.o.dir)) {
+      fs.rmSync(this.o.dir, { recursive: true, force: true });
+      force = true;
+    }
     const refs = this.o.store.storage.refs;
     const prefix = refPrefix(this.o.store.def.kind);
     let fp = await refs.fingerprint(prefix);

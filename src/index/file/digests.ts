@@ -3,14 +3,14 @@
  * the same digest computed from a ref listing says which shards are out of date, so after a write
  * (ours or native git's) only those shards are read again, never all of them.
  */
-import { createHash } from 'node:crypto';
+import { crypto } from '../../env/builtins';
 
 export function shardKey(id: string): string {
   return id.slice(0, 2);
 }
 
 export function digestOf(pairs: Array<[string, string]>): string {
-  const h = createHash('sha1');
+  const h = crypto().createHash('sha1');
   for (const [id, tip] of [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) h.update(`${id} ${tip}\n`);
   return h.digest('hex').slice(0, 16);
 }

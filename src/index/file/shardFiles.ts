@@ -8,12 +8,18 @@
  * Every file is written to a temp name and renamed, so a crash leaves the old or the new file,
  * never half of one. A file that fails to parse is treated as missing (the cache is derived).
  */
-import { createHash } from 'node:crypto';
+import { crypto } from '../../env/builtins';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MilestoneSummary } from '../../domain/query';
 
-export const INDEX_VERSION = 2;
+/**
+ * The file layout and the summary shape. Bump it whenever either changes (summary fields added,
+ * renamed, rendered differently): an index written by another version is thrown away and rebuilt
+ * from the refs on its next read (indexOutdated), and the SQLite index folds it into its own version.
+ * test/unit/index/indexVersion.test.ts fails when the summary's keys change and this does not.
+ */
+export const INDEX_VERSION = 3;
 
 export interface EntityRow {
   tip: string;
@@ -44,7 +50,7 @@ export function shardOf(key: string): string {
 }
 
 export function aliasShard(alias: string): string {
-  return createHash('sha1').update(alias).digest('hex').slice(0, 2);
+  return crypto().createHash('sha1').update(alias).digest('hex').slice(0, 2);
 }
 
 export function readJson<T>(file: string): T | null {
@@ -82,6 +88,12 @@ export function listShards(dir: string): string[] {
 export function readMeta(dir: string): Meta {
   const m = readJson<Meta>(path.join(dir, 'meta.json'));
   return m && m.version === INDEX_VERSION && m.digests ? m : { version: INDEX_VERSION, token: null, digests: {} };
+}
+
+/** True when meta.json exists but was written by another INDEX_VERSION (its shards may hold another summary shape). */
+export function indexOutdated(dir: string): boolean {
+  const m = readJson<{ version?: unknown }>(path.join(dir, 'meta.json'));
+  return m !== null && m.version !== INDEX_VERSION;
 }
 
 export function writeMeta(dir: string, meta: Meta): void {

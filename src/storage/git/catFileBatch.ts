@@ -6,7 +6,8 @@
  * without bound on our side. Between requests the process and its pipes are unref'd, so a caller
  * that forgets close() does not keep node alive.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { childProcess } from '../../env/builtins';
 import { MilestoneError } from '../../errors/MilestoneError';
 import { BatchParser, type BatchRecord } from './batchParser';
 import { drained, setRef } from './childPipes';
@@ -90,7 +91,7 @@ export class CatFileBatch {
       setRef(this.session.child, true);
       return this.session;
     }
-    const child = spawn('git', ['--git-dir', this.o.gitDir, 'cat-file', '--batch'], {
+    const child = childProcess().spawn('git', ['--git-dir', this.o.gitDir, 'cat-file', '--batch'], {
       env: this.o.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -3,7 +3,7 @@
  * format) of `<type> <size>\0<content>`, and that same framed form is what a loose object stores
  * deflated. Also the oid shape checks every adapter uses before touching a path or a pipe.
  */
-import { createHash } from 'node:crypto';
+import { crypto } from '../../env/builtins';
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { GitObjectType, ObjectFormat } from './types';
 
@@ -14,7 +14,7 @@ export interface HashObjectOptions {
 }
 
 export function hashObject(o: HashObjectOptions): string {
-  return createHash(o.format).update(objectHeader(o.type, o.content.length)).update(o.content).digest('hex');
+  return crypto().createHash(o.format).update(objectHeader(o.type, o.content.length)).update(o.content).digest('hex');
 }
 
 export function objectHeader(type: GitObjectType, size: number): Buffer {

@@ -5,9 +5,8 @@
  * mode 0444 like git. An object already present is not rewritten.
  */
 import * as nodeFs from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
-import { deflateSync, inflateSync } from 'node:zlib';
+import { crypto, zlib } from '../../env/builtins';
 import { MilestoneError } from '../../errors/MilestoneError';
 import { hashObject, objectHeader, unframe } from './hashObject';
 import type { FsLike, GitObjectType, ObjectFormat } from './types';
@@ -37,8 +36,8 @@ export class LooseObjects {
     const oid = hashObject({ type, content, format: this.o.format });
     const file = this.pathOf(oid);
     if (this.exists(file)) return oid;
-    const tmp = path.join(path.dirname(file), `tmp_obj_${randomBytes(6).toString('hex')}`);
-    const data = deflateSync(Buffer.concat([objectHeader(type, content.length), content]), { level: LOOSE_COMPRESSION });
+    const tmp = path.join(path.dirname(file), `tmp_obj_${crypto().randomBytes(6).toString('hex')}`);
+    const data = zlib().deflateSync(Buffer.concat([objectHeader(type, content.length), content]), { level: LOOSE_COMPRESSION });
     try {
       this.createTemp(tmp, data);
       this.fs.chmodSync(tmp, 0o444);
@@ -64,7 +63,7 @@ export class LooseObjects {
     }
     let framed: Buffer;
     try {
-      framed = inflateSync(raw);
+      framed = zlib().inflateSync(raw);
     } catch (e) {
       throw new MilestoneError('CORRUPT_ENTITY', `loose object ${oid} cannot be inflated: ${(e as Error).message}`, {
         hint: 'Run `git fsck` to check the repository.',

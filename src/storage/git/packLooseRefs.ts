@@ -4,7 +4,7 @@
  * few. Runs native `git pack-refs --all`, which takes each ref's own lock, so it is safe beside
  * concurrent writers (ours use the same lock files). Best effort: a failure leaves refs loose.
  */
-import { spawnSync } from 'node:child_process';
+import { childProcess } from '../../env/builtins';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -24,6 +24,6 @@ export function packLooseRefs(o: PackLooseRefsOptions): boolean {
     return false;
   }
   if (loose <= o.threshold) return false;
-  const r = spawnSync('git', ['--git-dir', o.commonDir, 'pack-refs', '--all'], { stdio: 'ignore' });
+  const r = childProcess().spawnSync('git', ['--git-dir', o.commonDir, 'pack-refs', '--all'], { stdio: 'ignore' });
   return r.status === 0;
 }

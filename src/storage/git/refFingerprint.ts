@@ -11,9 +11,9 @@
  * so two updates in quick succession can leave the same mtime. As with git's "racy git" index
  * entries, a token whose newest mtime is within RACY_MS of now cannot be trusted on its own.
  */
-import { createHash } from 'node:crypto';
 import type * as nodeFs from 'node:fs';
 import * as path from 'node:path';
+import { changeToken } from '../../domain/changeToken';
 import { RACY_MS, type PackedRefs } from './packedRefs';
 import type { FsLike } from './types';
 
@@ -34,7 +34,7 @@ export function refFingerprint(o: RefFingerprintOptions): { token: string; racy:
   if (packed.mtimeMs !== null) mtimes.push(packed.mtimeMs);
   const now = (o.now ?? Date.now)();
   const racy = mtimes.some((m) => now - m < RACY_MS);
-  return { token: createHash('sha1').update(parts.join('\n')).digest('hex').slice(0, 16), racy };
+  return { token: changeToken(parts.join('\n')), racy };
 }
 
 function walk(fs: FsLike, dir: string, rel: string, parts: string[], mtimes: number[]): void {

@@ -4,7 +4,7 @@
  * GIT_FAILED carrying git's first error line; `allowFail` returns the status instead of throwing
  * for the commands whose non-zero status is an answer (`merge-base --is-ancestor`, `merge-tree`).
  */
-import { spawnSync } from 'node:child_process';
+import { childProcess } from '../../env/builtins';
 import { MilestoneError } from '../../errors/MilestoneError';
 
 export interface GitRunOptions {
@@ -21,7 +21,7 @@ export interface GitResult {
 
 /** Runs git and returns its status and output, whatever the status. */
 export function gitRaw(args: string[], o: GitRunOptions): GitResult {
-  const r = spawnSync('git', args, {
+  const r = childProcess().spawnSync('git', args, {
     cwd: o.cwd,
     env: (o.vars ?? process.env) as NodeJS.ProcessEnv,
     input: o.input,

@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli } from '../../helpers/cli';
+import { spawnSync } from 'node:child_process';
+import { BIN, cli, cliEnv } from '../../helpers/cli';
 import { makeTmpRepo as tmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
 
 let repo: TmpRepo;
@@ -65,6 +66,13 @@ describe('errors', () => {
     const edit = cli(repo.dir, ['edit', bad, '--title', 'x']);
     expect(edit.code).toBe(8);
     expect(repo.git(['rev-parse', `refs/milestones/milestone/${bad}`]).trim()).toBe(commit);
+  });
+
+  it('a reader that closes the pipe early (`| head`) ends the output quietly, without a stack trace', () => {
+    for (let i = 0; i < 4; i++) cli(repo.dir, ['new', `${i} ${'long title '.repeat(4000)}`]);
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" list --json | head -c 10 >/dev/null`], { cwd: repo.dir, env: cliEnv(), encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
   });
 
   it('nothing to change is a usage error', () => {
