@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { MilestoneSummary, SummaryFilter } from '../../domain/query';
 import type { MilestoneState } from '../../domain/types';
 import type { EntityStore } from '../../storage/entity/EntityStore';
+import { joinRows } from '../file/listCache';
 import type { ListRow, MilestoneIndex, RefreshReport, TaskLocation } from '../MilestoneIndex';
 import { prefilter } from '../model/prefilter';
 import { isDamaged, openSqlite, removeDbFiles, type Db } from './openSqlite';
@@ -51,12 +52,22 @@ export class SqliteIndex implements MilestoneIndex {
       if (body && rows.every((r) => r.body === body)) {
         const header = JSON.stringify(rows.map((r) => [r.id, r.status, r.archived ? 1 : 0, r.createdAt, r.end - r.start]));
         try {
-          db.prepare('INSERT OR REPLACE INTO list_cache (generation, header, body) VALUES (1, ?, ?)').run(header, body);
+          const live = joinRows(rows.filter((r) => !r.archived));
+          db.prepare('INSERT OR REPLACE INTO list_cache (generation, header, body, live) VALUES (1, ?, ?, ?)').run(header, body, live);
         } catch {
           // derived: rendered again next time
         }
       }
       return rows;
+    });
+  }
+
+  /** The plain `list --json` answer: one stored value while no sync changed anything, else rows() fills it. */
+  async liveJson(): Promise<Buffer> {
+    return this.guard(async (db) => {
+      await syncSqlite(db, this.o.store, false);
+      const live = db.prepare('SELECT live FROM list_cache LIMIT 1').pluck().get() as Buffer | null | undefined;
+      return live ?? joinRows((await this.rows()).filter((r) => !r.archived));
     });
   }
 
