@@ -2,7 +2,8 @@
  * `git milestone doctor [--fix] [--report]`: checks every entity, fetched ones not yet merged,
  * the index against the refs, the settings, the installed hooks, lock files and aliases. Healthy
  * means no error is left. --fix repairs what is derived: it removes stale locks and rebuilds the
- * index. It never rewrites a data ref: a damaged one is reported with the command that shows it.
+ * file index, and the SQLite index when `PRAGMA integrity_check` finds it damaged. It never
+ * rewrites a data ref: a damaged one is reported with the command that shows it.
  * --report adds a diagnostic report for bug reports (diagnosticReport.ts).
  */
 import * as fs from 'node:fs';
@@ -13,6 +14,7 @@ import { checkEntities } from './checkEntities';
 import { checkIncoming } from './checkIncoming';
 import { checkIndex } from './checkIndex';
 import { checkLocks } from './checkLocks';
+import { checkSqlite, rebuildSqlite } from './checkSqlite';
 import { diagnosticReport, type DiagnosticReport } from './diagnosticReport';
 import type { CheckName, CheckSummary, DoctorProblem, EntityCounts } from './types';
 
@@ -47,23 +49,25 @@ async function fix(ctx: Context, problems: DoctorProblem[]): Promise<void> {
     fs.rmSync(p.path as string, { force: true });
     p.fixed = true;
   }
-  const index = problems.filter((x) => x.check === 'index');
+  const index = problems.filter((x) => x.check === 'index' && x.fixable);
   if (index.length === 0) return;
-  await ctx.index.rebuild();
-  const left = new Set((await checkIndex(ctx)).map((p) => p.message));
+  const sqlite = index.filter((p) => p.path?.endsWith('index.db'));
+  if (sqlite.length > 0) await rebuildSqlite(ctx);
+  if (sqlite.length < index.length) await ctx.index.rebuild();
+  const left = new Set([...(await checkIndex(ctx)), ...checkSqlite(ctx)].map((p) => p.message));
   for (const p of index) p.fixed = !left.has(p.message);
-  ctx.env.log.info('doctor rebuilt the index', { problems: index.length });
+  ctx.env.log.info('doctor rebuilt the index', { problems: index.length, sqlite: sqlite.length > 0 });
 }
 
 export async function doctor(ctx: Context, o: { fix?: boolean; report?: boolean } = {}): Promise<DoctorResult> {
   const entities = await checkEntities(ctx);
-  const problems = [...entities.problems, ...(await checkIncoming(ctx)), ...checkLocks(ctx), ...(await checkIndex(ctx)), ...(await configProblems(ctx)), ...(await hookProblems(ctx))];
+  const problems = [...entities.problems, ...(await checkIncoming(ctx)), ...checkLocks(ctx), ...(await checkIndex(ctx)), ...checkSqlite(ctx), ...(await configProblems(ctx)), ...(await hookProblems(ctx))];
   if (o.fix) await fix(ctx, problems);
   const c = entities.counts;
   const what: Record<CheckName, string> = {
     entities: `${c.milestones} milestones, ${c.tasks} tasks, ${c.operations} operations (${c.conflicts} conflicts)`,
     remotes: 'fetched milestones merged into the local ones',
-    index: 'the index against the refs',
+    index: 'the index against the refs (and SQLite integrity_check)',
     config: 'settings files and layers',
     hooks: 'installed hooks',
     locks: 'lock files under refs/milestones and the index',

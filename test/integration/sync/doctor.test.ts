@@ -42,6 +42,27 @@ describe('doctor', () => {
     expect(ann.json<any[]>(['list']).map((m) => m.id)).toEqual([id]);
   });
 
+  it('runs PRAGMA integrity_check on the SQLite index, and --fix rebuilds a damaged one from the refs', () => {
+    cluster = makeCluster(['Ann']);
+    const [ann] = cluster.clones;
+    const ids = ['One', 'Two', 'Three'].map((t) => ann.json<{ id: string }>(['new', t, '-d', 'x'.repeat(3000)]).id);
+    ann.ok(['list', '--backend', 'sqlite']);
+    expect(ann.gm(['doctor']).code).toBe(0);
+    const db = path.join(ann.dir, '.git', 'milestones', 'index.db');
+    const bytes = fs.readFileSync(db);
+    expect(bytes.length).toBeGreaterThan(3 * 4096);
+    bytes.fill(0x5a, 4096 + 8, 4096 + 40); // page 2's cell pointers: the file still opens, integrity_check fails
+    fs.writeFileSync(db, bytes);
+    const found = ann.gm(['doctor', '--json']);
+    expect(found.code, found.stdout).toBe(1);
+    expect(found.json<any>().problems).toEqual([expect.objectContaining({ check: 'index', severity: 'error', fixable: true, path: db, message: expect.stringMatching(/^the SQLite index fails PRAGMA integrity_check: /) })]);
+    const fixed = ann.gm(['doctor', '--fix', '--json']);
+    expect(fixed.code, fixed.stdout).toBe(0);
+    expect(fixed.json<any>().problems[0].fixed).toBe(true);
+    expect(ann.gm(['doctor']).code).toBe(0);
+    expect(ann.json<any[]>(['list', '--backend', 'sqlite']).map((m) => m.id).sort()).toEqual([...ids].sort());
+  });
+
   it('reports a hand-corrupted ref with the command that shows it, and never touches it', () => {
     cluster = makeCluster(['Ann']);
     const [ann] = cluster.clones;
