@@ -22,9 +22,10 @@ export function conflictsText(conflicts: readonly FieldConflict[], milestoneId: 
       lines.push(`    ${valueText(v.value)}  by ${oneLine(v.by.name)} <${oneLine(v.by.email)}> at ${v.at}${shown}`);
     });
   }
-  const example = conflicts.find((c) => !c.task && !c.field.startsWith('extra.') && c.field !== 'archived');
+  const example = conflicts.find((c) => !c.field.startsWith('extra.') && c.field !== 'archived');
+  const edit = example?.task ? `task edit ${short(example.task)}` : `edit ${short(milestoneId)}`;
   lines.push(example
-    ? `Resolve with an ordinary edit, e.g. \`git milestone edit ${short(milestoneId)} --${FLAG[example.field] ?? example.field} <value>\`.`
+    ? `Resolve with an ordinary edit, e.g. \`git milestone ${edit} --${FLAG[example.field] ?? example.field} <value>\`.`
     : 'Resolve with an ordinary edit of the field (`git milestone edit` / `git milestone task edit`).');
   return `${lines.join('\n')}\n`;
 }

@@ -13,6 +13,16 @@ const def: CommandDef<InitResult & { hooks?: HooksResult }> = {
     const r = await initRepo(ctx);
     return input.flags.hooks ? { ...r, hooks: await installHooks(ctx) } : r;
   },
-  text: (r) => `${r.alreadyInitialized ? 'Already initialized' : 'Initialized'} git-milestone in ${r.dataDir} (${r.milestones} milestone${r.milestones === 1 ? '' : 's'} found${r.bare ? ', bare repository' : ''}).${r.hooks ? `\nHooks installed in ${r.hooks.dir} (${r.hooks.hooks.map((h) => `${h.hook}: ${h.action}`).join(', ')}).` : ''}`,
+  text: (r) => {
+    const lines = [`${r.alreadyInitialized ? 'Already initialized' : 'Initialized'} git-milestone in ${r.dataDir} (${r.milestones} milestone${r.milestones === 1 ? '' : 's'} found${r.bare ? ', bare repository' : ''}).`];
+    if (r.remote) {
+      const added = r.remote.fetch.added.length;
+      lines.push(`Remote ${r.remote.remote}: ${added > 0 ? `added ${added} fetch refspec${added === 1 ? '' : 's'}` : 'fetch refspecs already set'}, so \`git fetch\` brings milestones and notes (pushed by \`git milestone push\`; \`git milestone remote setup --with-push\` makes a plain \`git push\` send them too).`);
+    } else {
+      lines.push('No remote named origin: after adding one, run `git milestone remote setup` so `git fetch` brings milestones.');
+    }
+    if (r.hooks) lines.push(`Hooks installed in ${r.hooks.dir} (${r.hooks.hooks.map((h) => `${h.hook}: ${h.action}`).join(', ')}).`);
+    return lines.join('\n');
+  },
 };
 export default def;

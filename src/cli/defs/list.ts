@@ -47,12 +47,19 @@ Words after the command are a query; all must hold:
       all: Boolean(input.flags.all),
       limit: input.flags.limit as number | undefined,
     }, { backend: input.flags.backend as string | undefined }),
-  text: (list) =>
+  text: (list, input) =>
     list.length === 0
-      ? 'No milestones. Create one with `git milestone new "<title>"`.'
+      ? filtered(input.flags, input.rest)
+        ? 'No milestones match.'
+        : 'No milestones. Create one with `git milestone new "<title>"`.'
       : table(
           list.items.map((m) => [short(m.id), m.status, bar(m.progress), `${m.doneCount}/${m.taskCount}`, oneLine(m.title) + (m.labels.length ? `  [${m.labels.join(', ')}]` : '')]),
           ['ID', 'STATUS', 'PROGRESS', 'TASKS', 'TITLE'],
         ),
 };
+/** Whether the user narrowed the list (then an empty answer is "no match", not "no milestones"). */
+function filtered(flags: Record<string, unknown>, rest: string[]): boolean {
+  return rest.length > 0 || ['status', 'label', 'assignee', 'conflicts'].some((f) => flags[f] !== undefined && flags[f] !== false);
+}
+
 export default def;

@@ -3,6 +3,7 @@ import { showTask } from '../../core/showTask';
 import type { TaskCommit } from '../../core/commits/taskCommits';
 import type { TaskView } from '../../domain/views';
 import type { CommandDef } from '../CommandDef';
+import { conflictsText } from '../conflictsText';
 import { oneLine, short } from '../format';
 
 const def: CommandDef<TaskView & { commits: TaskCommit[] }> = {
@@ -25,7 +26,8 @@ const def: CommandDef<TaskView & { commits: TaskCommit[] }> = {
     if (t.startedAt) lines.push(`Started:   ${t.startedAt}`);
     if (t.completedAt) lines.push(`Completed: ${t.completedAt}`);
     if (t.commits.length) lines.push('Commits:', ...t.commits.map((c) => `  ${c.commit.slice(0, 10)} ${c.subject === null ? '(commit not found)' : oneLine(c.subject)}`));
-    return `${lines.join('\n')}${t.description ? `\n\n${t.description.replace(/^/gm, '    ')}` : ''}`;
+    const conflicts = conflictsText(t.conflicts.map((c) => ({ ...c, task: t.id })), t.milestoneId);
+    return `${lines.join('\n')}${t.description ? `\n\n${t.description.replace(/^/gm, '    ')}` : ''}${conflicts ? `\n\n${conflicts}` : ''}`;
   },
 };
 export default def;

@@ -52,7 +52,7 @@ function stored(ctx: Context): string | null {
 export async function absorbIfMoved(ctx: Context): Promise<void> {
   const now = await incomingToken(ctx);
   if (stored(ctx) === now.token) return;
-  const { absorbIncoming } = require('./absorbIncoming') as typeof import('./absorbIncoming');
+  const { absorbIncoming } = await import('./absorbIncoming'); // the merge code loads only when something moved
   try {
     const report = await absorbIncoming(ctx);
     if (report.errors.length > 0) {

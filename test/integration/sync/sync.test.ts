@@ -20,6 +20,7 @@ describe('sync through a shared remote', () => {
     cluster = makeCluster(['Ann', 'Bob']);
     const [ann, bob] = cluster.clones;
     expect(ann.git(['config', '--get-all', 'remote.origin.fetch'])).toContain('+refs/milestones/*:refs/remotes/origin/milestones/*');
+    expect(ann.ok(['init'])).toMatch(/^Remote origin: fetch refspecs already set, so `git fetch` brings milestones/m);
     const id = newMilestone(ann, 'Shared plan');
     expect(ann.ok(['push'])).toMatch(/Pushed 1 ref/);
     bob.git(['fetch', '-q']);
@@ -58,7 +59,26 @@ describe('sync through a shared remote', () => {
     bob.ok(['sync']);
     ann.ok(['pull']);
     expect(ann.json<any[]>(['list', '--conflicts'])).toEqual([]);
+    expect(ann.ok(['list', '--conflicts'])).toMatch(/^No milestones match\.$/m);
     expect(snapshots(ann)).toEqual(snapshots(bob));
+  });
+
+  it('a task field edited in two clones is a conflict that task show lists, with the task edit that resolves it', () => {
+    cluster = makeCluster(['Ann', 'Bob']);
+    const [ann, bob] = cluster.clones;
+    const id = newMilestone(ann, 'Base');
+    const task = ann.json<{ id: string }>(['task', 'add', id, 'Write it']).id;
+    ann.ok(['sync']);
+    bob.ok(['pull']);
+    ann.ok(['task', 'edit', task, '--assignee', 'ann']);
+    bob.ok(['task', 'edit', task, '--assignee', 'bob']);
+    ann.ok(['sync']);
+    bob.ok(['sync']);
+    ann.ok(['pull']);
+    expect(ann.json<any>(['task', 'show', task]).conflicts).toEqual([expect.objectContaining({ field: 'assignee' })]);
+    const text = ann.ok(['task', 'show', task]);
+    expect(text).toMatch(/Conflicts[\s\S]*"ann"  by Ann[\s\S]*"bob"  by Bob|Conflicts[\s\S]*"bob"  by Bob[\s\S]*"ann"  by Ann/);
+    expect(text).toContain(`git milestone task edit ${task.slice(0, 8)} --assignee <value>`);
   });
 
   it('two clones racing to push lose no operation and end identical', async () => {
