@@ -25,7 +25,7 @@ function peakMb(BIN, args, cwd) {
   return Number(r.stderr.trim().split('\n').pop()) / 1024;
 }
 
-export async function benchIndexes({ dir, BIG, BIN, time, median, row, rows, nodeEmpty }) {
+export async function benchIndexes({ dir, BIG, BIN, time, median, row, rowVsNode, rows, nodeEmpty }) {
   const list = fs.mkdtempSync(path.join(os.tmpdir(), 'gm-bench-objects-'));
   const file = path.join(list, 'objects.txt');
   const objects = objectsOfRebuild(dir);
@@ -49,11 +49,11 @@ export async function benchIndexes({ dir, BIG, BIN, time, median, row, rows, nod
   console.log(`baseline: ${objects.length} objects; git for-each-ref ${refs.toFixed(0)} ms + git cat-file --batch ${cat.toFixed(0)} ms + node -e '' ${nodeEmpty.toFixed(0)} ms`);
   row(`rebuild --backend sqlite, cold, ${BIG} milestones × 5 tasks (state + history + FTS)`, rebuild,
     `for-each-ref + cat-file --batch of the same ${objects.length} objects + node -e ''`, refs + cat + nodeEmpty, '≤ 2×');
-  const sqlite = (...q) => median(process.execPath, [BIN, 'list', '--json', '--backend', 'sqlite', ...q], dir);
-  row(`list --json --backend sqlite, ${BIG} milestones, warm`, sqlite(), "node -e ''", nodeEmpty, '≤ 2×');
-  row(`list --json --backend sqlite status:blocked label:team-3, ${BIG}`, sqlite('status:blocked', 'label:team-3'), "node -e ''", nodeEmpty, '≤ 2×');
-  row(`list --json --backend sqlite "of 4711" (full-text), ${BIG}`, sqlite('of 4711'), "node -e ''", nodeEmpty, '≤ 2×');
-  row(`list --json (backend picked by scale: sqlite), ${BIG}`, median(process.execPath, [BIN, 'list', '--json'], dir), "node -e ''", nodeEmpty, '≤ 2×');
+  const sqlite = ['list', '--json', '--backend', 'sqlite'];
+  rowVsNode(`list --json --backend sqlite, ${BIG} milestones, warm`, sqlite, dir);
+  rowVsNode(`list --json --backend sqlite status:blocked label:team-3, ${BIG}`, [...sqlite, 'status:blocked', 'label:team-3'], dir);
+  rowVsNode(`list --json --backend sqlite "of 4711" (full-text), ${BIG}`, [...sqlite, 'of 4711'], dir);
+  rowVsNode(`list --json (backend picked by scale: sqlite), ${BIG}`, ['list', '--json'], dir);
   for (const backend of ['file', 'sqlite']) {
     const mb = peakMb(BIN, ['list', '--json', '--backend', backend], dir);
     rows.push({ what: `list --json --backend ${backend}, ${BIG} milestones: peak memory (max RSS)`, ours: mb, unit: 'MB', baseName: 'limit', base: 200, ratio: mb / 200, target: '< 200 MB' });
