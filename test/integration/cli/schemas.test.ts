@@ -4,90 +4,33 @@
  * realistic life (labels, priorities, dates, dependencies, assignees, started and completed tasks,
  * archived and deleted milestones, settings from every layer, errors) running every command with
  * --json, and each stdout is validated with ajv in strict mode. Also: the schemas compile, they
- * reject wrong documents, every schema and every README row is exercised, and every read-only
- * command has a README row.
+ * reject wrong documents, every read-only command has a README row, and every schema this file
+ * answers for, with its README rows, is exercised by real output. The sharing, recovery,
+ * import/export and doctor schemas are exercised by schemas-sharing.test.ts (test/helpers/schemas.ts
+ * says which file answers for which schema; any schema not listed there is this file's).
  */
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
+import Ajv from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../helpers/cli';
 import { freshDatabase } from '../../helpers/pg';
+import {
+  allDefs, commandOf, expectExercised, ID_BASE, jsonRunner, ownerOf, problems, readmeRows, schemaFiles, schemas,
+  SHARING_SCHEMAS, validator, wordsOf,
+} from '../../helpers/schemas';
 import { makeTmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const SCHEMA_DIR = path.join(ROOT, 'schemas');
-const ID_BASE = 'https://github.com/git-milestone/git-milestone/schemas/';
-/** The settings-file schema is not an output schema (and uses union types, which strict ajv refuses). */
-const NOT_OUTPUT = new Set(['milestone-config.schema.json']);
-
-const schemaFiles = fs.readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json') && !NOT_OUTPUT.has(f)).sort();
-const schemas = new Map(schemaFiles.map((f) => [f, JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8')) as Record<string, unknown>]));
-
-const ajv = new Ajv({ allErrors: true, strict: true });
-for (const s of schemas.values()) ajv.addSchema(s);
-
-function validator(file: string): ValidateFunction {
-  const v = ajv.getSchema(`${ID_BASE}${file}`);
-  if (!v) throw new Error(`no schema ${file}`);
-  return v;
-}
-
-/** Why `doc` does not match `file`, or null when it does. */
-function problems(file: string, doc: unknown): string | null {
-  const v = validator(file);
-  return v(doc) ? null : ajv.errorsText(v.errors, { separator: '\n', dataVar: 'output' });
-}
-
-// ---- the commands, as defined in src/cli/defs (compiled by `npm run build`) -------------------
-
-interface Def {
-  id: string;
-  readOnly?: boolean;
-}
-const registry = createRequire(__filename)(path.join(ROOT, 'dist/cli/defs/registry.js')) as { DEFS: Record<string, () => Def> };
-
-/** `task add` for argv ['task', 'add', …]; aliases give the canonical command (`plan` → `new`). */
-function commandOf(args: string[]): string {
-  for (const n of [2, 1]) {
-    const load = registry.DEFS[args.slice(0, n).join(' ')];
-    if (load) return load().id.replace(/:/g, ' ');
-  }
-  throw new Error(`no command in ${args.join(' ')}`);
-}
-
-/** The rows of the table in schemas/README.md: command words (null for the error row) → schema file. */
-function readmeRows(): Array<{ command: string | null; schema: string }> {
-  const text = fs.readFileSync(path.join(SCHEMA_DIR, 'README.md'), 'utf8');
-  const rows: Array<{ command: string | null; schema: string }> = [];
-  for (const line of text.split('\n')) {
-    const cells = line.split('|').map((c) => c.trim());
-    if (cells.length < 4 || !/\.schema\.json`$/.test(cells[2])) continue;
-    const schema = cells[2].replace(/`/g, '');
-    const m = /^`git milestone ([a-z ]+?)(?: --[^`]*)?`$/.exec(cells[1]);
-    rows.push({ command: m ? m[1].trim() : null, schema });
-  }
-  return rows;
-}
 
 // ---- running the CLI ---------------------------------------------------------------------------
 
 let repo: TmpRepo;
 /** Which (command, schema) pairs real output was validated against. */
 const validated = new Set<string>();
+const runIn = jsonRunner(validated);
 
-/** Runs a command with --json, expects the exit status, validates stdout against `schema`. */
+/** Runs a command with --json in the test repository, expects the exit status, validates stdout against `schema`. */
 function run(schema: string, args: string[], code = 0): any {
-  const argv = args.includes('--json') ? args : [...args, '--json'];
-  const r = cli(repo.dir, argv);
-  const what = `git milestone ${argv.join(' ')}`;
-  expect(r.code, `${what} exited ${r.code}\n${r.stdout}${r.stderr}`).toBe(code);
-  const doc = r.json();
-  const bad = problems(schema, doc);
-  expect(bad, `${what} does not match ${schema}:\n${bad}\n--- output:\n${r.stdout}`).toBeNull();
-  validated.add(`${schema === 'error.schema.json' ? '*' : commandOf(argv)} → ${schema}`);
-  return doc;
+  return runIn(repo.dir, schema, args, code);
 }
 
 const ids: Record<string, string> = {};
@@ -118,10 +61,16 @@ describe('schemas/', () => {
     expect(rows.length).toBeGreaterThan(20);
     for (const row of rows) expect(schemas.has(row.schema), `README names ${row.schema}`).toBe(true);
     const covered = new Set(rows.map((r) => r.command));
-    const readOnly = [...new Set(Object.values(registry.DEFS).map((load) => load()))].filter((d) => d.readOnly).map((d) => d.id.replace(/:/g, ' '));
+    const readOnly = allDefs().filter((d) => d.readOnly).map(wordsOf);
     expect(readOnly).toEqual(expect.arrayContaining(['list', 'show', 'next', 'log', 'task list', 'task show', 'config show']));
     for (const id of readOnly) expect(covered.has(id), `read-only command "${id}" has no row in schemas/README.md`).toBe(true);
     for (const row of rows) if (row.command !== null) expect(() => commandOf(row.command!.split(' ')), `README row ${row.command}`).not.toThrow();
+  });
+
+  it('every output schema is answered for by one test file', () => {
+    for (const file of SHARING_SCHEMAS) expect(schemaFiles, `SHARING_SCHEMAS names ${file}`).toContain(file);
+    expect(new Set(SHARING_SCHEMAS).size).toBe(SHARING_SCHEMAS.length);
+    expect(schemaFiles.filter((f) => ownerOf(f) === 'schemas.test.ts')).toEqual(expect.arrayContaining(['task.schema.json', 'error.schema.json']));
   });
 });
 
@@ -304,14 +253,8 @@ describe('real --json output conforms', () => {
     expect(problems('error.schema.json', corrupt.json())).toBeNull();
   });
 
-  it('every output schema and every README row was exercised by real output', () => {
-    for (const file of schemaFiles) {
-      expect([...validated].some((v) => v.endsWith(`→ ${file}`)), `no real output was validated against ${file}`).toBe(true);
-    }
-    for (const row of readmeRows()) {
-      const key = `${row.command ?? '*'} → ${row.schema}`;
-      expect(validated.has(key), `README row "${key}" was not exercised`).toBe(true);
-    }
+  it('every output schema this file answers for, and every README row naming one, was exercised by real output', () => {
+    expectExercised('schemas.test.ts', validated);
   });
 });
 
