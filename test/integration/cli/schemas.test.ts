@@ -4,8 +4,8 @@
  * realistic life (labels, priorities, dates, dependencies, assignees, started and completed tasks,
  * archived and deleted milestones, settings from every layer, errors) running every command with
  * --json, and each stdout is validated with ajv in strict mode. Also: the schemas compile, they
- * reject wrong documents, every read-only command has a README row, and every schema this file
- * answers for, with its README rows, is exercised by real output. The sharing, recovery,
+ * reject wrong documents, every command (each takes --json) has a README row, and every schema
+ * this file answers for, with its README rows, is exercised by real output. The sharing, recovery,
  * import/export and doctor schemas are exercised by schemas-sharing.test.ts (test/helpers/schemas.ts
  * says which file answers for which schema; any schema not listed there is this file's).
  */
@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../helpers/cli';
 import { freshDatabase } from '../../helpers/pg';
 import {
-  allDefs, commandOf, expectExercised, ID_BASE, jsonRunner, ownerOf, problems, readmeRows, schemaFiles, schemas,
+  allDefs, commandOf, expectExercised, GLOBAL_FLAGS, ID_BASE, jsonRunner, ownerOf, problems, readmeRows, schemaFiles, schemas,
   SHARING_SCHEMAS, validator, wordsOf,
 } from '../../helpers/schemas';
 import { makeTmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
@@ -56,14 +56,18 @@ describe('schemas/', () => {
     }
   });
 
-  it('every read-only command has a row in schemas/README.md, and every row names an existing schema', () => {
+  it('every command has a row in schemas/README.md (all take --json), and every row names an existing schema', () => {
     const rows = readmeRows();
     expect(rows.length).toBeGreaterThan(20);
     for (const row of rows) expect(schemas.has(row.schema), `README names ${row.schema}`).toBe(true);
     const covered = new Set(rows.map((r) => r.command));
-    const readOnly = allDefs().filter((d) => d.readOnly).map(wordsOf);
-    expect(readOnly).toEqual(expect.arrayContaining(['list', 'show', 'next', 'log', 'task list', 'task show', 'config show']));
-    for (const id of readOnly) expect(covered.has(id), `read-only command "${id}" has no row in schemas/README.md`).toBe(true);
+    const defs = allDefs();
+    expect(defs.filter((d) => d.readOnly).map(wordsOf)).toEqual(expect.arrayContaining(['list', 'show', 'next', 'log', 'task list', 'task show', 'config show']));
+    // --json is a global flag (src/cli/makeCommand.ts GLOBAL_FLAGS); a command could still declare its own.
+    const withJson = defs.filter((d) => 'json' in { ...GLOBAL_FLAGS, ...(d.flags ?? {}) }).map(wordsOf);
+    expect(withJson).toHaveLength(defs.length);
+    expect(withJson).toEqual(expect.arrayContaining(['init', 'task add', 'pull', 'push', 'sync', 'remote setup', 'backup', 'restore', 'import', 'export', 'doctor']));
+    for (const id of withJson) expect(covered.has(id), `command "${id}" takes --json but has no row in schemas/README.md`).toBe(true);
     for (const row of rows) if (row.command !== null) expect(() => commandOf(row.command!.split(' ')), `README row ${row.command}`).not.toThrow();
   });
 
