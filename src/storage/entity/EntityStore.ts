@@ -113,12 +113,14 @@ export class EntityStore<S> {
       const local = await this.storage.refs.read(ref);
       try {
         if (local === null) {
+          await readHistory({ objects: this.storage.objects, def: this.def, ref, id, tip: other }); // refuses a damaged or forged entity
           await this.storage.refs.cas(ref, null, other);
           return { kind: 'created', tip: other };
         }
         const rel = (await relateTips(this.storage.objects, new Map([[id, { ref, local, other }]]))).get(id);
         if (rel instanceof Error) throw rel;
         if (rel === 'same' || rel === 'contains') return { kind: 'up-to-date', tip: local };
+        if (rel === 'behind') await readHistory({ objects: this.storage.objects, def: this.def, ref, id, tip: other });
         const next = rel === 'behind' ? other : (await mergeTips({ objects: this.storage.objects, def: this.def, ref, id, local, other })).tip;
         await this.storage.refs.cas(ref, local, next);
         return { kind: rel === 'behind' ? 'fast-forward' : 'merged', tip: next };

@@ -1,7 +1,9 @@
 /**
  * Brings other clones' tips (remote-tracking refs after a fetch, a restored bundle) into the local
  * refs of many entities at once. An entity new here gets its ref. One that is behind is
- * fast-forwarded, and one that diverged gets a merge commit (mergeEntity.ts). Ancestry for all of
+ * fast-forwarded, and one that diverged gets a merge commit (mergeEntity.ts). Whatever a ref is
+ * about to point at is validated first (readHistories, in shared batched reads): a damaged or
+ * forged entity from elsewhere is reported in its slot and never becomes a local ref. Ancestry for all of
  * them is decided in shared batched reads (relateTips.ts). New refs are created in one bulk write
  * when the ref store offers it (RefStore.createMany: straight into packed-refs). Every other ref
  * moves by compare-and-swap. If another writer got there first, that entity goes through the
@@ -10,6 +12,7 @@
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { Oid, Storage } from '../ports';
 import { mergeTips } from './mergeEntity';
+import { readHistories, type HistoryRequest } from './readHistory';
 import { relateTips, type TipPair } from './relateTips';
 import type { EntityDefinition } from './types';
 
@@ -54,6 +57,17 @@ async function createAll<S>(o: MergeManyOptions<S>, fresh: Map<string, Oid>, out
   }
 }
 
+const CHUNK = 2000;
+
+/** The entities among `tips` whose history fails validation, with why; read CHUNK at a time. */
+export async function invalidTips<S>(storage: Storage, def: EntityDefinition<S>, tips: HistoryRequest[]): Promise<Map<string, Error>> {
+  const bad = new Map<string, Error>();
+  for (let i = 0; i < tips.length; i += CHUNK) {
+    for (const [id, r] of await readHistories(storage.objects, def, tips.slice(i, i + CHUNK))) if (r instanceof Error) bad.set(id, r);
+  }
+  return bad;
+}
+
 export async function mergeMany<S>(o: MergeManyOptions<S>): Promise<Map<string, MergeOutcome>> {
   const out = new Map<string, MergeOutcome>();
   const pairs = new Map<string, TipPair>();
@@ -72,8 +86,14 @@ export async function mergeMany<S>(o: MergeManyOptions<S>): Promise<Map<string, 
     else if (local === other) out.set(id, { kind: 'up-to-date', tip: local });
     else pairs.set(id, { ref: o.ref(id), local, other });
   }
+  for (const [id, error] of await invalidTips(o.storage, o.def, [...fresh].map(([id, tip]) => ({ id, ref: o.ref(id), tip })))) {
+    out.set(id, { kind: 'error', error });
+    fresh.delete(id);
+  }
   await createAll(o, fresh, out, swap);
   const relations = await relateTips(o.storage.objects, pairs);
+  const behind = [...relations].filter(([, rel]) => rel === 'behind').map(([id]) => ({ id, ref: o.ref(id), tip: (pairs.get(id) as TipPair).other }));
+  for (const [id, error] of await invalidTips(o.storage, o.def, behind)) relations.set(id, error);
   for (const [id, rel] of relations) {
     const { local, other, ref } = pairs.get(id) as TipPair;
     if (rel instanceof Error) out.set(id, { kind: 'error', error: rel });

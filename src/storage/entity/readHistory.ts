@@ -1,8 +1,10 @@
 /**
- * Reads an entity's whole commit graph and validates it: every tree carries a supported format
+ * Reads entities' whole commit graphs and validates them: every tree carries a supported format
  * version, there is exactly one root, the root holds only the creating operation whose hash is the
  * entity id, merges carry no operations, and Lamport times rise along every edge. Objects are read
- * a generation at a time with readMany, so a long history costs a few batched round trips.
+ * a generation at a time with readMany, shared by all the entities asked for at once (readHistories:
+ * a pull of 10,000 new entities costs a few batched reads, not 40,000), so a long history or many
+ * entities cost a few batched round trips. An entity that fails is reported in its own slot.
  */
 import type { StoredOperation } from '../../domain/types';
 import type { CommitData, ObjectStore, Oid } from '../ports';
@@ -18,50 +20,105 @@ export interface ReadHistoryOptions<S> {
   tip: Oid;
 }
 
-export async function readHistory<S>(o: ReadHistoryOptions<S>): Promise<{ commits: HistoryCommit[]; ops: StoredOperation[] }> {
-  const commits = new Map<Oid, CommitData>();
-  let frontier = [o.tip];
+export interface History {
+  commits: HistoryCommit[];
+  ops: StoredOperation[];
+}
+
+export interface HistoryRequest {
+  id: string;
+  ref: string;
+  tip: Oid;
+}
+
+/** One entity's validated history; throws CORRUPT_ENTITY naming the ref. */
+export async function readHistory<S>(o: ReadHistoryOptions<S>): Promise<History> {
+  const r = (await readHistories(o.objects, o.def, [{ id: o.id, ref: o.ref, tip: o.tip }])).get(o.id) as History | Error;
+  if (r instanceof Error) throw r;
+  return r;
+}
+
+/** Many entities' validated histories (or the error of each that fails), by id. */
+export async function readHistories<S>(objects: ObjectStore, def: EntityDefinition<S>, wanted: HistoryRequest[]): Promise<Map<string, History | Error>> {
+  const out = new Map<string, History | Error>();
+  const graphs = new Map(wanted.map((w) => [w.id, new Map<Oid, CommitData>()]));
+  let frontier = wanted.map((w) => ({ w, oids: [w.tip] }));
   while (frontier.length > 0) {
-    const read = await o.objects.readMany(frontier);
-    const next: Oid[] = [];
-    for (const oid of frontier) {
-      const obj = read.get(oid);
-      if (!obj || obj.type !== 'commit') throw corrupt(o.ref, `commit ${oid.slice(0, 12)} is missing or not a commit`);
-      commits.set(oid, obj.commit);
-      for (const p of obj.commit.parents) if (!commits.has(p) && !next.includes(p)) next.push(p);
+    const read = await objects.readMany([...new Set(frontier.flatMap((f) => f.oids))]);
+    const next: typeof frontier = [];
+    for (const { w, oids } of frontier) {
+      const commits = graphs.get(w.id) as Map<Oid, CommitData>;
+      const more: Oid[] = [];
+      try {
+        for (const oid of oids) {
+          const obj = read.get(oid);
+          if (!obj || obj.type !== 'commit') throw corrupt(w.ref, `commit ${oid.slice(0, 12)} is missing or not a commit`);
+          commits.set(oid, obj.commit);
+          for (const p of obj.commit.parents) if (!commits.has(p) && !more.includes(p)) more.push(p);
+        }
+        if (more.length > 0) next.push({ w, oids: more });
+      } catch (e) {
+        out.set(w.id, e as Error);
+      }
     }
     frontier = next;
   }
-  const trees = await o.objects.readMany([...new Set([...commits.values()].map((c) => c.tree))]);
+  const live = wanted.filter((w) => !out.has(w.id));
+  const trees = await objects.readMany([...new Set(live.flatMap((w) => [...(graphs.get(w.id) as Map<Oid, CommitData>).values()].map((c) => c.tree)))]);
+  const packs = new Map<string, Map<Oid, Oid>>();
+  for (const w of live) {
+    try {
+      packs.set(w.id, packsOf(w.ref, graphs.get(w.id) as Map<Oid, CommitData>, trees));
+    } catch (e) {
+      out.set(w.id, e as Error);
+    }
+  }
+  const blobs = await objects.readMany([...new Set([...packs.values()].flatMap((m) => [...m.values()]))]);
+  for (const w of live) {
+    if (out.has(w.id)) continue;
+    try {
+      out.set(w.id, validate(def, w, graphs.get(w.id) as Map<Oid, CommitData>, packs.get(w.id) as Map<Oid, Oid>, blobs));
+    } catch (e) {
+      out.set(w.id, e as Error);
+    }
+  }
+  return out;
+}
+
+/** Commit → its operation pack blob; checks each tree's version and where packs may be. */
+function packsOf(ref: string, commits: Map<Oid, CommitData>, trees: Awaited<ReturnType<ObjectStore['readMany']>>): Map<Oid, Oid> {
   const packOids = new Map<Oid, Oid>();
   for (const [oid, c] of commits) {
     const tree = trees.get(c.tree);
-    if (!tree || tree.type !== 'tree') throw corrupt(o.ref, `tree of ${oid.slice(0, 12)} is missing`);
-    checkVersion(o.ref, tree.entries);
-    const pack = entryOid(o.ref, tree.entries, OPS_FILE, false);
-    if (pack && c.parents.length > 1) throw corrupt(o.ref, `merge commit ${oid.slice(0, 12)} carries operations`);
-    if (!pack && c.parents.length < 2) throw corrupt(o.ref, `commit ${oid.slice(0, 12)} has no operation pack`);
+    if (!tree || tree.type !== 'tree') throw corrupt(ref, `tree of ${oid.slice(0, 12)} is missing`);
+    checkVersion(ref, tree.entries);
+    const pack = entryOid(ref, tree.entries, OPS_FILE, false);
+    if (pack && c.parents.length > 1) throw corrupt(ref, `merge commit ${oid.slice(0, 12)} carries operations`);
+    if (!pack && c.parents.length < 2) throw corrupt(ref, `commit ${oid.slice(0, 12)} has no operation pack`);
     if (pack) packOids.set(oid, pack);
   }
-  const blobs = await o.objects.readMany([...new Set(packOids.values())]);
-  const ordered = topoOrder(o.ref, commits);
+  return packOids;
+}
+
+function validate<S>(def: EntityDefinition<S>, w: HistoryRequest, commits: Map<Oid, CommitData>, packOids: Map<Oid, Oid>, blobs: Awaited<ReturnType<ObjectStore['readMany']>>): History {
+  const ordered = topoOrder(w.ref, commits);
   const clockAt = new Map<Oid, number>();
   const history: HistoryCommit[] = [];
   for (const oid of ordered) {
     const c = commits.get(oid) as CommitData;
     const blob = packOids.has(oid) ? blobs.get(packOids.get(oid) as Oid) : undefined;
-    const ops = blob && blob.type === 'blob' ? decodePack(o.ref, blob.data, (op) => o.def.check(op)) : [];
-    if (packOids.has(oid) && !blob) throw corrupt(o.ref, `operation pack of ${oid.slice(0, 12)} is missing`);
+    const ops = blob && blob.type === 'blob' ? decodePack(w.ref, blob.data, (op) => def.check(op)) : [];
+    if (packOids.has(oid) && !blob) throw corrupt(w.ref, `operation pack of ${oid.slice(0, 12)} is missing`);
     const inherited = Math.max(0, ...c.parents.map((p) => clockAt.get(p) ?? 0));
     for (const s of ops) {
-      if (s.op.lamport <= inherited) throw corrupt(o.ref, `Lamport time ${s.op.lamport} in ${oid.slice(0, 12)} does not rise above its parents' ${inherited}`);
+      if (s.op.lamport <= inherited) throw corrupt(w.ref, `Lamport time ${s.op.lamport} in ${oid.slice(0, 12)} does not rise above its parents' ${inherited}`);
     }
     clockAt.set(oid, Math.max(inherited, ...ops.map((s) => s.op.lamport)));
     history.push({ oid, parents: c.parents, ops });
   }
   const root = history[0];
-  if (root.ops.length !== 1 || root.ops[0].op.type !== o.def.createType || root.ops[0].hash !== o.id) {
-    throw corrupt(o.ref, `root commit ${root.oid.slice(0, 12)} does not hold the ${o.def.createType} operation whose hash is the entity id`);
+  if (root.ops.length !== 1 || root.ops[0].op.type !== def.createType || root.ops[0].hash !== w.id) {
+    throw corrupt(w.ref, `root commit ${root.oid.slice(0, 12)} does not hold the ${def.createType} operation whose hash is the entity id`);
   }
   return { commits: history, ops: sortOps(history.flatMap((h) => h.ops)) };
 }

@@ -81,6 +81,32 @@ describe('sync through a shared remote', () => {
     expect(text).toContain(`git milestone task edit ${task.slice(0, 8)} --assignee <value>`);
   });
 
+  it('a forged or damaged milestone from the remote is reported and never becomes a local ref', () => {
+    cluster = makeCluster(['Ann', 'Bob']);
+    const [ann, bob] = cluster.clones;
+    const good = newMilestone(ann, 'Good');
+    const shared = newMilestone(ann, 'Shared');
+    ann.ok(['push']);
+    bob.ok(['pull']);
+    // A ref that is no entity, and a commit on top of a shared milestone whose pack is garbage.
+    const forged = '0'.repeat(64);
+    const blob = ann.git(['hash-object', '-w', '--stdin'], { input: 'garbage' }).trim();
+    const tree = ann.git(['mktree'], { input: `100644 blob ${blob}\tsnapshot.json\n` }).trim();
+    ann.git(['update-ref', `refs/milestones/milestone/${forged}`, ann.git(['commit-tree', tree, '-m', 'hand made']).trim()]);
+    const tip = ann.git(['rev-parse', `refs/milestones/milestone/${shared}`]).trim();
+    const badTree = ann.git(['mktree'], { input: ann.git(['ls-tree', tip]).replace(/^(100644 blob )[0-9a-f]+(\tops\.json)$/m, `$1${blob}$2`) }).trim();
+    ann.git(['update-ref', `refs/milestones/milestone/${shared}`, ann.git(['commit-tree', badTree, '-p', tip, '-m', 'bad pack']).trim()]);
+    ann.git(['push', '-q', 'origin', `refs/milestones/milestone/${forged}`, `+refs/milestones/milestone/${shared}`]);
+    const pulled = bob.gm(['pull', '--json']);
+    expect(pulled.code, pulled.stdout + pulled.stderr).toBe(1);
+    const errors = pulled.json<any>().errors.map((e: any) => e.id).sort();
+    expect(errors).toEqual([forged, shared].sort());
+    expect(() => bob.git(['rev-parse', '--verify', '-q', `refs/milestones/milestone/${forged}`])).toThrow();
+    expect(bob.git(['rev-parse', `refs/milestones/milestone/${shared}`]).trim()).toBe(tip);
+    expect(bob.json<any[]>(['list']).map((m) => m.id).sort()).toEqual([good, shared].sort());
+    expect(bob.gm(['export', '--format', 'json']).code).toBe(0);
+  });
+
   it('two clones racing to push lose no operation and end identical', async () => {
     cluster = makeCluster(['Ann', 'Bob']);
     const [ann, bob] = cluster.clones;
