@@ -4,10 +4,10 @@
  * only under --verbose. Nothing here exits: the status goes to process.exitCode via the caller.
  */
 import { asMilestoneError } from '../errors/MilestoneError';
-import type { Env } from '../env/Env';
+import { jsonText, type Env } from '../env/Env';
 
 export interface HandleErrorOptions {
-  env: Pick<Env, 'out' | 'err' | 'log'>;
+  env: Pick<Env, 'out' | 'err' | 'log'> & Partial<Pick<Env, 'prettyJson'>>;
   error: unknown;
   json: boolean;
   verbose?: boolean;
@@ -21,7 +21,7 @@ export function handleError(o: HandleErrorOptions): number {
     // logging must never hide the error itself
   }
   if (o.json) {
-    o.env.out(`${JSON.stringify(e.toJSON(), null, 2)}\n`);
+    o.env.out(jsonText(e.toJSON(), o.env.prettyJson ?? false));
   } else {
     o.env.err(`error: ${e.message}\n`);
     if (e.hint) o.env.err(`hint: ${e.hint}\n`);

@@ -3,7 +3,7 @@
  * call, renders the typed result as JSON or text, and turns any error into output. Returns the exit
  * status; the entry point (bin/git-milestone) hands it to process.exitCode.
  */
-import type { Env } from '../env/Env';
+import { jsonText, type Env } from '../env/Env';
 import { openContext, type Context } from '../core/context';
 import { hasJsonText } from '../core/SummaryList';
 import type { CommandDef, Input } from './CommandDef';
@@ -15,13 +15,20 @@ export interface RunDefOptions {
   env: Env;
 }
 
+/** Compact JSON (pre-rendered when the result carries it), or indented on a terminal. */
+function renderJson(result: unknown, pretty: boolean): string | Buffer {
+  if (!hasJsonText(result)) return jsonText(result, pretty);
+  const text = result.jsonText();
+  return pretty ? jsonText(JSON.parse(text.toString('utf8')), true) : text;
+}
+
 export async function runDef(o: RunDefOptions): Promise<number> {
   const json = Boolean(o.input.flags.json);
   let ctx: Context | undefined;
   try {
     ctx = await openContext({ env: o.env, needsRepo: o.def.needsRepo !== false, needsWorkTree: Boolean(o.def.needsWorkTree), verbose: Boolean(o.input.flags.verbose) });
     const result = await o.def.execute(ctx, o.input);
-    if (json) o.env.out(hasJsonText(result) ? result.jsonText() : `${JSON.stringify(result, null, 2)}\n`);
+    if (json) o.env.out(renderJson(result, o.env.prettyJson));
     else {
       const text = o.def.text(result, o.input);
       if (text) o.env.out(text.endsWith('\n') ? text : `${text}\n`);

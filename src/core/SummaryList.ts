@@ -1,7 +1,7 @@
 /**
  * The result of `list`: milestone summaries whose JSON is already rendered, either as index rows
  * or as the whole answer read in one piece (an index's `liveJson`). `jsonText()` gives exactly what
- * JSON.stringify(items, null, 2) would, from the rendered bytes; `items` parses them only when
+ * JSON.stringify(items) would (plus a newline), from the rendered bytes; `items` parses them only when
  * something needs objects (the text table, a filter).
  */
 import type { MilestoneSummary } from '../domain/query';

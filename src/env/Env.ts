@@ -24,6 +24,16 @@ export interface Env {
   vars: Readonly<Record<string, string | undefined>>;
   /** True when stderr is a terminal (progress bars, colours). */
   interactive: boolean;
+  /**
+   * True when stdout is a terminal: `--json` output is indented for a person to read. Otherwise it
+   * is compact, one line (as `gh` does): a pipe, a file and an agent get fewer bytes to carry.
+   */
+  prettyJson: boolean;
+}
+
+/** A value as `--json` prints it: compact, or indented by two spaces when `pretty`; newline-terminated. */
+export function jsonText(value: unknown, pretty: boolean): string {
+  return `${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`;
 }
 
 export const silentLogger: Logger = {

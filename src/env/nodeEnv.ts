@@ -49,6 +49,7 @@ export function createNodeEnv(opts: CreateNodeEnvOptions = {}): NodeEnv {
     cwd: opts.cwd ?? process.cwd(),
     vars: opts.vars ?? process.env,
     interactive: Boolean(process.stderr.isTTY),
+    prettyJson: Boolean(process.stdout.isTTY),
   };
 }
 

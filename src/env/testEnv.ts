@@ -27,6 +27,7 @@ export function createTestEnv(opts: {
   /** ISO time of the first clock() call (default 2025-01-01T00:00:00.000Z). */
   now?: string;
   interactive?: boolean;
+  prettyJson?: boolean;
 }): TestEnv {
   const start = Date.parse(opts.now ?? DEFAULT_TEST_NOW);
   if (Number.isNaN(start)) throw new TypeError(`createTestEnv: not a date: ${opts.now}`);
@@ -50,6 +51,7 @@ export function createTestEnv(opts: {
     cwd: opts.cwd,
     vars: { ...(opts.vars ?? {}) },
     interactive: opts.interactive ?? false,
+    prettyJson: opts.prettyJson ?? false,
     stdout: () => out.join(''),
     stderr: () => err.join(''),
     logs,

@@ -21,6 +21,7 @@ export async function withHookContext<T>(h: Hook, body: (ctx: Context, settings:
     cwd: h.repo.workTree ?? h.cwd,
     vars: h.vars,
     interactive: false,
+    prettyJson: false,
   };
   const ctx = await openContext({ env, needsRepo: true, needsWorkTree: true });
   try {

@@ -1,6 +1,6 @@
 /**
- * The list cache (`index/list.cache`): every live milestone's summary, pre-rendered as the JSON
- * that `list --json` prints, so a warm `list --json` does no per-row parse or stringify. The head
+ * The list cache (`index/list.cache`): every live milestone's summary, pre-rendered as the
+ * compact JSON that `list --json` prints (pretty-printing on a terminal happens in runDef), so a warm `list --json` does no per-row parse or stringify. The head
  * records the shard digests it was built from; when they no longer match meta.json, only the rows
  * of the changed shards are rendered again (FileIndex.rows).
  *
@@ -8,7 +8,7 @@
  * - head: `{digests, live, liveBytes}`, a few KB;
  * - index: one `[id, status, archived, createdAt, start, end]` per row, in default order
  *   (created, then id); start/end are offsets into the body;
- * - body: the unarchived rows in default order separated by `,\n` (the first `liveBytes` bytes),
+ * - body: the unarchived rows in default order separated by `,` (the first `liveBytes` bytes),
  *   then the archived rows.
  * So the answer to a plain `list --json` is one read of the body's first `liveBytes` bytes,
  * straight into the output buffer (readLiveJson): the index is not even parsed.
@@ -18,9 +18,9 @@ import type { MilestoneSummary } from '../../domain/query';
 import type { ListRow } from '../MilestoneIndex';
 
 const MAGIC = 'GMLC2\n';
-const SEP = Buffer.from(',\n');
-const OPEN = Buffer.from('[\n');
-const CLOSE = Buffer.from('\n]\n');
+const SEP = Buffer.from(',');
+const OPEN = Buffer.from('[');
+const CLOSE = Buffer.from(']\n');
 const HEAD_PROBE = 64 * 1024;
 
 export interface ListCache {
@@ -42,7 +42,7 @@ export interface ListCacheHead {
 type IndexRow = [string, string, 0 | 1, string, number, number];
 
 export function renderRow(s: MilestoneSummary): ListRow {
-  const body = Buffer.from(`  ${JSON.stringify(s, null, 2).replace(/\n/g, '\n  ')}`, 'utf8');
+  const body = Buffer.from(JSON.stringify(s), 'utf8');
   return { id: s.id, status: s.status, archived: s.archived, createdAt: s.createdAt, body, start: 0, end: body.length };
 }
 
@@ -144,7 +144,7 @@ function lengthLine(buf: Buffer, at: number): [number, number] {
 }
 
 /**
- * The JSON array of rows (as JSON.stringify(summaries, null, 2) prints it), from their rendered
+ * The JSON array of rows (as JSON.stringify(summaries) prints it, plus a newline), from their rendered
  * bytes: a run of rows that lie back to back in one body is copied as one slice.
  */
 export function joinRows(rows: ListRow[]): Buffer {

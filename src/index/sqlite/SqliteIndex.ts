@@ -43,7 +43,7 @@ export class SqliteIndex implements MilestoneIndex {
         let start = 0;
         return (JSON.parse(hit.header) as Array<[string, string, number, string, number]>).map(([id, status, archived, createdAt, length]) => {
           const row = { id, status, archived: archived === 1, createdAt, body: hit.body, start, end: start + length };
-          start += length + 2;
+          start += length + 1;
           return row;
         });
       }
@@ -88,16 +88,16 @@ export class SqliteIndex implements MilestoneIndex {
       const cond = where.join(' AND ');
       return db.transaction(() => {
         const heads = db.prepare(`${ROW_SQL} WHERE ${cond} ORDER BY m.created_at, m.id`).raw().all(...params) as RowTuple[];
-        const body = db.prepare(`SELECT CAST(group_concat(s, ',\n') AS BLOB) FROM (SELECT m.summary AS s FROM milestones m WHERE ${cond} ORDER BY m.created_at, m.id)`)
+        const body = db.prepare(`SELECT CAST(group_concat(s, ',') AS BLOB) FROM (SELECT m.summary AS s FROM milestones m WHERE ${cond} ORDER BY m.created_at, m.id)`)
           .pluck().get(...params) as Buffer | null;
         let start = 0;
         const rows = heads.map(([id, status, archived, createdAt, length]): ListRow => {
           const row = { id, status, archived: archived === 1, createdAt, body: body as Buffer, start, end: start + length };
-          start += length + 2;
+          start += length + 1;
           return row;
         });
-        // Every row must begin with its own id (`  {\n    "id": "…`); otherwise read the rows one by one.
-        if (rows.every((r) => r.body.toString('latin1', r.start + 15, r.start + 15 + r.id.length) === r.id)) return rows;
+        // Every row must begin with its own id (`{"id":"…`); otherwise read the rows one by one.
+        if (rows.every((r) => r.body.toString('latin1', r.start + 7, r.start + 7 + r.id.length) === r.id)) return rows;
         const bodies = db.prepare(`SELECT m.summary FROM milestones m WHERE ${cond} ORDER BY m.created_at, m.id`).pluck().all(...params) as Buffer[];
         return rows.map((r, i) => ({ ...r, body: bodies[i], start: 0, end: bodies[i].length }));
       })();

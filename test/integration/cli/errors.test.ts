@@ -75,6 +75,19 @@ describe('errors', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('--json is compact through a pipe and indented on a terminal, for results and errors alike', () => {
+    const id = newId(repo.dir, 'Pretty');
+    const piped = cli(repo.dir, ['list', '--json']);
+    expect(piped.stdout).toBe(`${JSON.stringify(piped.json())}\n`);
+    expect(cli(repo.dir, ['show', 'nosuch', '--json']).stdout).toMatch(/^\{"error":\{"code":"NOT_FOUND",/);
+    const tty = (args: string) => spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" ${args}`, '/dev/null'], { cwd: repo.dir, env: cliEnv(), encoding: 'utf8' });
+    const shown = tty('list --json');
+    expect(shown.error, 'script(1) from util-linux gives the command a terminal').toBeUndefined();
+    expect(shown.stdout.replace(/\r\n/g, '\n')).toBe(`${JSON.stringify(piped.json(), null, 2)}\n`);
+    expect(shown.stdout).toContain(`    "id": "${id}"`);
+    expect(tty('show nosuch --json').stdout.replace(/\r\n/g, '\n')).toMatch(/^\{\n  "error": \{\n    "code": "NOT_FOUND"/);
+  });
+
   it('nothing to change is a usage error', () => {
     const id = newId(repo.dir, 'x');
     expect(cli(repo.dir, ['edit', id]).code).toBe(2);

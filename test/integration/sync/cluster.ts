@@ -13,7 +13,8 @@ import { gitEnv, makeTmpRepo } from '../../helpers/tmpRepo';
 export interface Clone {
   name: string;
   dir: string;
-  git(args: string[]): string;
+  /** Native git in the clone; `input` goes to its stdin. */
+  git(args: string[], opts?: { input?: string }): string;
   gm(args: string[]): CliResult;
   gmAsync(args: string[]): Promise<CliResult>;
   /** Runs the CLI; throws with its output unless it exits 0. */
@@ -32,7 +33,7 @@ export interface Cluster {
 function clone(remote: string, name: string, dirs: string[]): Clone {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `gm-clone-${name}-`)));
   dirs.push(dir);
-  const git = (args: string[]) => execFileSync('git', args, { cwd: dir, env: gitEnv(), encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  const git = (args: string[], opts: { input?: string } = {}) => execFileSync('git', args, { cwd: dir, env: gitEnv(), encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], input: opts.input });
   git(['clone', '-q', remote, '.']);
   git(['config', 'user.name', name]);
   git(['config', 'user.email', `${name.toLowerCase()}@example.com`]);

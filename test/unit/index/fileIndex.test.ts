@@ -21,12 +21,12 @@ let dir: string;
 let store: EntityStore<MilestoneState>;
 const index = () => new FileIndex({ dir, store });
 
-/** What `list --json` must print: every unarchived live milestone, created order, pretty JSON. */
+/** What `list --json` must print: every unarchived live milestone, created order, compact JSON. */
 async function expected(): Promise<string> {
   const states = [...(await store.readMany(await store.list())).values()].flatMap((r) => ('state' in r ? [r.state] : []));
   const live = states.map(summarize).filter((s) => !s.archived && !s.deleted)
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
-  return `${JSON.stringify(live, null, 2)}\n`;
+  return `${JSON.stringify(live)}\n`;
 }
 
 async function create(n: number, title: string): Promise<string> {
@@ -94,7 +94,7 @@ describe('INDEX_VERSION', () => {
     const id = await create(0, 'M0');
     const state = await store.read(id);
     expect({ version: INDEX_VERSION, keys: Object.keys(summarize(state.state)) }).toEqual({
-      version: 3,
+      version: 4,
       keys: ['id', 'title', 'description', 'status', 'priority', 'category', 'labels', 'progress', 'dueDate', 'startDate', 'assignees', 'taskCount', 'doneCount', 'blockedCount', 'phases', 'conflictCount', 'aliases', 'archived', 'deleted', 'updatedAt', 'createdAt'],
     });
   });
