@@ -32,6 +32,13 @@ export function validator(file: string): ValidateFunction {
 }
 
 /** Why `doc` does not match `file`, or null when it does. */
+/** A copy of `o` without `key`: a document missing a required member, for the rejection tests. */
+export function without<T extends object>(o: T, key: keyof T): T {
+  const copy = { ...o };
+  delete copy[key];
+  return copy;
+}
+
 export function problems(file: string, doc: unknown): string | null {
   const v = validator(file);
   return v(doc) ? null : ajv.errorsText(v.errors, { separator: '\n', dataVar: 'output' });

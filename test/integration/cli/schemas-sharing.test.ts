@@ -14,7 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../helpers/cli';
-import { expectExercised, jsonRunner, problems } from '../../helpers/schemas';
+import { expectExercised, jsonRunner, problems, without } from '../../helpers/schemas';
 import { makeTmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
 
 const validated = new Set<string>();
@@ -267,11 +267,6 @@ describe('the schemas reject wrong documents', () => {
     archived: false, deleted: false, created: stamp, updated: stamp, clock: 1, opCount: 1,
   };
   const document = { format: 'git-milestone', version: 1, milestones: [{ id, ops: [op], state }] };
-  const without = <T extends object>(o: T, key: keyof T) => {
-    const copy = { ...o };
-    delete copy[key];
-    return copy;
-  };
 
   it('accepts the well-formed baselines', () => {
     expect(problems('doctor.schema.json', doctor)).toBeNull();

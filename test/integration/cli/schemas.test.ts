@@ -17,7 +17,7 @@ import { cli } from '../../helpers/cli';
 import { freshDatabase } from '../../helpers/pg';
 import {
   allDefs, commandOf, expectExercised, GLOBAL_FLAGS, ID_BASE, jsonRunner, ownerOf, problems, readmeRows, schemaFiles, schemas,
-  SHARING_SCHEMAS, validator, wordsOf,
+  SHARING_SCHEMAS, validator, without, wordsOf,
 } from '../../helpers/schemas';
 import { makeTmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
 
@@ -273,11 +273,6 @@ describe('the schemas reject wrong documents', () => {
     id: 'b'.repeat(64), title: 'm', description: '', status: 'planned', priority: null, category: null, labels: [], progress: 0,
     dueDate: null, startDate: null, assignees: [], taskCount: 0, doneCount: 0, blockedCount: 0, phases: [], conflictCount: 0,
     aliases: [], archived: false, deleted: false, updatedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z',
-  };
-  const without = <T extends object>(o: T, key: keyof T) => {
-    const copy = { ...o };
-    delete copy[key];
-    return copy;
   };
 
   it('accepts the well-formed baselines', () => {
