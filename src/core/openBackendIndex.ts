@@ -4,6 +4,8 @@
  * be used is an error (BACKEND_UNAVAILABLE) when asked for by flag; when picked by settings or
  * scale the read falls back to a local index with a warning, so local commands keep working.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Backend } from '../domain/scaleDecision';
 import { MilestoneError } from '../errors/MilestoneError';
 import type { MilestoneIndex } from '../index/MilestoneIndex';
@@ -17,16 +19,30 @@ export interface OpenedIndex {
   index: MilestoneIndex;
 }
 
+const SQLITE_HINT = 'Reinstall git-milestone so its native module builds, or use --backend file.';
+
 export function unavailable(backend: string, why: string, hint: string): MilestoneError {
   return new MilestoneError('BACKEND_UNAVAILABLE', `the ${backend} index is unavailable: ${why}`, { hint, data: { backend } });
 }
 
-function openSqlite(ctx: Context): MilestoneIndex {
+/**
+ * Why the SQLite driver cannot be used, or null. Checked without loading it (loading costs ≈7 ms,
+ * and a warm plain list at scale is answered without it: src/index/sqlite/liveFile.ts): the package
+ * must resolve and its native module must have been built. A module built for another node fails
+ * when first loaded, as BACKEND_UNAVAILABLE too (openSqlite.ts), without this fallback.
+ */
+function sqliteMissing(): string | null {
   try {
-    require('better-sqlite3');
+    const binary = path.join(path.dirname(require.resolve('better-sqlite3')), '..', 'build', 'Release', 'better_sqlite3.node');
+    return fs.existsSync(binary) ? null : `its native module was not built (${binary} is missing)`;
   } catch (e) {
-    throw unavailable('sqlite', `better-sqlite3 cannot be loaded (${(e as Error).message.split('\n')[0]})`, 'Reinstall git-milestone so its native module builds, or use --backend file.');
+    return `better-sqlite3 cannot be found (${(e as Error).message.split('\n')[0]})`;
   }
+}
+
+function openSqlite(ctx: Context): MilestoneIndex {
+  const missing = sqliteMissing();
+  if (missing) throw unavailable('sqlite', missing, SQLITE_HINT);
   const { SqliteIndex } = require('../index/sqlite/SqliteIndex') as typeof import('../index/sqlite/SqliteIndex');
   return new SqliteIndex({ dir: ctx.dataDir, store: ctx.milestones });
 }

@@ -8,10 +8,13 @@ import * as path from 'node:path';
 import type { MilestoneSummary, SummaryFilter } from '../../domain/query';
 import type { MilestoneState } from '../../domain/types';
 import type { EntityStore } from '../../storage/entity/EntityStore';
+import { refPrefix } from '../../storage/entity/layout';
 import { joinRows } from '../file/listCache';
 import type { ListRow, MilestoneIndex, RefreshReport, TaskLocation } from '../MilestoneIndex';
-import { prefilter } from '../model/prefilter';
 import { isDamaged, openSqlite, removeDbFiles, type Db } from './openSqlite';
+import { readLiveFile, writeLiveFile } from './liveFile';
+import { selectRows } from './selectRows';
+import { metaToken, readStoredList, storeList, type StoredList } from './storedList';
 import { countRows, syncSqlite } from './syncSqlite';
 
 export const SQLITE_FILE = 'index.db';
@@ -22,8 +25,6 @@ export interface SqliteIndexOptions {
   store: EntityStore<MilestoneState>;
 }
 
-type RowTuple = [string, string, number, string, number];
-const ROW_SQL = 'SELECT m.id, m.status, m.archived, m.created_at, m.summary_len FROM milestones m';
 
 export class SqliteIndex implements MilestoneIndex {
   private handle?: Db;
@@ -34,40 +35,28 @@ export class SqliteIndex implements MilestoneIndex {
     return path.join(this.o.dir, SQLITE_FILE);
   }
 
-  /** Every live row; served from `list_cache` (all rows, rendered back to back) while no sync changed anything. */
+  /** Every live row; served from `list_cache` (storedList.ts) while no sync changed anything. */
   async rows(): Promise<ListRow[]> {
     return this.guard(async (db) => {
       await syncSqlite(db, this.o.store, false);
-      const hit = db.prepare('SELECT header, body FROM list_cache LIMIT 1').get() as { header: string; body: Buffer } | undefined;
-      if (hit) {
-        let start = 0;
-        return (JSON.parse(hit.header) as Array<[string, string, number, string, number]>).map(([id, status, archived, createdAt, length]) => {
-          const row = { id, status, archived: archived === 1, createdAt, body: hit.body, start, end: start + length };
-          start += length + 1;
-          return row;
-        });
-      }
-      const rows = await this.candidates({ all: true });
-      const body = rows[0]?.body;
-      if (body && rows.every((r) => r.body === body)) {
-        const header = JSON.stringify(rows.map((r) => [r.id, r.status, r.archived ? 1 : 0, r.createdAt, r.end - r.start]));
-        try {
-          const live = joinRows(rows.filter((r) => !r.archived));
-          db.prepare('INSERT OR REPLACE INTO list_cache (generation, header, body, live) VALUES (1, ?, ?, ?)').run(header, body, live);
-        } catch {
-          // derived: rendered again next time
-        }
-      }
-      return rows;
+      return (readStoredList(db, true) ?? this.render(db)).rows;
     });
   }
 
-  /** The plain `list --json` answer: one stored value while no sync changed anything, else rows() fills it. */
+  /**
+   * The plain `list --json` answer: from the plain file beside the database while the refs have not
+   * moved since it was written (liveFile.ts: no driver, no database), else from `list_cache`, else
+   * rendered and stored; then the file is written again for the token the answer belongs to.
+   */
   async liveJson(): Promise<Buffer> {
+    const fp = await this.o.store.storage.refs.fingerprint(refPrefix(this.o.store.def.kind));
+    const hit = fp.racy ? null : readLiveFile(this.o.dir, fp.token);
+    if (hit) return hit;
     return this.guard(async (db) => {
       await syncSqlite(db, this.o.store, false);
-      const live = db.prepare('SELECT live FROM list_cache LIMIT 1').pluck().get() as Buffer | null | undefined;
-      return live ?? joinRows((await this.rows()).filter((r) => !r.archived));
+      const stored = readStoredList(db, false) ?? this.render(db);
+      if (stored.token) writeLiveFile(this.o.dir, stored.token, stored.live);
+      return stored.live;
     });
   }
 
@@ -75,33 +64,21 @@ export class SqliteIndex implements MilestoneIndex {
   async candidates(filter: SummaryFilter): Promise<ListRow[]> {
     return this.guard(async (db) => {
       await syncSqlite(db, this.o.store, false);
-      const params: unknown[] = [];
-      const param = (v: unknown) => (params.push(v), '?');
-      const where = prefilter(filter, {
-        param,
-        scope: () => '',
-        bool: (v) => (v ? '1' : '0'),
-        text: (needle) => `m.rowid IN (SELECT rowid FROM search WHERE search MATCH ${param(`{title description aliases} : "${needle.replace(/"/g, '""')}"`)})`,
-      });
-      // Row headers, then every rendered row in one value (as the file index's list cache holds them):
-      // consecutive rows are then one slice of one buffer, with no per-row copy.
-      const cond = where.join(' AND ');
-      return db.transaction(() => {
-        const heads = db.prepare(`${ROW_SQL} WHERE ${cond} ORDER BY m.created_at, m.id`).raw().all(...params) as RowTuple[];
-        const body = db.prepare(`SELECT CAST(group_concat(s, ',') AS BLOB) FROM (SELECT m.summary AS s FROM milestones m WHERE ${cond} ORDER BY m.created_at, m.id)`)
-          .pluck().get(...params) as Buffer | null;
-        let start = 0;
-        const rows = heads.map(([id, status, archived, createdAt, length]): ListRow => {
-          const row = { id, status, archived: archived === 1, createdAt, body: body as Buffer, start, end: start + length };
-          start += length + 1;
-          return row;
-        });
-        // Every row must begin with its own id (`{"id":"…`); otherwise read the rows one by one.
-        if (rows.every((r) => r.body.toString('latin1', r.start + 7, r.start + 7 + r.id.length) === r.id)) return rows;
-        const bodies = db.prepare(`SELECT m.summary FROM milestones m WHERE ${cond} ORDER BY m.created_at, m.id`).pluck().all(...params) as Buffer[];
-        return rows.map((r, i) => ({ ...r, body: bodies[i], start: 0, end: bodies[i].length }));
-      })();
+      return selectRows(db, filter);
     });
+  }
+
+  /** Renders every row and the plain answer at the token they belong to, and stores them. */
+  private render(db: Db): StoredList {
+    const { token, rows } = db.transaction(() => ({ token: metaToken(db), rows: selectRows(db, { all: true }) }))();
+    const live = joinRows(rows.filter((r) => !r.archived));
+    if (token === null) return { token: '', rows, live };
+    try {
+      storeList(db, token, rows, live);
+    } catch {
+      // derived: rendered again next time
+    }
+    return { token, rows, live };
   }
 
   async summaries(): Promise<MilestoneSummary[]> {

@@ -7,6 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { MilestoneError } from '../../errors/MilestoneError';
+import { LIVE_FILE } from './liveFile';
 import { INDEXES_SQL, SCHEMA_SQL, SCHEMA_VERSION, TABLES } from './schema';
 
 export type Db = BetterSqlite3.Database;
@@ -18,11 +20,22 @@ export function isDamaged(e: unknown): boolean {
 }
 
 export function removeDbFiles(file: string): void {
-  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`, path.join(path.dirname(file), LIVE_FILE)]) fs.rmSync(f, { force: true });
+}
+
+function driver(): typeof BetterSqlite3 {
+  try {
+    return require('better-sqlite3') as typeof BetterSqlite3;
+  } catch (e) {
+    throw new MilestoneError('BACKEND_UNAVAILABLE', `the sqlite index is unavailable: better-sqlite3 cannot be loaded (${(e as Error).message.split('\n')[0]})`, {
+      hint: 'Reinstall git-milestone so its native module builds for this node, or use --backend file.',
+      data: { backend: 'sqlite' },
+    });
+  }
 }
 
 function init(file: string): Db {
-  const Database = require('better-sqlite3') as typeof BetterSqlite3;
+  const Database = driver();
   const db = new Database(file);
   try {
     db.pragma('busy_timeout = 5000');

@@ -10,14 +10,15 @@
  *   labels, aliases, tasks, dependencies the rest of the model; dependencies.kind is task|milestone
  *   operations                           the full history: (milestone, commit, seq) → the operation
  *   list_cache                           every row rendered back to back (header: ids, statuses,
- *                                        lengths), and `live`: the whole plain `list --json` answer
+ *                                        lengths), `live`: the whole plain `list --json` answer, and
+ *                                        the refs token they were rendered at (storedList.ts)
  *   search                               FTS5 (trigram: substring, case-insensitive) over titles,
  *                                        descriptions, success criteria, aliases and task text;
  *                                        rowid = milestones.rowid
  */
 import { INDEX_VERSION } from '../file/shardFiles';
 
-export const SCHEMA_VERSION = 5 * 1000 + INDEX_VERSION;
+export const SCHEMA_VERSION = 6 * 1000 + INDEX_VERSION;
 
 export const TABLES = ['list_cache', 'meta', 'shard_digests', 'milestones', 'labels', 'aliases', 'tasks', 'dependencies', 'operations', 'search'];
 
@@ -44,7 +45,7 @@ CREATE TABLE IF NOT EXISTS operations (
   milestone_id TEXT NOT NULL, commit_oid TEXT NOT NULL, seq INTEGER NOT NULL, lamport INTEGER NOT NULL, type TEXT NOT NULL,
   author_name TEXT NOT NULL, author_email TEXT NOT NULL, time TEXT NOT NULL, op TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS list_cache (generation INTEGER PRIMARY KEY, header TEXT NOT NULL, body BLOB, live BLOB);
+CREATE TABLE IF NOT EXISTS list_cache (generation INTEGER PRIMARY KEY, token TEXT NOT NULL, header TEXT NOT NULL, body BLOB, live BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5 (title, description, criteria, aliases, tasks, tokenize = 'trigram');
 `;
 

@@ -36,6 +36,9 @@ describe('SQLite index', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(expected);
+    // The plain list came from the file beside it (the refs did not move); a query needs the database.
+    const q = list('label:nosuch');
+    expect([q.code, q.stderr, q.stdout]).toEqual([0, '', '[]\n']);
     expect(dist('index/sqlite/integrity.js').sqliteIntegrity(path.dirname(db))).toMatchObject({ exists: true, ok: true, problems: [] });
   });
 
@@ -79,6 +82,28 @@ describe('SQLite index', () => {
     } finally {
       d.close();
     }
+  });
+
+  it('the plain list file beside the database answers only for the refs and schema it was written for', () => {
+    const side = path.join(path.dirname(db), 'sqlite-list.cache');
+    const file = () => cli(repo.dir, ['list', '--json', '--backend', 'file']).stdout;
+    expect(list().stdout).toBe(file());
+    const [head, body] = [fs.readFileSync(side, 'latin1').split('\n')[0], fs.readFileSync(side).subarray(fs.readFileSync(side).indexOf(10) + 1)];
+    expect(head).toMatch(/^GMSL1 \d+ [0-9a-f]{16}$/);
+    expect(body.toString()).toBe(file());
+    // A milestone written by this tool, then a tip moved by native git: each answer is current.
+    ids.push(cli(repo.dir, ['new', 'Delta', '--json']).json().id);
+    expect(list().stdout).toBe(file());
+    repo.git(['update-ref', `refs/milestones/milestone/${ids[0]}`, repo.git(['rev-parse', `refs/milestones/milestone/${ids[0]}~1`]).trim()]);
+    expect(list().stdout).toBe(file());
+    expect(JSON.parse(list().stdout).find((m: any) => m.id === ids[0]).taskCount).toBe(0);
+    // Written by another schema version for the same refs: not served (it says so in its head).
+    const [, , token] = fs.readFileSync(side, 'latin1').split('\n')[0].split(' ');
+    fs.writeFileSync(side, `GMSL1 1 ${token}\n[{"id":"stale"}]\n`);
+    expect(list().stdout).toBe(file());
+    // The same refs and version, but the database deleted: the file alone answers, and matches.
+    for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
+    expect(list().stdout).toBe(file());
   });
 
   it('sqliteIntegrity: no file, a damaged file', () => {
