@@ -20,3 +20,10 @@ for (const entry of ['cli/main', ...hooks]) {
     logLevel: 'warning',
   });
 }
+
+// The CLI bundle's content hash, which names its V8 code cache (src/cli/requireCached.ts): V8
+// itself checks only the source's length, and an installed package's files all carry npm's fixed
+// mtime, so size and mtime alone could let a same-length bundle of another version meet an old cache.
+const { createHash } = await import('node:crypto');
+const { readFileSync, writeFileSync } = await import('node:fs');
+writeFileSync('dist/cli/main.bundle.js.id', createHash('sha256').update(readFileSync('dist/cli/main.bundle.js')).digest('hex').slice(0, 16));

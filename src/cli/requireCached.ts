@@ -3,13 +3,14 @@
  * on every start: measured at 10,000 milestones, a warm `list --json` went from ≈141 ms to ≈122 ms
  * (node -e '' ≈74 ms). Node 20 has no built-in compile cache (module.enableCompileCache is 22+).
  *
- * The cache file sits next to the bundle, named by the bundle's size and mtime, because V8's own
- * check of cached data compares only the source's length: a rebuilt bundle of the same length must
- * never meet the old cache. V8 still verifies the data (version, flags, checksum) and rejects a bad
- * file, which then is written anew. The cache is written when the process exits, so it holds every
- * function the run compiled; writing is best effort (a read-only install runs without it), to a
- * temp name renamed into place so concurrent runs never see half a file. Set
- * GIT_MILESTONE_NO_CODE_CACHE=1 to load without it.
+ * The cache file sits next to the bundle, named by the bundle's content hash (written by the build
+ * as `main.bundle.js.id`), size, mtime and inode, so each build has its own file and an old one is
+ * deleted rather than offered to a new bundle (npm gives every installed file the same mtime, so
+ * size and mtime alone would not tell two versions apart). V8 verifies what it is given as well
+ * (version, flags, source, checksum) and rejects a bad file, which is then written anew. The cache
+ * is written when the process exits, so it holds every function the run compiled; writing is best
+ * effort (a read-only install runs without it), to a temp name renamed into place so concurrent
+ * runs never see half a file. Set GIT_MILESTONE_NO_CODE_CACHE=1 to load without it.
  *
  * Which functions the cache holds depends on what ran: V8 compiles functions lazily, and a cache
  * written after `rebuild` left `list` to compile its own code (≈156 ms instead of ≈125 ms at
@@ -26,7 +27,7 @@ export function requireCached(file: string, word = ''): unknown {
   if (process.env.GIT_MILESTONE_NO_CODE_CACHE) return require(file);
   const source = fs.readFileSync(file, 'utf8');
   const st = fs.statSync(file);
-  const cacheFile = `${file}.${st.size}-${Math.floor(st.mtimeMs)}.v8cache`;
+  const cacheFile = `${file}.${buildId(file)}-${st.size}-${Math.floor(st.mtimeMs)}-${st.ino}.v8cache`;
   let cachedData: Buffer | undefined;
   try {
     cachedData = fs.readFileSync(cacheFile);
@@ -40,6 +41,14 @@ export function requireCached(file: string, word = ''): unknown {
   const wrapper = script.runInThisContext() as (e: unknown, r: NodeRequire, m: unknown, f: string, d: string) => void;
   wrapper.call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
   return mod.exports;
+}
+
+function buildId(file: string): string {
+  try {
+    return fs.readFileSync(`${file}.id`, 'latin1').trim().replace(/[^0-9a-f]/g, '').slice(0, 16) || 'x';
+  } catch {
+    return 'x';
+  }
 }
 
 function readSeen(cacheFile: string): string[] {
