@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CatFileBatch } from '../../../src/storage/git/catFileBatch';
@@ -41,6 +42,23 @@ describe('batched reads', () => {
     expect(text(packedBlobs)).toEqual(packedBlobs.map((_, i) => `packed ${i}\n`));
     expect(text(looseBlobs)).toEqual(looseBlobs.map((_, i) => `loose ${i}\n`));
     expect((await store.readBlob(packedBlobs[1234])).toString()).toBe('packed 1234\n');
+  });
+
+  it('readMany keeps finding objects after its cached directory listings went stale', async () => {
+    const first: string[] = [];
+    for (let i = 0; i < 300; i++) first.push(await store.writeBlob(`first ${i}\n`));
+    expect((await store.readMany(first)).size).toBe(300); // lists the fan-out directories once
+    // Another process writes loose objects; some of ours get packed and pruned away.
+    const theirs = repo.git(['hash-object', '-w', '--stdin-paths'], {
+      input: Array.from({ length: 200 }, (_, i) => { const f = `${repo.dir}/f${i}`; fs.writeFileSync(f, `theirs ${i}\n`); return f; }).join('\n'),
+    }).trim().split('\n');
+    pack(first.slice(0, 150));
+    const mine: string[] = [];
+    for (let i = 0; i < 100; i++) mine.push(await store.writeBlob(`mine ${i}\n`));
+    const all = await store.readMany([...first, ...theirs, ...mine]);
+    expect(all.size).toBe(600);
+    expect(all.get(theirs[199])?.type === 'blob' && all.get(theirs[199])?.data.toString()).toBe('theirs 199\n');
+    expect(all.get(first[0])?.type === 'blob' && all.get(first[0])?.data.toString()).toBe('first 0\n');
   });
 
   it('CatFileBatch pipelines 20,000 requests, big objects split across pipe chunks, in order', async () => {
