@@ -19,13 +19,15 @@ import type { MilestoneSummary } from '../../domain/query';
  * from the refs on its next read (indexOutdated), and the SQLite index folds it into its own version.
  * test/unit/index/indexVersion.test.ts fails when the summary's keys change and this does not.
  */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 export interface EntityRow {
   tip: string;
   /** null when the entity could not be read (`error` says why); kept so digests still match. */
   summary: MilestoneSummary | null;
   error?: string;
+  /** The entity's task ids as last written: their lookups are in place, so a write touches only new ones' shards. */
+  taskIds?: string[];
 }
 
 export interface Shard {
