@@ -8,12 +8,15 @@
  *
  * git copies notes to the commits that replace amended or rebased ones (notes.rewriteRef, set by
  * `hooks install`), so one link event can sit on an old and a new commit: each event is shown once,
- * on the newest commit carrying it (by committer time), and each commit once.
+ * on the newest commit carrying it (by committer time), and each commit once. Committer times have
+ * one-second resolution and a quick rebase keeps the second, so a tie goes to the commit a local
+ * branch contains (one `git for-each-ref --contains` per tied commit; ties are rare outside tests).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NOTES_REF, parseNote } from '../../domain/commitLink';
 import { GitNotesStore } from '../../storage/git/GitNotesStore';
+import { gitRaw } from '../../storage/git/runGit';
 import type { Context } from '../context';
 
 export interface TaskCommit {
@@ -42,10 +45,19 @@ export async function taskCommits(ctx: Context, taskId: string): Promise<TaskCom
     const o = objects.get(commit);
     return o?.type === 'commit' ? o.commit.committer.timestamp : -1;
   };
+  const onBranch = new Map<string, boolean>();
+  const reachable = (commit: string): boolean => {
+    if (!onBranch.has(commit)) {
+      const r = gitRaw(['for-each-ref', '--count=1', '--format=x', '--contains', commit, 'refs/heads/'], { cwd: ctx.repo.workTree ?? ctx.repo.gitDir, vars: ctx.env.vars });
+      onBranch.set(commit, r.status === 0 && r.stdout.trim() !== '');
+    }
+    return onBranch.get(commit) as boolean;
+  };
   const newest = new Map<string, (typeof found)[number]>();
   for (const f of found) {
     const seen = newest.get(f.id);
-    if (!seen || when(f.commit) > when(seen.commit)) newest.set(f.id, f);
+    const d = seen ? when(f.commit) - when(seen.commit) : 1;
+    if (d > 0 || (d === 0 && f.commit !== seen?.commit && reachable(f.commit) && !reachable((seen as (typeof found)[number]).commit))) newest.set(f.id, f);
   }
   const byCommit = new Map<string, (typeof found)[number]>();
   for (const f of newest.values()) if (!byCommit.has(f.commit) || f.at < (byCommit.get(f.commit) as (typeof found)[number]).at) byCommit.set(f.commit, f);
