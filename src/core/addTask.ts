@@ -3,6 +3,7 @@
  * that operation (unique across milestones); dependencies are resolved inside the milestone and a
  * cycle is refused by the domain before anything is written.
  */
+import { taskAddOp } from '../domain/ops/constructors';
 import { taskView, type TaskView } from '../domain/views';
 import type { Context } from './context';
 import { matchTask } from './matchTask';
@@ -21,15 +22,14 @@ export interface AddTaskOptions {
 export async function addTask(ctx: Context, o: AddTaskOptions): Promise<TaskView> {
   const id = await resolveMilestone(ctx, o.milestone);
   const nonce = ctx.env.nonce();
-  const { state, hashes } = await writeMilestone(ctx, id, (s) => [{
-    type: 'task.add',
+  const { state, hashes } = await writeMilestone(ctx, id, (s) => [taskAddOp({
     title: o.title,
     nonce,
-    ...(o.description !== undefined ? { description: o.description } : {}),
-    ...(o.assignee !== undefined ? { assignee: o.assignee } : {}),
-    ...(o.estimatedHours !== undefined ? { estimatedHours: o.estimatedHours } : {}),
+    description: o.description,
+    assignee: o.assignee,
+    estimatedHours: o.estimatedHours,
     dependsOn: (o.dependsOn ?? []).map((d) => matchTask(s, d).id),
-  }]);
+  })]);
   const task = state.tasks.find((t) => t.id === hashes[0]);
   if (!task) throw new Error(`task ${hashes[0]} missing after write`);
   return taskView(task, state);

@@ -2,6 +2,7 @@
  * `git milestone dep add|rm <task> <depends-on>`: both tasks must be in the same milestone; a
  * dependency that would close a cycle is refused (the error shows the cycle) and nothing is written.
  */
+import { taskDependOp } from '../domain/ops/constructors';
 import { taskView, type TaskView } from '../domain/views';
 import { MilestoneError } from '../errors/MilestoneError';
 import type { TaskState } from '../domain/types';
@@ -25,7 +26,7 @@ export async function changeDependency(ctx: Context, o: ChangeDependencyOptions)
     if (o.remove && !task.dependsOn.includes(dep.id)) {
       throw new MilestoneError('NOT_FOUND', `task ${task.id.slice(0, 8)} does not depend on ${dep.id.slice(0, 8)}`, { data: { task: task.id, dependsOn: dep.id } });
     }
-    return [{ type: 'task.depend', task: task.id, add: o.remove ? [] : [dep.id], remove: o.remove ? [dep.id] : [] }];
+    return [taskDependOp({ task: task.id, add: o.remove ? [] : [dep.id], remove: o.remove ? [dep.id] : [] })];
   });
   return taskView(state.tasks.find((t) => t.id === loc.taskId) as TaskState, state);
 }

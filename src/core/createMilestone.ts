@@ -2,6 +2,7 @@
  * `git milestone new`: creates a milestone entity from one milestone.create operation.
  * Its id is the hash of that operation, so two clones never mint the same id.
  */
+import { milestoneCreateOp, type MilestoneCreatePayload } from '../domain/ops/constructors';
 import type { MilestoneView } from '../domain/views';
 import { milestoneView } from '../domain/views';
 import type { Context } from './context';
@@ -20,11 +21,13 @@ export interface CreateMilestoneOptions {
 }
 
 export async function createMilestone(ctx: Context, o: CreateMilestoneOptions): Promise<MilestoneView> {
-  const fields: Record<string, unknown> = {};
-  const pick: Array<keyof CreateMilestoneOptions> = ['description', 'status', 'priority', 'category', 'startDate', 'dueDate', 'estimatedHours', 'successCriteria'];
+  const fields: NonNullable<MilestoneCreatePayload['fields']> = {};
+  const pick: Array<keyof CreateMilestoneOptions & keyof typeof fields> = [
+    'description', 'status', 'priority', 'category', 'startDate', 'dueDate', 'estimatedHours', 'successCriteria',
+  ];
   for (const k of pick) if (o[k] !== undefined) fields[k] = o[k];
   const created = await ctx.milestones.create(
-    { type: 'milestone.create', title: o.title, nonce: ctx.env.nonce(), fields, labels: o.labels ?? [] },
+    milestoneCreateOp({ title: o.title, nonce: ctx.env.nonce(), fields, labels: o.labels ?? [] }),
     ctx.who(),
   );
   await ctx.index.put(created.id, created.tip, created.state);

@@ -5,7 +5,9 @@
  * resolves the conflict.
  */
 import { hasConflict } from '../domain/conflicts';
-import type { OpDraft } from '../domain/ops/OpHandler';
+import {
+  milestoneDependOp, milestoneLabelOp, milestoneSetOp, type MilestoneOpDraft,
+} from '../domain/ops/constructors';
 import { milestoneView, type MilestoneView } from '../domain/views';
 import { MilestoneError } from '../errors/MilestoneError';
 import type { Context } from './context';
@@ -31,16 +33,16 @@ export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Prom
     throw new MilestoneError('USAGE', 'nothing to change', { hint: 'Give at least one of --title, --status, --label, --unlabel, ... (see --help).' });
   }
   const { state } = await writeMilestone(ctx, id, (s) => {
-    const drafts: OpDraft[] = [];
+    const drafts: MilestoneOpDraft[] = [];
     const current = s as unknown as Record<string, unknown>;
     const changed = Object.fromEntries(given.filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v) || hasConflict(s, k)));
-    if (Object.keys(changed).length > 0) drafts.push({ type: 'milestone.set', fields: changed });
+    if (Object.keys(changed).length > 0) drafts.push(milestoneSetOp({ fields: changed }));
     const add = (o.addLabels ?? []).filter((l) => !s.labels.includes(l));
     const remove = (o.removeLabels ?? []).filter((l) => s.labels.includes(l));
-    if (add.length > 0 || remove.length > 0) drafts.push({ type: 'milestone.label', add, remove });
+    if (add.length > 0 || remove.length > 0) drafts.push(milestoneLabelOp({ add, remove }));
     const dAdd = addDeps.filter((d) => !s.dependsOn.includes(d));
     const dRemove = removeDeps.filter((d) => s.dependsOn.includes(d));
-    if (dAdd.length > 0 || dRemove.length > 0) drafts.push({ type: 'milestone.depend', add: dAdd, remove: dRemove });
+    if (dAdd.length > 0 || dRemove.length > 0) drafts.push(milestoneDependOp({ add: dAdd, remove: dRemove }));
     return drafts;
   });
   return milestoneView(state);

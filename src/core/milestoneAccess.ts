@@ -2,7 +2,7 @@
  * The two ways a use case touches a milestone: read its current state (refusing a deleted one),
  * or append operations to it (compare-and-swap in the engine) and keep the index and log current.
  */
-import type { OpDraft } from '../domain/ops/OpHandler';
+import type { MilestoneOpDraft } from '../domain/ops/constructors';
 import type { MilestoneState } from '../domain/types';
 import { MilestoneError } from '../errors/MilestoneError';
 import type { Context } from './context';
@@ -24,7 +24,9 @@ export interface WriteResult {
   hashes: string[];
 }
 
-export async function writeMilestone(ctx: Context, id: string, build: (state: MilestoneState) => OpDraft[]): Promise<WriteResult> {
+export async function writeMilestone(
+  ctx: Context, id: string, build: (state: MilestoneState) => MilestoneOpDraft[],
+): Promise<WriteResult> {
   const result = await ctx.milestones.append(id, ctx.who(), (state) => {
     if (state.deleted) throw new MilestoneError('NOT_FOUND', `milestone ${id.slice(0, 8)} was deleted`, { data: { id } });
     return build(state);

@@ -2,6 +2,7 @@
  * `git milestone rm`: a milestone.delete tombstone. The ref and its history stay (so other clones
  * learn of the deletion when they merge); the milestone disappears from every listing.
  */
+import { milestoneDeleteOp } from '../domain/ops/constructors';
 import type { Context } from './context';
 import { writeMilestone } from './milestoneAccess';
 import { resolveMilestone } from './resolveMilestone';
@@ -14,6 +15,6 @@ export interface RemoveResult {
 
 export async function removeMilestone(ctx: Context, o: { id: string }): Promise<RemoveResult> {
   const id = await resolveMilestone(ctx, o.id);
-  const { state } = await writeMilestone(ctx, id, () => [{ type: 'milestone.delete' }]);
+  const { state } = await writeMilestone(ctx, id, () => [milestoneDeleteOp()]);
   return { id, title: state.title, deleted: true };
 }

@@ -4,8 +4,9 @@
  * conflict (written concurrently in two clones) counts as changed, so the edit resolves it.
  */
 import { hasConflict } from '../domain/conflicts';
-import type { OpDraft } from '../domain/ops/OpHandler';
-import type { MilestoneState, TaskState } from '../domain/types';
+import { TASK_STATUS_RULE } from '../domain/fields';
+import { taskRemoveOp, taskSetOp, taskStatusOp, type MilestoneOpDraft } from '../domain/ops/constructors';
+import type { MilestoneState, TaskState, TaskStatus } from '../domain/types';
 import { taskView, type TaskView } from '../domain/views';
 import { MilestoneError } from '../errors/MilestoneError';
 import type { Context } from './context';
@@ -27,16 +28,25 @@ export async function updateTask(ctx: Context, o: UpdateTaskOptions): Promise<Ta
   }
   const { state } = await writeMilestone(ctx, loc.milestoneId, (s) => {
     const t = liveTask(s, loc.taskId);
-    const drafts: OpDraft[] = [];
+    const drafts: MilestoneOpDraft[] = [];
     const current = t as unknown as Record<string, unknown>;
     const changed = Object.fromEntries(given.filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v) || hasConflict(s, k, t.id)));
-    if (Object.keys(changed).length > 0) drafts.push({ type: 'task.set', task: t.id, fields: changed });
-    if (o.status !== undefined && (o.status !== t.status || hasConflict(s, 'status', t.id))) drafts.push({ type: 'task.status', task: t.id, status: o.status });
-    if (o.remove) drafts.push({ type: 'task.remove', task: t.id });
+    if (Object.keys(changed).length > 0) drafts.push(taskSetOp({ task: t.id, fields: changed }));
+    if (o.status !== undefined && (o.status !== t.status || hasConflict(s, 'status', t.id))) {
+      drafts.push(taskStatusOp({ task: t.id, status: asStatus(o.status) }));
+    }
+    if (o.remove) drafts.push(taskRemoveOp({ task: t.id }));
     return drafts;
   });
   const task = state.tasks.find((t) => t.id === loc.taskId) as TaskState;
   return taskView(task, state);
+}
+
+/** A status given as text: INVALID_INPUT naming the allowed ones when it is not one. */
+function asStatus(status: string): TaskStatus {
+  const problem = TASK_STATUS_RULE.problem(status);
+  if (problem) throw new MilestoneError('INVALID_INPUT', problem);
+  return status as TaskStatus;
 }
 
 function liveTask(s: MilestoneState, id: string): TaskState {

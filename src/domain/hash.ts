@@ -10,9 +10,6 @@ import { crypto } from '../env/builtins';
 import { canonicalJson } from './canonical';
 import type { Operation, StoredOperation } from './types';
 
-/** Length of a full id (sha256 in hex). */
-export const HASH_LENGTH = 64;
-
 /** sha256 hex of the canonical JSON of `op`. */
 export function hashOperation(op: Operation): string {
   return crypto().createHash('sha256').update(canonicalJson(op), 'utf8').digest('hex');

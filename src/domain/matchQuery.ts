@@ -3,7 +3,7 @@
  * the meaning of each qualifier.
  */
 import type { Term } from './queryLanguage';
-import type { MilestoneSummary } from './query';
+import type { MilestoneSummary } from './summary';
 
 export function matchQuery(s: MilestoneSummary, terms: readonly Term[]): boolean {
   return terms.every((t) => matchTerm(s, t) !== t.negate);

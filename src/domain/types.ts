@@ -28,6 +28,12 @@ export interface Operation {
   [payload: string]: unknown;
 }
 
+/**
+ * An operation as a use case asks for it, before the engine stamps author, time and Lamport time.
+ * Built by the constructors next to each handler (ops/*.ts), e.g. `taskStatusOp({task, status})`.
+ */
+export type OpDraft = { type: string } & Record<string, unknown>;
+
 /** An operation together with its content hash (sha256 of its canonical JSON). */
 export interface StoredOperation {
   hash: string;

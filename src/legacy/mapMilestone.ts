@@ -6,6 +6,7 @@
  * the source file, the mapped paths, an original status spelling, and the attached sessions,
  * approvals, event log and completion files.
  */
+import type { MilestoneCreatePayload } from '../domain/ops/constructors';
 import { PRIORITIES } from '../domain/types';
 import { isDateValue, isIsoDate, isIsoDateTime, isStringArray } from '../domain/values';
 import { mapTasks, type MappedTask } from './mapTasks';
@@ -13,12 +14,14 @@ import { isObject, LEGACY_KEY, Residue } from './residue';
 import { milestoneStatus } from './status';
 import type { Json, JsonObject, LegacyMilestone } from './types';
 
+type CreateFields = NonNullable<MilestoneCreatePayload['fields']>;
+
 export interface MappedMilestone {
   legacyId: string;
   file: string;
   title: string;
   /** milestone.create `fields`. */
-  fields: Record<string, unknown>;
+  fields: CreateFields;
   extra: JsonObject;
   tasks: MappedTask[];
   /** Legacy ids (or ids) of the milestones this one requires, when `dependencies.requires` mapped. */
@@ -37,8 +40,10 @@ export function mapMilestone(m: LegacyMilestone, isKnown: (id: string) => boolea
   const book: JsonObject = { file: m.file };
   r.take('id', (v) => String(v) === m.legacyId);
   const title = (r.take('title', (v) => typeof v === 'string' && v.trim() !== '') as string | undefined) ?? m.legacyId;
-  const fields: Record<string, unknown> = {};
-  const put = (key: string, v: Json | undefined): void => void (v !== undefined && (fields[key] = v));
+  const fields: CreateFields = {};
+  const put = (key: keyof CreateFields, v: Json | undefined): void => {
+    if (v !== undefined) fields[key] = v;
+  };
   put('description', r.take('description', text));
   const original = r.peek('status');
   const status = original === undefined ? null : milestoneStatus(original);

@@ -7,15 +7,21 @@
  * `extra` verbatim. A task written as a bare string becomes a task with that title.
  */
 import { findCycle } from '../domain/graph';
+import type { TaskAddPayload } from '../domain/ops/constructors';
 import { isDateValue } from '../domain/values';
 import { isObject, LEGACY_KEY, Residue } from './residue';
 import { taskStatus } from './status';
 import type { Json, JsonObject } from './types';
 
+/** The task.add members a legacy task maps to (each checked by its taker before it is put). */
+type TaskPayload = Partial<
+  Pick<TaskAddPayload, 'description' | 'estimatedHours' | 'assignee' | 'status' | 'startedAt' | 'completedAt'>
+>;
+
 export interface MappedTask {
   title: string;
   /** task.add members other than title, nonce and dependsOn. */
-  payload: Record<string, unknown>;
+  payload: TaskPayload;
   extra: JsonObject;
   /** Indices (in the task list) of the tasks this one depends on, in the legacy order. */
   deps: number[];
@@ -55,8 +61,10 @@ function mapTask(item: JsonObject, i: number, warn: (message: string) => void): 
   const id = r.take('id', idLike);
   if (id !== undefined) book.id = id;
   const title = (r.take('title', nonEmpty) as string | undefined) ?? (id !== undefined ? String(id) : `Task ${i + 1}`);
-  const payload: Record<string, unknown> = {};
-  const put = (key: string, v: Json | undefined): void => void (v !== undefined && (payload[key] = v));
+  const payload: TaskPayload = {};
+  const put = <K extends keyof TaskPayload>(key: K, v: Json | undefined): void => {
+    if (v !== undefined) payload[key] = v as TaskPayload[K];
+  };
   put('description', r.take('description', text));
   put('estimatedHours', r.take('estimated_hours', hours));
   put('assignee', r.take('assigned_to', nonEmpty));

@@ -9,6 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJsonFast as canonicalJson } from '../domain/canonicalFast';
+import {
+  milestoneAliasOp, milestoneCreateOp, milestoneDependOp, taskAddOp, taskDependOp, type MilestoneOpDraft,
+} from '../domain/ops/constructors';
 import type { Author, Operation, StoredOperation } from '../domain/types';
 import type { MappedMilestone } from './mapMilestone';
 
@@ -27,7 +30,8 @@ export function legacyNonce(legacyId: string, contentHash: string): string {
 }
 
 export function createOp(m: MappedMilestone, nonce: string, author: Author): EncodedOp {
-  return encodeOp({ type: 'milestone.create', title: m.title, nonce, fields: m.fields, extra: m.extra, author, time: m.time, lamport: 1 });
+  const draft = milestoneCreateOp({ title: m.title, nonce, fields: m.fields, extra: m.extra });
+  return encodeOp({ ...draft, author, time: m.time, lamport: 1 });
 }
 
 /**
@@ -36,23 +40,23 @@ export function createOp(m: MappedMilestone, nonce: string, author: Author): Enc
  */
 export function restOps(m: MappedMilestone, nonce: string, author: Author, resolve: (legacyId: string) => string): EncodedOp[] {
   const ops: EncodedOp[] = [];
-  const push = (draft: Record<string, unknown> & { type: string }): string => {
-    const encoded = encodeOp({ ...draft, author, time: m.time, lamport: ops.length + 2 } as Operation);
+  const push = (draft: MilestoneOpDraft): string => {
+    const encoded = encodeOp({ ...draft, author, time: m.time, lamport: ops.length + 2 });
     ops.push(encoded);
     return encoded.hash;
   };
-  push({ type: 'milestone.alias', add: [m.legacyId] });
+  push(milestoneAliasOp({ add: [m.legacyId] }));
   const ids: string[] = [];
   const later: Array<{ task: string; deps: number[] }> = [];
   m.tasks.forEach((t, i) => {
     const inline = t.deps.every((d) => d < i);
-    ids.push(push({
-      type: 'task.add', title: t.title, nonce: `${nonce}-${i}`, ...t.payload, extra: t.extra,
+    ids.push(push(taskAddOp({
+      title: t.title, nonce: `${nonce}-${i}`, ...t.payload, extra: t.extra,
       ...(inline && t.deps.length > 0 ? { dependsOn: t.deps.map((d) => ids[d]) } : {}),
-    }));
+    })));
     if (!inline) later.push({ task: ids[i], deps: t.deps });
   });
-  for (const { task, deps } of later) push({ type: 'task.depend', task, add: deps.map((d) => ids[d]) });
-  if (m.requires.length > 0) push({ type: 'milestone.depend', add: m.requires.map(resolve) });
+  for (const { task, deps } of later) push(taskDependOp({ task, add: deps.map((d) => ids[d]) }));
+  if (m.requires.length > 0) push(milestoneDependOp({ add: m.requires.map(resolve) }));
   return ops;
 }

@@ -4,7 +4,7 @@
  * writes nothing and reports what would be completed; `check` (completion switched off) writes
  * nothing and reports the tasks still open.
  */
-import type { OpDraft } from '../../domain/ops/OpHandler';
+import { taskStatusOp, type MilestoneOpDraft } from '../../domain/ops/constructors';
 import { isMilestoneError } from '../../errors/MilestoneError';
 import type { Context } from '../context';
 import { readMilestone, writeMilestone } from '../milestoneAccess';
@@ -32,10 +32,11 @@ export async function completeTasks(ctx: Context, milestoneId: string, taskIds: 
   if (mode === 'check') return { completed: [], open: todo };
   if (todo.length === 0 || mode === 'dry-run') return { completed: todo, open: [] };
   await writeMilestone(ctx, milestoneId, (s) => {
-    const drafts: OpDraft[] = [];
+    const drafts: MilestoneOpDraft[] = [];
     for (const id of todo) {
       const t = s.tasks.find((x) => x.id === id);
-      if (t && !t.deleted && t.status !== 'completed' && t.status !== 'cancelled') drafts.push({ type: 'task.status', task: id, status: 'completed' });
+      const open = t && !t.deleted && t.status !== 'completed' && t.status !== 'cancelled';
+      if (open) drafts.push(taskStatusOp({ task: id, status: 'completed' }));
     }
     return drafts;
   });

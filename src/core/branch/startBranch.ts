@@ -7,7 +7,7 @@
  * a failed checkout removes a link it just made and changes no status.
  */
 import { branchName } from '../../domain/branchName';
-import type { OpDraft } from '../../domain/ops/OpHandler';
+import { milestoneSetOp, taskStatusOp, type MilestoneOpDraft } from '../../domain/ops/constructors';
 import { MilestoneError } from '../../errors/MilestoneError';
 import { gitRaw, gitFailed } from '../../storage/git/runGit';
 import { loadSettings } from '../config/loadSettings';
@@ -69,10 +69,10 @@ export async function startBranch(ctx: Context, o: { target: string; settings?: 
     }
   }
   const { state: after } = await writeMilestone(ctx, state.id, (s) => {
-    const drafts: OpDraft[] = [];
+    const drafts: MilestoneOpDraft[] = [];
     const t = task ? s.tasks.find((x) => x.id === task.id) : undefined;
-    if (t && t.status !== 'in_progress') drafts.push({ type: 'task.status', task: t.id, status: 'in_progress' });
-    if (s.status === 'planned') drafts.push({ type: 'milestone.set', fields: { status: 'in_progress' } });
+    if (t && t.status !== 'in_progress') drafts.push(taskStatusOp({ task: t.id, status: 'in_progress' }));
+    if (s.status === 'planned') drafts.push(milestoneSetOp({ fields: { status: 'in_progress' } }));
     return drafts;
   });
   return {

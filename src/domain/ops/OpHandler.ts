@@ -1,5 +1,7 @@
 /**
  * Contract of one operation type (one file per type under ops/, registered in registry.ts).
+ *  - level: the format level that introduced the type (formatLevels.ts); a reader that knows only
+ *    lower levels refuses an entity holding it with FORMAT_TOO_NEW, naming the release it needs.
  *  - check: is the operation well formed on its own? (run when reading any stored pack)
  *  - validate: may it be written now, given the current state? (run at write time only; this is
  *    where a dependency cycle or an unknown task is refused)
@@ -7,15 +9,28 @@
  *    a state it was not validated against, and must then do something deterministic (usually
  *    nothing) instead of throwing. `options.policy` says how concurrent writes of one register
  *    resolve (registers.ts); the default is `merge`.
+ *
+ * Each file also exports its payload type and a constructor (`taskStatusOp({task, status})`): use
+ * cases build operations only through these, never as string-typed literals.
  */
 import type { FoldOptions, MilestoneState, Operation } from '../types';
 
 export interface OpHandler {
   readonly type: string;
+  readonly level: number;
   check(op: Operation): void;
   validate(state: MilestoneState | null, op: Operation): void;
   apply(state: MilestoneState | null, op: Operation, hash: string, options?: FoldOptions): MilestoneState;
 }
 
-/** What a use case asks to write: an operation before author, time and Lamport time are stamped. */
-export type OpDraft = { type: string } & Record<string, unknown>;
+/** An operation of type `T` with payload `P`, before the engine stamps author, time and Lamport time. */
+export type Draft<T extends string, P> = { type: T } & P;
+
+/** `prev` (what the writer saw) is stamped by the engine (prepare.ts), never given by a use case. */
+export type Prev = Record<string, string[]>;
+
+/** A draft of `type` with the payload's defined members (an absent optional member is left out). */
+export function draft<T extends string, P extends object>(type: T, payload: P): Draft<T, P> {
+  const defined = Object.entries(payload).filter(([, v]) => v !== undefined);
+  return { ...(Object.fromEntries(defined) as P), type };
+}

@@ -6,12 +6,19 @@
  */
 import type { MilestoneState, Operation } from '../types';
 import { tokenProblem } from '../values';
-import type { OpHandler } from './OpHandler';
+import { draft, type Draft, type OpHandler } from './OpHandler';
 import { badInput } from './payload';
 import { checkAddRemove, nextSet, validateAddRemove } from './setMember';
 import { onLive, touch } from './state';
 
 const TYPE = 'milestone.alias';
+
+/** The payload of `milestone.alias` (the envelope and `prev` are stamped by the engine). */
+export type MilestoneAliasPayload = { add?: string[]; remove?: string[] };
+
+export function milestoneAliasOp(p: MilestoneAliasPayload): Draft<typeof TYPE, MilestoneAliasPayload> {
+  return draft(TYPE, p);
+}
 
 function check(op: Operation): void {
   checkAddRemove(op, TYPE);
@@ -29,4 +36,4 @@ function apply(state: MilestoneState | null, op: Operation, hash: string): Miles
   });
 }
 
-export const milestoneAlias: OpHandler = { type: TYPE, check, validate, apply };
+export const milestoneAlias: OpHandler = { type: TYPE, level: 1, check, validate, apply };

@@ -6,11 +6,18 @@
  */
 import { MILESTONE_SCOPE, writeFields } from '../registers';
 import type { FoldOptions, MilestoneState, Operation } from '../types';
-import type { OpHandler } from './OpHandler';
+import { draft, type Draft, type OpHandler } from './OpHandler';
 import { checkEnvelope, checkPrev, malformed, rejectUnknownKeys } from './payload';
 import { onLive, requireLiveMilestone, touch } from './state';
 
 const TYPE = 'milestone.archive';
+
+/** The payload of `milestone.archive` (the envelope and `prev` are stamped by the engine). */
+export type MilestoneArchivePayload = { archived: boolean };
+
+export function milestoneArchiveOp(p: MilestoneArchivePayload): Draft<typeof TYPE, MilestoneArchivePayload> {
+  return draft(TYPE, p);
+}
 
 function check(op: Operation): void {
   checkEnvelope(op, TYPE);
@@ -31,4 +38,4 @@ function apply(state: MilestoneState | null, op: Operation, hash: string, option
   });
 }
 
-export const milestoneArchive: OpHandler = { type: TYPE, check, validate, apply };
+export const milestoneArchive: OpHandler = { type: TYPE, level: 1, check, validate, apply };

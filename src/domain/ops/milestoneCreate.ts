@@ -6,15 +6,30 @@
  * included. A second create met in a fold takes no effect.
  */
 import { acceptedFields, fieldTypeProblems, fieldValueProblems, MILESTONE_FIELD_RULES } from '../fields';
-import type { MilestoneState, Operation } from '../types';
+import type { MilestoneScalarField, MilestoneState, Operation } from '../types';
 import { compareStrings, copyJson, shortId, tokenProblem, unique } from '../values';
-import type { OpHandler } from './OpHandler';
+import { draft, type Draft, type OpHandler } from './OpHandler';
 import {
   badInput, checkEnvelope, malformed, objectMember, refused, rejectUnknownKeys, requireNonce, requireString, stringList,
 } from './payload';
 import { ignore, stampOf } from './state';
 
 const TYPE = 'milestone.create';
+
+/** The payload of `milestone.create` (the envelope and `prev` are stamped by the engine). */
+export type MilestoneCreatePayload = {
+  title: string;
+  /** Keeps two milestones of equal content distinct (their ids are the hash of this operation). */
+  nonce: string;
+  /** Presets of scalar fields other than the title; values are checked by validate. */
+  fields?: Partial<Record<Exclude<MilestoneScalarField, 'title'>, unknown>>;
+  labels?: string[];
+  extra?: Record<string, unknown>;
+};
+
+export function milestoneCreateOp(p: MilestoneCreatePayload): Draft<typeof TYPE, MilestoneCreatePayload> {
+  return draft(TYPE, p);
+}
 const KEYS = ['title', 'nonce', 'fields', 'labels', 'extra'];
 
 function check(op: Operation): void {
@@ -75,4 +90,4 @@ function apply(state: MilestoneState | null, op: Operation, hash: string): Miles
   return { ...created, ...acceptedFields(MILESTONE_FIELD_RULES, Object.fromEntries(fields)) };
 }
 
-export const milestoneCreate: OpHandler = { type: TYPE, check, validate, apply };
+export const milestoneCreate: OpHandler = { type: TYPE, level: 1, check, validate, apply };

@@ -7,11 +7,18 @@
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { MilestoneState, Operation } from '../types';
 import { shortId, tokenProblem } from '../values';
-import type { OpHandler } from './OpHandler';
+import { draft, type Draft, type OpHandler } from './OpHandler';
 import { checkAddRemove, nextSet, validateAddRemove } from './setMember';
 import { onLive, touch } from './state';
 
 const TYPE = 'milestone.depend';
+
+/** The payload of `milestone.depend` (the envelope and `prev` are stamped by the engine). */
+export type MilestoneDependPayload = { add?: string[]; remove?: string[] };
+
+export function milestoneDependOp(p: MilestoneDependPayload): Draft<typeof TYPE, MilestoneDependPayload> {
+  return draft(TYPE, p);
+}
 
 function isSelf(state: MilestoneState, id: string): boolean {
   return id === state.id || state.aliases.includes(id);
@@ -39,4 +46,4 @@ function apply(state: MilestoneState | null, op: Operation, hash: string): Miles
   });
 }
 
-export const milestoneDepend: OpHandler = { type: TYPE, check, validate, apply };
+export const milestoneDepend: OpHandler = { type: TYPE, level: 1, check, validate, apply };

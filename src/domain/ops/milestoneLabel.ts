@@ -5,11 +5,18 @@
  */
 import type { MilestoneState, Operation } from '../types';
 import { tokenProblem } from '../values';
-import type { OpHandler } from './OpHandler';
+import { draft, type Draft, type OpHandler } from './OpHandler';
 import { checkAddRemove, nextSet, validateAddRemove } from './setMember';
 import { onLive, touch } from './state';
 
 const TYPE = 'milestone.label';
+
+/** The payload of `milestone.label` (the envelope and `prev` are stamped by the engine). */
+export type MilestoneLabelPayload = { add?: string[]; remove?: string[] };
+
+export function milestoneLabelOp(p: MilestoneLabelPayload): Draft<typeof TYPE, MilestoneLabelPayload> {
+  return draft(TYPE, p);
+}
 
 function check(op: Operation): void {
   checkAddRemove(op, TYPE);
@@ -25,4 +32,4 @@ function apply(state: MilestoneState | null, op: Operation, hash: string): Miles
   });
 }
 
-export const milestoneLabel: OpHandler = { type: TYPE, check, validate, apply };
+export const milestoneLabel: OpHandler = { type: TYPE, level: 1, check, validate, apply };

@@ -9,13 +9,20 @@
  * outside the rules of fields.ts (INVALID_INPUT). Values are stored as given (titles untrimmed).
  */
 import { acceptedFields, fieldTypeProblems, fieldValueProblems, MILESTONE_FIELD_RULES } from '../fields';
-import type { OpHandler } from './OpHandler';
-import type { FoldOptions, MilestoneState, Operation } from '../types';
+import { draft, type Draft, type OpHandler } from './OpHandler';
+import type { FoldOptions, MilestoneScalarField, MilestoneState, Operation } from '../types';
 import { MILESTONE_SCOPE, writeFields } from '../registers';
 import { badInput, checkEnvelope, checkPrev, malformed, objectMember, rejectUnknownKeys } from './payload';
 import { ignore, onLive, requireLiveMilestone, touch } from './state';
 
 const TYPE = 'milestone.set';
+
+/** The payload of `milestone.set` (the envelope and `prev` are stamped by the engine). */
+export type MilestoneSetPayload = { fields: Partial<Record<MilestoneScalarField, unknown>> };
+
+export function milestoneSetOp(p: MilestoneSetPayload): Draft<typeof TYPE, MilestoneSetPayload> {
+  return draft(TYPE, p);
+}
 
 function check(op: Operation): void {
   checkEnvelope(op, TYPE);
@@ -48,4 +55,4 @@ function apply(state: MilestoneState | null, op: Operation, hash: string, option
   });
 }
 
-export const milestoneSet: OpHandler = { type: TYPE, check, validate, apply };
+export const milestoneSet: OpHandler = { type: TYPE, level: 1, check, validate, apply };

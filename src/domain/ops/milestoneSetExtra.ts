@@ -7,11 +7,18 @@ import { canonicalJson } from '../canonical';
 import { EXTRA_SCOPE, writeFields } from '../registers';
 import type { FoldOptions, MilestoneState, Operation } from '../types';
 import { copyJson, getEntry } from '../values';
-import type { OpHandler } from './OpHandler';
+import { draft, type Draft, type OpHandler } from './OpHandler';
 import { badInput, checkEnvelope, checkPrev, malformed, objectMember, rejectUnknownKeys } from './payload';
 import { onLive, requireLiveMilestone, touch } from './state';
 
 const TYPE = 'milestone.set-extra';
+
+/** The payload of `milestone.set-extra` (the envelope and `prev` are stamped by the engine). */
+export type MilestoneSetExtraPayload = { fields: Record<string, unknown> };
+
+export function milestoneSetExtraOp(p: MilestoneSetExtraPayload): Draft<typeof TYPE, typeof p> {
+  return draft(TYPE, p);
+}
 
 function check(op: Operation): void {
   checkEnvelope(op, TYPE);
@@ -51,4 +58,4 @@ function apply(state: MilestoneState | null, op: Operation, hash: string, option
   });
 }
 
-export const milestoneSetExtra: OpHandler = { type: TYPE, check, validate, apply };
+export const milestoneSetExtra: OpHandler = { type: TYPE, level: 1, check, validate, apply };

@@ -9,9 +9,8 @@
  */
 import { removalPrev } from '../addWinsSet';
 import { EXTRA_SCOPE, MILESTONE_SCOPE, registerPrev, type RegisterScope } from '../registers';
-import type { MilestoneState, TagMap } from '../types';
+import type { MilestoneState, OpDraft, TagMap } from '../types';
 import { getEntry, isPlainObject, isStringArray } from '../values';
-import type { OpDraft } from './OpHandler';
 import { findTask } from './state';
 
 const withPrev = (draft: OpDraft, prev: Record<string, string[]>): OpDraft => ({ ...draft, prev });

@@ -9,13 +9,33 @@
 import { acceptedFields, fieldTypeProblems, fieldValueProblems, TASK_FIELD_RULES, TASK_STATUS_RULE } from '../fields';
 import type { MilestoneState, Operation, TaskState, TaskStatus } from '../types';
 import { copyJson, isDateValue, unique } from '../values';
-import type { OpHandler } from './OpHandler';
+import { draft, type Draft, type OpHandler } from './OpHandler';
 import {
   badInput, checkEnvelope, malformed, objectMember, rejectUnknownKeys, requireNonce, requireString, stringList,
 } from './payload';
 import { findTask, ignore, onLive, requireLiveMilestone, requireLiveTaskIds, stampOf, touch } from './state';
 
 const TYPE = 'task.add';
+
+/** The payload of `task.add` (the envelope and `prev` are stamped by the engine). */
+export type TaskAddPayload = {
+  title: string;
+  /** Keeps two tasks of equal content distinct (the task id is the hash of this operation). */
+  nonce: string;
+  description?: string;
+  dependsOn?: string[];
+  assignee?: string | null;
+  estimatedHours?: number | null;
+  status?: TaskStatus;
+  extra?: Record<string, unknown>;
+  /** Recorded times an import keeps (YYYY-MM-DD or ISO 8601). */
+  startedAt?: string;
+  completedAt?: string;
+};
+
+export function taskAddOp(p: TaskAddPayload): Draft<typeof TYPE, TaskAddPayload> {
+  return draft(TYPE, p);
+}
 const SCALARS = ['title', 'description', 'assignee', 'estimatedHours'] as const;
 const KEYS = [...SCALARS, 'nonce', 'dependsOn', 'status', 'extra', 'startedAt', 'completedAt'];
 const TIMES = ['startedAt', 'completedAt'] as const;
@@ -81,4 +101,4 @@ function apply(state: MilestoneState | null, op: Operation, hash: string): Miles
   });
 }
 
-export const taskAdd: OpHandler = { type: TYPE, check, validate, apply };
+export const taskAdd: OpHandler = { type: TYPE, level: 1, check, validate, apply };

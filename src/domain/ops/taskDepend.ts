@@ -12,11 +12,18 @@ import { findCycle } from '../graph';
 import { applySetChange } from '../addWinsSet';
 import type { MilestoneState, Operation } from '../types';
 import { getEntry, shortId, unique, withEntry } from '../values';
-import type { OpHandler } from './OpHandler';
+import { draft, type Draft, type OpHandler } from './OpHandler';
 import { checkEnvelope, checkPrev, refuseOverlap, rejectUnknownKeys, requireSomeChange, requireString, stringList } from './payload';
 import { changeTask, findTask, liveTasks, onLive, requireLiveMilestone, requireLiveTask, requireLiveTaskIds } from './state';
 
 const TYPE = 'task.depend';
+
+/** The payload of `task.depend` (the envelope and `prev` are stamped by the engine). */
+export type TaskDependPayload = { task: string; add?: string[]; remove?: string[] };
+
+export function taskDependOp(p: TaskDependPayload): Draft<typeof TYPE, TaskDependPayload> {
+  return draft(TYPE, p);
+}
 
 function check(op: Operation): void {
   checkEnvelope(op, TYPE);
@@ -74,4 +81,4 @@ function apply(state: MilestoneState | null, op: Operation, hash: string): Miles
   });
 }
 
-export const taskDepend: OpHandler = { type: TYPE, check, validate, apply };
+export const taskDepend: OpHandler = { type: TYPE, level: 1, check, validate, apply };

@@ -4,11 +4,18 @@
  * ignored, validate refuses later operations on it and a fold ignores them.
  */
 import type { MilestoneState, Operation } from '../types';
-import type { OpHandler } from './OpHandler';
+import { draft, type Draft, type OpHandler } from './OpHandler';
 import { checkEnvelope, rejectUnknownKeys, requireString } from './payload';
 import { changeTask, onLive, requireLiveMilestone, requireLiveTask } from './state';
 
 const TYPE = 'task.remove';
+
+/** The payload of `task.remove` (the envelope and `prev` are stamped by the engine). */
+export type TaskRemovePayload = { task: string };
+
+export function taskRemoveOp(p: TaskRemovePayload): Draft<typeof TYPE, TaskRemovePayload> {
+  return draft(TYPE, p);
+}
 
 function check(op: Operation): void {
   checkEnvelope(op, TYPE);
@@ -26,4 +33,4 @@ function apply(state: MilestoneState | null, op: Operation): MilestoneState {
   return onLive(state, op, (live) => changeTask(live, op, op.task as string, () => ({ deleted: true })));
 }
 
-export const taskRemove: OpHandler = { type: TYPE, check, validate, apply };
+export const taskRemove: OpHandler = { type: TYPE, level: 1, check, validate, apply };

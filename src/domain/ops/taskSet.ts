@@ -6,12 +6,19 @@
  */
 import { acceptedFields, fieldTypeProblems, fieldValueProblems, TASK_FIELD_RULES } from '../fields';
 import { writeFields } from '../registers';
-import type { FoldOptions, MilestoneState, Operation, TaskState } from '../types';
-import type { OpHandler } from './OpHandler';
+import type { FoldOptions, MilestoneState, Operation, TaskScalarField, TaskState } from '../types';
+import { draft, type Draft, type OpHandler } from './OpHandler';
 import { badInput, checkEnvelope, checkPrev, malformed, objectMember, rejectUnknownKeys, requireString } from './payload';
 import { changeTask, findTask, ignore, onLive, requireLiveMilestone, requireLiveTask } from './state';
 
 const TYPE = 'task.set';
+
+/** The payload of `task.set` (the envelope and `prev` are stamped by the engine). */
+export type TaskSetPayload = { task: string; fields: Partial<Record<TaskScalarField, unknown>> };
+
+export function taskSetOp(p: TaskSetPayload): Draft<typeof TYPE, TaskSetPayload> {
+  return draft(TYPE, p);
+}
 
 function check(op: Operation): void {
   checkEnvelope(op, TYPE);
@@ -45,4 +52,4 @@ function apply(state: MilestoneState | null, op: Operation, hash: string, option
   });
 }
 
-export const taskSet: OpHandler = { type: TYPE, check, validate, apply };
+export const taskSet: OpHandler = { type: TYPE, level: 1, check, validate, apply };

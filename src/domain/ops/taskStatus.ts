@@ -11,11 +11,18 @@
 import { TASK_STATUS_RULE } from '../fields';
 import { writeFields } from '../registers';
 import type { FoldOptions, MilestoneState, Operation, TaskStatus } from '../types';
-import type { OpHandler } from './OpHandler';
+import { draft, type Draft, type OpHandler } from './OpHandler';
 import { badInput, checkEnvelope, checkPrev, malformed, rejectUnknownKeys, requireString } from './payload';
 import { changeTask, findTask, ignore, onLive, requireLiveMilestone, requireLiveTask } from './state';
 
 const TYPE = 'task.status';
+
+/** The payload of `task.status` (the envelope and `prev` are stamped by the engine). */
+export type TaskStatusPayload = { task: string; status: TaskStatus };
+
+export function taskStatusOp(p: TaskStatusPayload): Draft<typeof TYPE, TaskStatusPayload> {
+  return draft(TYPE, p);
+}
 
 function check(op: Operation): void {
   checkEnvelope(op, TYPE);
@@ -48,4 +55,4 @@ function apply(state: MilestoneState | null, op: Operation, hash: string, option
   });
 }
 
-export const taskStatus: OpHandler = { type: TYPE, check, validate, apply };
+export const taskStatus: OpHandler = { type: TYPE, level: 1, check, validate, apply };

@@ -5,7 +5,7 @@
  * (created, fast-forwarded or joined by a merge commit: mergeEntity.ts, mergeMany.ts).
  */
 import { MilestoneError } from '../../errors/MilestoneError';
-import type { Operation, StoredOperation } from '../../domain/types';
+import type { OpDraft, Operation, StoredOperation } from '../../domain/types';
 import { hashOperation } from '../../domain/hash';
 import type { Oid, Storage } from '../ports';
 import { idFromRef, refName, refPrefix } from './layout';
@@ -16,7 +16,7 @@ import { readHistory } from './readHistory';
 import { readTip } from './readTip';
 import { readTips, type TipRead } from './readTips';
 import { relateTips } from './relateTips';
-import type { EntityDefinition, EntityHistory, EntityTip, OpDraft, WriteRequest } from './types';
+import type { EntityDefinition, EntityHistory, EntityTip, WriteRequest } from './types';
 import { writeCommit } from './writeCommit';
 
 export const MAX_ATTEMPTS = 50;

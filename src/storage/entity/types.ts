@@ -3,7 +3,7 @@
  * plugs in through an EntityDefinition: the engine stores, orders, validates and merges operation
  * packs; the definition says what the operations mean.
  */
-import type { Author, Operation, StoredOperation } from '../../domain/types';
+import type { Author, OpDraft, Operation, StoredOperation } from '../../domain/types';
 import type { Oid } from '../ports';
 
 export interface EntityDefinition<S> {
@@ -27,9 +27,6 @@ export interface EntityDefinition<S> {
   /** One line for the commit subject, e.g. `task.add "Write the parser"`. */
   describe(ops: Operation[]): string;
 }
-
-/** An operation as a use case asks for it: author, time and Lamport time are stamped by the engine. */
-export type OpDraft = { type: string } & Record<string, unknown>;
 
 export interface EntityTip<S> {
   id: string;

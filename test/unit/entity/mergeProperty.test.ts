@@ -10,7 +10,7 @@ import { canonicalJson } from '../../../src/domain/canonical';
 import { fold } from '../../../src/domain/fold';
 import type { MilestoneState } from '../../../src/domain/types';
 import { milestoneEntity } from '../../../src/core/milestoneEntity';
-import type { OpDraft } from '../../../src/storage/entity/types';
+import type { OpDraft } from '../../../src/domain/types';
 import { EntityStore } from '../../../src/storage/entity/EntityStore';
 import { MemoryObjectStore } from '../../../src/storage/memory/MemoryObjectStore';
 import { MemoryRefStore } from '../../../src/storage/memory/MemoryRefStore';

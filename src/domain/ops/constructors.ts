@@ -1,0 +1,41 @@
+/**
+ * The operation constructors use cases build drafts with (git-bug's `NewSetTitleOp`), one per
+ * handler file, and `MilestoneOpDraft`, the union of what they return: a use case cannot hand the
+ * engine a string-typed literal of an unknown type or with a misspelt member.
+ */
+import { milestoneAliasOp } from './milestoneAlias';
+import { milestoneArchiveOp } from './milestoneArchive';
+import { milestoneCreateOp } from './milestoneCreate';
+import { milestoneDeleteOp } from './milestoneDelete';
+import { milestoneDependOp } from './milestoneDepend';
+import { milestoneLabelOp } from './milestoneLabel';
+import { milestoneSetOp } from './milestoneSet';
+import { milestoneSetExtraOp } from './milestoneSetExtra';
+import { taskAddOp } from './taskAdd';
+import { taskDependOp } from './taskDepend';
+import { taskRemoveOp } from './taskRemove';
+import { taskSetOp } from './taskSet';
+import { taskStatusOp } from './taskStatus';
+
+export {
+  milestoneAliasOp, milestoneArchiveOp, milestoneCreateOp, milestoneDeleteOp, milestoneDependOp, milestoneLabelOp,
+  milestoneSetOp, milestoneSetExtraOp, taskAddOp, taskDependOp, taskRemoveOp, taskSetOp, taskStatusOp,
+};
+export type { MilestoneCreatePayload } from './milestoneCreate';
+export type { TaskAddPayload } from './taskAdd';
+
+/** Any operation draft of a milestone log, as built by the constructors above. */
+export type MilestoneOpDraft =
+  | ReturnType<typeof milestoneCreateOp>
+  | ReturnType<typeof milestoneSetOp>
+  | ReturnType<typeof milestoneSetExtraOp>
+  | ReturnType<typeof milestoneLabelOp>
+  | ReturnType<typeof milestoneDependOp>
+  | ReturnType<typeof milestoneAliasOp>
+  | ReturnType<typeof milestoneArchiveOp>
+  | ReturnType<typeof milestoneDeleteOp>
+  | ReturnType<typeof taskAddOp>
+  | ReturnType<typeof taskSetOp>
+  | ReturnType<typeof taskStatusOp>
+  | ReturnType<typeof taskDependOp>
+  | ReturnType<typeof taskRemoveOp>;

@@ -1,0 +1,57 @@
+/**
+ * The flat record `list` shows for each milestone: the state's list-worthy fields plus derived
+ * counts. Filtering and sorting of these rows live in query.ts and matchQuery.ts.
+ */
+import { conflictsOf } from './conflicts';
+import { currentPhase, milestoneProgress } from './progress';
+import type { MilestoneState } from './types';
+import { compareStrings } from './values';
+
+/** One flat row per milestone: the state's list-worthy fields plus derived counts. */
+export type MilestoneSummary = Pick<MilestoneState,
+  'id' | 'title' | 'description' | 'status' | 'priority' | 'category' | 'labels' | 'dueDate' | 'startDate' | 'aliases' | 'archived' | 'deleted'
+> & {
+  progress: number;
+  /** Distinct assignees of the live tasks, sorted. */
+  assignees: string[];
+  /** Live tasks (cancelled ones included). */
+  taskCount: number;
+  /** Completed live tasks. */
+  doneCount: number;
+  /** Live tasks marked blocked. */
+  blockedCount: number;
+  /** Distinct current phases of the live tasks that follow the phased workflow, sorted. */
+  phases: string[];
+  /** Fields holding concurrent values from different clones (0 until a merge produces some). */
+  conflictCount: number;
+  updatedAt: string;
+  createdAt: string;
+};
+
+export function summarize(state: MilestoneState): MilestoneSummary {
+  const live = state.tasks.filter((t) => !t.deleted);
+  const assignees = [...new Set(live.map((t) => t.assignee).filter((a): a is string => a !== null))];
+  return {
+    id: state.id,
+    title: state.title,
+    description: state.description,
+    status: state.status,
+    priority: state.priority,
+    category: state.category,
+    labels: [...state.labels],
+    progress: milestoneProgress(state),
+    dueDate: state.dueDate,
+    startDate: state.startDate,
+    assignees: assignees.sort(compareStrings),
+    taskCount: live.length,
+    doneCount: live.filter((t) => t.status === 'completed').length,
+    blockedCount: live.filter((t) => t.status === 'blocked').length,
+    phases: [...new Set(live.map(currentPhase).filter((p): p is string => p !== null))].sort(compareStrings),
+    conflictCount: conflictsOf(state).length,
+    aliases: [...state.aliases],
+    archived: state.archived,
+    deleted: state.deleted,
+    updatedAt: state.updated.at,
+    createdAt: state.created.at,
+  };
+}
