@@ -4,10 +4,10 @@
  * whatever order they arrived in. Duplicates (same hash) count once.
  *
  * Every operation is checked for well-formedness before it is applied: a malformed one makes the
- * entity CORRUPT_ENTITY, an unknown type UNSUPPORTED_FORMAT (written by a newer version).
+ * entity CORRUPT_ENTITY, an unknown type FORMAT_TOO_NEW (written by a newer release).
  */
 import { isMilestoneError, MilestoneError } from '../errors/MilestoneError';
-import { CREATE_TYPE, getHandler, isOpType } from './ops/registry';
+import { CREATE_TYPE, OPS, type OpRegistry } from './ops/registry';
 import type { FoldOptions, MilestoneState, StoredOperation } from './types';
 import { compareStrings } from './values';
 
@@ -20,16 +20,11 @@ function dedupe(sorted: StoredOperation[]): StoredOperation[] {
   return sorted.filter((s, i) => i === 0 || s.hash !== sorted[i - 1].hash);
 }
 
-function checked(stored: StoredOperation): void {
+function checked(stored: StoredOperation, registry: OpRegistry): void {
   const type = stored.op?.type;
-  if (!isOpType(type)) {
-    throw new MilestoneError('UNSUPPORTED_FORMAT', `operation ${stored.hash.slice(0, 12)} has unknown type ${JSON.stringify(type)}`, {
-      hint: 'It was probably written by a newer git-milestone; upgrade to read this milestone.',
-      data: { hash: stored.hash, type },
-    });
-  }
+  const handler = registry.get(type); // FORMAT_TOO_NEW for a type a newer release wrote
   try {
-    getHandler(type).check(stored.op);
+    handler.check(stored.op);
   } catch (e) {
     if (!isMilestoneError(e)) throw e;
     throw new MilestoneError('CORRUPT_ENTITY', `operation ${stored.hash.slice(0, 12)}: ${e.message}`, {
@@ -47,10 +42,12 @@ function checked(stored: StoredOperation): void {
  * Operations that meet no state (before any milestone.create) are skipped; if none creates a state,
  * CORRUPT_ENTITY. `options.policy` chooses how concurrent register writes resolve (registers.ts).
  */
-export function applyOps(state: MilestoneState | null, ops: readonly StoredOperation[], options: FoldOptions = {}): MilestoneState {
+export function applyOps(
+  state: MilestoneState | null, ops: readonly StoredOperation[], options: FoldOptions = {}, registry: OpRegistry = OPS,
+): MilestoneState {
   let current = state;
   for (const stored of dedupe(sortOps(ops))) {
-    checked(stored);
+    checked(stored, registry);
     const { op, hash } = stored;
     if (state !== null && op.lamport <= state.clock) {
       throw new MilestoneError('INTERNAL', `operation ${hash.slice(0, 12)} (Lamport ${op.lamport}) is not newer than the snapshot (${state.clock}); refold from all operations`, {
@@ -58,7 +55,7 @@ export function applyOps(state: MilestoneState | null, ops: readonly StoredOpera
       });
     }
     if (current === null && op.type !== CREATE_TYPE) continue;
-    current = getHandler(op.type).apply(current, op, hash, options);
+    current = registry.get(op.type).apply(current, op, hash, options);
   }
   if (current === null) {
     throw new MilestoneError('CORRUPT_ENTITY', 'no milestone.create operation: nothing to fold', {
@@ -72,7 +69,7 @@ export function applyOps(state: MilestoneState | null, ops: readonly StoredOpera
  * The state of a milestone from all its operations, in any order. The first operation in fold order
  * must be milestone.create (its hash is the milestone id): otherwise CORRUPT_ENTITY.
  */
-export function fold(ops: readonly StoredOperation[], options: FoldOptions = {}): MilestoneState {
+export function fold(ops: readonly StoredOperation[], options: FoldOptions = {}, registry: OpRegistry = OPS): MilestoneState {
   const sorted = dedupe(sortOps(ops));
   if (sorted.length === 0) {
     throw new MilestoneError('CORRUPT_ENTITY', 'a milestone needs at least one operation', {
@@ -86,5 +83,5 @@ export function fold(ops: readonly StoredOperation[], options: FoldOptions = {})
       data: { hash: root.hash, type: root.op?.type },
     });
   }
-  return applyOps(null, sorted, options);
+  return applyOps(null, sorted, options, registry);
 }

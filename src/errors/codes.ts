@@ -17,6 +17,8 @@ export const EXIT = {
   LOCKED: 10,
   GIT: 11,
   BACKEND: 12,
+  /** Data written by a newer release (a newer operation type, entity kind or format level). */
+  TOO_NEW: 13,
   INTERNAL: 70,
 } as const;
 
@@ -35,6 +37,7 @@ export type ErrorCode =
   | 'NOT_INITIALIZED'
   | 'CORRUPT_ENTITY'
   | 'UNSUPPORTED_FORMAT'
+  | 'FORMAT_TOO_NEW'
   | 'CONFIG_INVALID'
   | 'GIT_FAILED'
   | 'BACKEND_UNAVAILABLE'
@@ -55,6 +58,7 @@ const TABLE: Record<ErrorCode, number> = {
   NOT_INITIALIZED: EXIT.NOT_A_REPO,
   CORRUPT_ENTITY: EXIT.CORRUPT,
   UNSUPPORTED_FORMAT: EXIT.CORRUPT,
+  FORMAT_TOO_NEW: EXIT.TOO_NEW,
   CONFIG_INVALID: EXIT.CONFIG,
   GIT_FAILED: EXIT.GIT,
   BACKEND_UNAVAILABLE: EXIT.BACKEND,

@@ -8,7 +8,7 @@ import { MilestoneError } from '../../errors/MilestoneError';
 import type { OpDraft, Operation, StoredOperation } from '../../domain/types';
 import { hashOperation } from '../../domain/hash';
 import type { Oid, Storage } from '../ports';
-import { idFromRef, refName, refPrefix } from './layout';
+import { idFromRef, refName, refPrefix, type FormatNeed } from './layout';
 import { mergeTips } from './mergeEntity';
 import { mergeMany, type MergeOutcome } from './mergeMany';
 import { encodePack } from './pack';
@@ -37,19 +37,36 @@ export class EntityStore<S> {
   }
 
   async read(id: string): Promise<EntityTip<S>> {
+    const { need, ...tip } = await this.readLevel(id);
+    return tip;
+  }
+
+  /** read, plus the format level the tip is marked with (an append carries it on). */
+  private async readLevel(id: string): Promise<EntityTip<S> & { need: FormatNeed | null }> {
     const ref = this.ref(id);
     const tip = await this.storage.refs.read(ref);
     if (!tip) throw new MilestoneError('NOT_FOUND', `no ${this.def.kind} ${id}`, { data: { id } });
-    return { id, ref, tip, state: await readTip<S>({ objects: this.storage.objects, ref, tip }) };
+    const { level: readLevel, release } = this.def.format;
+    const { state, need } = await readTip<S>({ objects: this.storage.objects, ref, tip, readLevel, release });
+    return { id, ref, tip, state, need };
   }
 
   /** Snapshots of many entities in three batched reads (commits, trees, blobs). */
   async readMany(tips: Map<string, Oid>): Promise<Map<string, TipRead<S>>> {
-    return readTips<S>({ objects: this.storage.objects, kind: this.def.kind, tips });
+    const { level: readLevel, release } = this.def.format;
+    return readTips<S>({ objects: this.storage.objects, kind: this.def.kind, tips, readLevel, release });
+  }
+
+  /** The level marker for operations on top of an entity marked `base` (null: unmarked). */
+  private need(ops: Operation[], base: FormatNeed | null): FormatNeed {
+    const level = Math.max(base?.level ?? 0, this.def.format.levelOf(ops));
+    return { level, release: level === base?.level ? base.release : this.def.format.releaseOf(level) };
   }
 
   async history(id: string): Promise<EntityHistory<S>> {
-    const { ref, tip } = await this.read(id);
+    const ref = this.ref(id);
+    const tip = await this.storage.refs.read(ref);
+    if (!tip) throw new MilestoneError('NOT_FOUND', `no ${this.def.kind} ${id}`, { data: { id } });
     const { commits, ops } = await readHistory({ objects: this.storage.objects, def: this.def, ref, id, tip });
     return { id, ref, tip, state: this.def.apply(null, ops), commits, ops };
   }
@@ -63,7 +80,7 @@ export class EntityStore<S> {
     const ref = this.ref(hash);
     const tip = await writeCommit({
       objects: this.storage.objects, parents: [], pack: encodePack([op]), snapshot: state,
-      author: who.author, time: who.time, message: this.def.describe([op]),
+      author: who.author, time: who.time, message: this.def.describe([op]), need: this.need([op], null),
     });
     await this.storage.refs.cas(ref, null, tip);
     return { id: hash, ref, tip, state };
@@ -75,9 +92,9 @@ export class EntityStore<S> {
    */
   async append(id: string, who: WriteRequest, build: (state: S) => OpDraft[]): Promise<EntityTip<S> & { ops: StoredOperation[] }> {
     for (let attempt = 1; ; attempt++) {
-      const current = await this.read(id);
+      const current = await this.readLevel(id);
       const drafts = build(current.state);
-      if (drafts.length === 0) return { ...current, ops: [] };
+      if (drafts.length === 0) return { id, ref: current.ref, tip: current.tip, state: current.state, ops: [] };
       let state = current.state;
       const stored: StoredOperation[] = [];
       drafts.forEach((draft, i) => {
@@ -92,6 +109,7 @@ export class EntityStore<S> {
       const tip = await writeCommit({
         objects: this.storage.objects, parents: [current.tip], pack: encodePack(stored.map((s) => s.op)),
         snapshot: state, author: who.author, time: who.time, message: this.def.describe(stored.map((s) => s.op)),
+        need: this.need(stored.map((s) => s.op), current.need),
       });
       try {
         await this.storage.refs.cas(current.ref, current.tip, tip);

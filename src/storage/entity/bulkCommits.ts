@@ -7,7 +7,7 @@
 import { canonicalJsonFast as canonicalJson } from '../../domain/canonicalFast';
 import type { Author, Operation } from '../../domain/types';
 import type { BulkCommit } from '../git/fastImport';
-import { FORMAT_VERSION, OPS_FILE, SNAPSHOT_FILE, VERSION_PREFIX } from './layout';
+import { FORMAT_VERSION, levelEntryName, OPS_FILE, SNAPSHOT_FILE, VERSION_PREFIX, type FormatNeed } from './layout';
 import { encodePack } from './pack';
 
 export interface EntityCommit {
@@ -18,6 +18,8 @@ export interface EntityCommit {
   author: Author;
   time: string;
   message: string;
+  /** The format level the entity needs after this commit (writeCommit's `need`). */
+  need?: FormatNeed | null;
 }
 
 /** The commits of one entity; their snapshots share unchanged parts, which are encoded once. */
@@ -27,8 +29,10 @@ export function toBulkCommits(commits: EntityCommit[]): BulkCommit[] {
 }
 
 export function toBulkCommit(c: EntityCommit, cache?: WeakMap<object, string>): BulkCommit {
+  const level = c.need ? levelEntryName(c.need) : null;
   return {
     files: [
+      ...(level !== null ? [{ name: level, data: '' }] : []),
       { name: `${VERSION_PREFIX}${FORMAT_VERSION}`, data: '' },
       { name: OPS_FILE, data: c.pack ?? encodePack(c.ops) },
       { name: SNAPSHOT_FILE, data: canonicalJson(c.state, cache) },

@@ -14,7 +14,8 @@ import type { StoredOperation } from '../../domain/types';
 import type { CommitData, ObjectStore, Oid } from '../ports';
 import { sortOps } from './pack';
 import { readHistory } from './readHistory';
-import type { EntityDefinition } from './types';
+import type { FormatNeed } from './layout';
+import type { EntityDefinition, EntityFormat } from './types';
 import { writeCommit } from './writeCommit';
 
 export interface MergeTipsOptions<S> {
@@ -39,6 +40,13 @@ function newer(a: [Oid, CommitData], b: [Oid, CommitData]): [Oid, CommitData] {
   return d > 0 || (d === 0 && a[0] > b[0]) ? a : b;
 }
 
+/** The level a merge is marked with: the highest of its operations' and both sides' marks. */
+function mergedNeed(format: EntityFormat, ops: StoredOperation[], sides: Array<FormatNeed | null>): FormatNeed {
+  const level = format.levelOf(ops.map((s) => s.op));
+  const marked = sides.filter((n): n is FormatNeed => n !== null && n.level >= level).sort((a, b) => b.level - a.level)[0];
+  return marked ?? { level, release: format.releaseOf(level) };
+}
+
 export async function mergeTips<S>(o: MergeTipsOptions<S>): Promise<MergedTip<S>> {
   const base = { objects: o.objects, def: o.def, ref: o.ref, id: o.id };
   const mine = await readHistory({ ...base, tip: o.local });
@@ -55,6 +63,7 @@ export async function mergeTips<S>(o: MergeTipsOptions<S>): Promise<MergedTip<S>
     snapshot: state,
     author: { name: head.committer.name, email: head.committer.email },
     time: new Date(head.committer.timestamp * 1000).toISOString(),
+    need: mergedNeed(o.def.format, ops, [mine.need, theirs.need]),
     message: `merge: ${ops.length} operations from two clones\n\nWritten by git-milestone. A merge carries no operations; snapshot.json is the fold of both sides.\n`,
   });
   return { tip, state, added: union.size - mine.ops.length };

@@ -5,13 +5,17 @@
 import { canonicalJson } from '../../domain/canonical';
 import { hashOperation } from '../../domain/hash';
 import type { Operation, StoredOperation } from '../../domain/types';
+import { MilestoneError } from '../../errors/MilestoneError';
 import { FORMAT_VERSION, corrupt } from './layout';
 
 export function encodePack(ops: Operation[]): string {
   return canonicalJson({ version: FORMAT_VERSION, ops });
 }
 
-/** Parses and checks a pack; `check` is the entity definition's well-formedness test. */
+/**
+ * Parses and checks a pack; `check` is the entity definition's well-formedness test. A type the
+ * definition does not know (FORMAT_TOO_NEW) is passed on for the caller to name the release.
+ */
 export function decodePack(ref: string, data: Buffer, check: (op: Operation) => void): StoredOperation[] {
   let parsed: unknown;
   try {
@@ -33,6 +37,7 @@ export function decodePack(ref: string, data: Buffer, check: (op: Operation) => 
     try {
       check(op);
     } catch (e) {
+      if (e instanceof MilestoneError && e.code === 'FORMAT_TOO_NEW') throw e;
       throw corrupt(ref, `operation ${i} (${op.type}) is malformed: ${(e as Error).message}`);
     }
     return { hash: hashOperation(op), op };

@@ -6,9 +6,10 @@
  * a pull of 10,000 new entities costs a few batched reads, not 40,000), so a long history or many
  * entities cost a few batched round trips. An entity that fails is reported in its own slot.
  */
+import { MilestoneError } from '../../errors/MilestoneError';
 import type { StoredOperation } from '../../domain/types';
 import type { CommitData, ObjectStore, Oid } from '../ports';
-import { checkVersion, corrupt, entryOid, OPS_FILE } from './layout';
+import { checkVersion, corrupt, entryOid, formatTooNew, OPS_FILE, type FormatNeed } from './layout';
 import { decodePack, sortOps } from './pack';
 import type { EntityDefinition, HistoryCommit } from './types';
 
@@ -23,6 +24,8 @@ export interface ReadHistoryOptions<S> {
 export interface History {
   commits: HistoryCommit[];
   ops: StoredOperation[];
+  /** The highest format level any commit is marked with (null: none, the base level). */
+  need: FormatNeed | null;
 }
 
 export interface HistoryRequest {
@@ -66,9 +69,12 @@ export async function readHistories<S>(objects: ObjectStore, def: EntityDefiniti
   const live = wanted.filter((w) => !out.has(w.id));
   const trees = await objects.readMany([...new Set(live.flatMap((w) => [...(graphs.get(w.id) as Map<Oid, CommitData>).values()].map((c) => c.tree)))]);
   const packs = new Map<string, Map<Oid, Oid>>();
+  const needs = new Map<string, FormatNeed | null>();
   for (const w of live) {
     try {
-      packs.set(w.id, packsOf(w.ref, graphs.get(w.id) as Map<Oid, CommitData>, trees));
+      const found = packsOf(w.ref, graphs.get(w.id) as Map<Oid, CommitData>, trees);
+      packs.set(w.id, found.packs);
+      needs.set(w.id, found.need);
     } catch (e) {
       out.set(w.id, e as Error);
     }
@@ -77,7 +83,8 @@ export async function readHistories<S>(objects: ObjectStore, def: EntityDefiniti
   for (const w of live) {
     if (out.has(w.id)) continue;
     try {
-      out.set(w.id, validate(def, w, graphs.get(w.id) as Map<Oid, CommitData>, packs.get(w.id) as Map<Oid, Oid>, blobs));
+      const need = needs.get(w.id) ?? null;
+      out.set(w.id, validate(def, w, graphs.get(w.id) as Map<Oid, CommitData>, packs.get(w.id) as Map<Oid, Oid>, blobs, need));
     } catch (e) {
       out.set(w.id, e as Error);
     }
@@ -85,29 +92,49 @@ export async function readHistories<S>(objects: ObjectStore, def: EntityDefiniti
   return out;
 }
 
-/** Commit → its operation pack blob; checks each tree's version and where packs may be. */
-function packsOf(ref: string, commits: Map<Oid, CommitData>, trees: Awaited<ReturnType<ObjectStore['readMany']>>): Map<Oid, Oid> {
+/**
+ * Commit → its operation pack blob, and the highest level marked; checks each tree's version and
+ * where packs may be. A level above the reader's is refused later (validate), once the operation
+ * this build does not know can be named.
+ */
+function packsOf(
+  ref: string, commits: Map<Oid, CommitData>, trees: Awaited<ReturnType<ObjectStore['readMany']>>,
+): { packs: Map<Oid, Oid>; need: FormatNeed | null } {
   const packOids = new Map<Oid, Oid>();
+  let need: FormatNeed | null = null;
   for (const [oid, c] of commits) {
     const tree = trees.get(c.tree);
     if (!tree || tree.type !== 'tree') throw corrupt(ref, `tree of ${oid.slice(0, 12)} is missing`);
-    checkVersion(ref, tree.entries);
+    const marked = checkVersion(ref, tree.entries, Infinity);
+    if (marked && marked.level > (need?.level ?? 0)) need = marked;
     const pack = entryOid(ref, tree.entries, OPS_FILE, false);
     if (pack && c.parents.length > 1) throw corrupt(ref, `merge commit ${oid.slice(0, 12)} carries operations`);
     if (!pack && c.parents.length < 2) throw corrupt(ref, `commit ${oid.slice(0, 12)} has no operation pack`);
     if (pack) packOids.set(oid, pack);
   }
-  return packOids;
+  return { packs: packOids, need };
 }
 
-function validate<S>(def: EntityDefinition<S>, w: HistoryRequest, commits: Map<Oid, CommitData>, packOids: Map<Oid, Oid>, blobs: Awaited<ReturnType<ObjectStore['readMany']>>): History {
+function decode<S>(def: EntityDefinition<S>, ref: string, data: Buffer, need: FormatNeed | null): StoredOperation[] {
+  try {
+    return decodePack(ref, data, (op) => def.check(op));
+  } catch (e) {
+    if (!(e instanceof MilestoneError) || e.code !== 'FORMAT_TOO_NEW') throw e;
+    throw formatTooNew(ref, def.format.release, { need, type: String(e.data?.type) });
+  }
+}
+
+function validate<S>(
+  def: EntityDefinition<S>, w: HistoryRequest, commits: Map<Oid, CommitData>, packOids: Map<Oid, Oid>,
+  blobs: Awaited<ReturnType<ObjectStore['readMany']>>, need: FormatNeed | null,
+): History {
   const ordered = topoOrder(w.ref, commits);
   const clockAt = new Map<Oid, number>();
   const history: HistoryCommit[] = [];
   for (const oid of ordered) {
     const c = commits.get(oid) as CommitData;
     const blob = packOids.has(oid) ? blobs.get(packOids.get(oid) as Oid) : undefined;
-    const ops = blob && blob.type === 'blob' ? decodePack(w.ref, blob.data, (op) => def.check(op)) : [];
+    const ops = blob && blob.type === 'blob' ? decode(def, w.ref, blob.data, need) : [];
     if (packOids.has(oid) && !blob) throw corrupt(w.ref, `operation pack of ${oid.slice(0, 12)} is missing`);
     const inherited = Math.max(0, ...c.parents.map((p) => clockAt.get(p) ?? 0));
     for (const s of ops) {
@@ -116,11 +143,12 @@ function validate<S>(def: EntityDefinition<S>, w: HistoryRequest, commits: Map<O
     clockAt.set(oid, Math.max(inherited, ...ops.map((s) => s.op.lamport)));
     history.push({ oid, parents: c.parents, ops });
   }
+  if (need && need.level > def.format.level) throw formatTooNew(w.ref, def.format.release, { need });
   const root = history[0];
   if (root.ops.length !== 1 || root.ops[0].op.type !== def.createType || root.ops[0].hash !== w.id) {
     throw corrupt(w.ref, `root commit ${root.oid.slice(0, 12)} does not hold the ${def.createType} operation whose hash is the entity id`);
   }
-  return { commits: history, ops: sortOps(history.flatMap((h) => h.ops)) };
+  return { commits: history, ops: sortOps(history.flatMap((h) => h.ops)), need };
 }
 
 /** Parents before children; refuses more than one root. */

@@ -1,16 +1,20 @@
 /**
- * Reads an entity's current state from its tip: ref → commit → tree → snapshot blob.
+ * Reads an entity's current state from its tip: ref → commit → tree → snapshot blob. A tip marked
+ * with a format level above `readLevel` is FORMAT_TOO_NEW (layout.ts); the level is returned so an
+ * append can carry it on.
  */
 import type { ObjectStore, Oid } from '../ports';
-import { checkVersion, corrupt, entryOid, SNAPSHOT_FILE } from './layout';
+import { checkVersion, corrupt, entryOid, SNAPSHOT_FILE, type FormatNeed } from './layout';
 
 export interface ReadTipOptions {
   objects: ObjectStore;
   ref: string;
   tip: Oid;
+  readLevel?: number;
+  release?: string;
 }
 
-export async function readTip<S>(o: ReadTipOptions): Promise<S> {
+export async function readTip<S>(o: ReadTipOptions): Promise<{ state: S; need: FormatNeed | null }> {
   let tree;
   try {
     const commit = await o.objects.readCommit(o.tip);
@@ -18,9 +22,9 @@ export async function readTip<S>(o: ReadTipOptions): Promise<S> {
   } catch (e) {
     throw corrupt(o.ref, `cannot read tip ${o.tip.slice(0, 12)}: ${(e as Error).message}`);
   }
-  checkVersion(o.ref, tree);
+  const need = checkVersion(o.ref, tree, o.readLevel, o.release);
   const snapshotOid = entryOid(o.ref, tree, SNAPSHOT_FILE, true) as Oid;
-  return parseSnapshot<S>(o.ref, await o.objects.readBlob(snapshotOid));
+  return { state: parseSnapshot<S>(o.ref, await o.objects.readBlob(snapshotOid)), need };
 }
 
 export function parseSnapshot<S>(ref: string, data: Buffer): S {

@@ -13,6 +13,9 @@ export interface ReadTipsOptions {
   objects: ObjectStore;
   kind: string;
   tips: Map<string, Oid>;
+  /** The highest format level the reader knows, and its release (layout.ts checkVersion). */
+  readLevel?: number;
+  release?: string;
 }
 
 export async function readTips<S>(o: ReadTipsOptions): Promise<Map<string, TipRead<S>>> {
@@ -31,7 +34,7 @@ export async function readTips<S>(o: ReadTipsOptions): Promise<Map<string, TipRe
     const t = trees.get(treeOid);
     try {
       if (!t || t.type !== 'tree') throw corrupt(ref, 'tip tree is missing');
-      checkVersion(ref, t.entries);
+      checkVersion(ref, t.entries, o.readLevel, o.release);
       blobOf.set(id, entryOid(ref, t.entries, SNAPSHOT_FILE, true) as Oid);
     } catch (e) {
       out.set(id, { tip: o.tips.get(id) as Oid, error: e as Error });

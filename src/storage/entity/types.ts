@@ -26,6 +26,19 @@ export interface EntityDefinition<S> {
   clock(state: S): number;
   /** One line for the commit subject, e.g. `task.add "Write the parser"`. */
   describe(ops: Operation[]): string;
+  /** Format levels (domain/formatLevels.ts): what this build reads, and what it writes. */
+  format: EntityFormat;
+}
+
+export interface EntityFormat {
+  /** Highest format level this build reads and writes for the kind. */
+  level: number;
+  /** This build's release, named in FORMAT_TOO_NEW. */
+  release: string;
+  /** The release that introduced a level this build knows. */
+  releaseOf(level: number): string;
+  /** The level operations need: the highest of the kind's own and of each operation type's. */
+  levelOf(ops: readonly Operation[]): number;
 }
 
 export interface EntityTip<S> {

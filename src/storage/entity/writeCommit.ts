@@ -5,7 +5,7 @@
 import { canonicalJson } from '../../domain/canonical';
 import type { Author } from '../../domain/types';
 import type { ObjectStore, Oid, TreeEntry } from '../ports';
-import { FORMAT_VERSION, OPS_FILE, SNAPSHOT_FILE, VERSION_PREFIX } from './layout';
+import { FORMAT_VERSION, levelEntryName, OPS_FILE, SNAPSHOT_FILE, VERSION_PREFIX, type FormatNeed } from './layout';
 
 export interface WriteCommitOptions {
   objects: ObjectStore;
@@ -16,11 +16,16 @@ export interface WriteCommitOptions {
   author: Author;
   time: string;
   message: string;
+  /** The format level the entity needs after this commit; marked in the tree above level 1. */
+  need?: FormatNeed | null;
 }
 
 export async function writeCommit(o: WriteCommitOptions): Promise<Oid> {
   const entries: TreeEntry[] = [];
-  entries.push({ mode: '100644', name: `${VERSION_PREFIX}${FORMAT_VERSION}`, oid: await o.objects.writeBlob('') });
+  const empty = await o.objects.writeBlob('');
+  entries.push({ mode: '100644', name: `${VERSION_PREFIX}${FORMAT_VERSION}`, oid: empty });
+  const level = o.need ? levelEntryName(o.need) : null;
+  if (level !== null) entries.push({ mode: '100644', name: level, oid: empty });
   if (o.pack !== null) entries.push({ mode: '100644', name: OPS_FILE, oid: await o.objects.writeBlob(o.pack) });
   entries.push({ mode: '100644', name: SNAPSHOT_FILE, oid: await o.objects.writeBlob(canonicalJson(o.snapshot)) });
   const tree = await o.objects.writeTree(entries);

@@ -24,10 +24,10 @@ describe('fold', () => {
     expect(caught(() => fold([...log.ops, early])).code).toBe('CORRUPT_ENTITY');
   });
 
-  it('refuses unknown types (UNSUPPORTED_FORMAT) and malformed ops (CORRUPT_ENTITY)', () => {
+  it('refuses unknown types (FORMAT_TOO_NEW) and malformed ops (CORRUPT_ENTITY)', () => {
     const log = new Log();
     log.create();
-    expect(caught(() => fold([...log.ops, stored(makeOp('milestone.frobnicate', {}, 2))])).code).toBe('UNSUPPORTED_FORMAT');
+    expect(caught(() => fold([...log.ops, stored(makeOp('milestone.frobnicate', {}, 2))])).code).toBe('FORMAT_TOO_NEW');
     const bad = caught(() => fold([...log.ops, stored(makeOp('milestone.set', { fields: 'x' }, 2))]));
     expect(bad.code).toBe('CORRUPT_ENTITY');
     expect(bad.message).toMatch(/fields must be an object/);
