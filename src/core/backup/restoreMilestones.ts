@@ -3,11 +3,13 @@
  * came from, another, a fresh one). The bundle is verified, fetched into a private namespace
  * (refs/restore/<stamp>/...), and merged like fetched remote refs. New milestones are created,
  * ones behind are fast-forwarded, diverged ones get a merge commit, and notes are merged with
- * cat_sort_uniq. Then the namespace is deleted. Nothing local is overwritten.
+ * cat_sort_uniq. Then the namespace is deleted. Nothing local is overwritten. Entities of kinds this
+ * release does not know are carried along untouched (carryKinds.ts).
  */
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { Context } from '../context';
 import { countOutcomes, emptyCounts, type MergeCounts } from '../sync/absorbIncoming';
+import { carryUnknownKinds, type CarryResult } from '../sync/carryKinds';
 import { mergingStore } from '../sync/conflictPolicy';
 import { gitFailed, gitRun } from '../sync/gitCommand';
 import { mergeNotes, type NotesOutcome } from '../sync/notesMerge';
@@ -18,6 +20,8 @@ export interface RestoreResult extends MergeCounts {
   file: string;
   notes: NotesOutcome;
   total: number;
+  /** Refs of kinds this version does not know, carried along untouched. */
+  otherKinds: CarryResult;
 }
 
 const ID_REF = /\/milestones\/milestone\/([0-9a-f]{64})$/;
@@ -36,15 +40,20 @@ export async function restoreMilestones(ctx: Context, o: { file: string }): Prom
     const r = gitRun(ctx, args);
     if (r.status !== 0) throw gitFailed(args, r, 'Nothing local was changed.');
     const tips = new Map<string, string>();
+    const others = new Map<string, string>();
     for (const [ref, oid] of await ctx.storage.refs.list(ns)) {
       const m = ID_REF.exec(ref);
       if (m) tips.set(m[1], oid);
+      else if (!ref.startsWith(`${ns}milestones/milestone/`) && ref.startsWith(`${ns}milestones/`)) {
+        others.set(`refs/${ref.slice(ns.length)}`, oid);
+      }
     }
+    const otherKinds = await carryUnknownKinds(ctx, others);
     const counts = countOutcomes(emptyCounts(), await (await mergingStore(ctx)).mergeMany(tips));
     const notes = await mergeNotes(ctx, `${ns}notes/milestones`);
     const index = await ctx.index.refresh();
     ctx.env.log.info('restored', { file: check.file, created: counts.created, fastForwarded: counts.fastForwarded, merged: counts.merged });
-    return { file: check.file, ...counts, notes, total: index.total };
+    return { file: check.file, ...counts, notes, total: index.total, otherKinds };
   } finally {
     const temp = [...(await ctx.storage.refs.list(ns)).keys()];
     if (temp.length > 0) gitRun(ctx, ['update-ref', '--stdin'], { input: temp.map((ref) => `delete ${ref}\n`).join('') });

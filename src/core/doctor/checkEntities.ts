@@ -3,12 +3,15 @@
  * (EntityStore.history validates format version, one root holding the creating operation, no
  * operations in merges, rising Lamport times, well-formed operations), and whether the stored
  * snapshot equals the fold of its operations. It also finds aliases that two milestones claim.
- * Read only: a bad ref is reported with the command that shows it, and never changed.
+ * Read only: a bad ref is reported with the command that shows it, and never changed. Data a
+ * newer release wrote (an entity kind this release does not know, or a milestone of a newer format
+ * level) is a warning naming the release it needs, never an error: it is not damaged.
  */
 import { canonicalJson } from '../../domain/canonical';
 import { conflictsOf } from '../../domain/conflicts';
 import type { MilestoneState } from '../../domain/types';
-import { ID_PATTERN, REF_ROOT, refPrefix } from '../../storage/entity/layout';
+import { ID_PATTERN, levelOfTree, REF_ROOT, refPrefix } from '../../storage/entity/layout';
+import type { Oid } from '../../storage/ports';
 import type { Context } from '../context';
 import { mergingStore } from '../sync/conflictPolicy';
 import type { DoctorProblem, EntityCounts } from './types';
@@ -29,11 +32,13 @@ export async function checkEntities(ctx: Context): Promise<EntityCheck> {
   const problems: DoctorProblem[] = [];
   const counts: EntityCounts = { milestones: 0, tasks: 0, operations: 0, conflicts: 0 };
   const prefix = refPrefix('milestone');
-  for (const ref of (await ctx.storage.refs.list(REF_ROOT)).keys()) {
+  const unknown = new Map<string, Array<[string, Oid]>>();
+  for (const [ref, oid] of await ctx.storage.refs.list(REF_ROOT)) {
     const kind = ref.slice(REF_ROOT.length).split('/')[0];
-    if (!KNOWN_KINDS.includes(kind)) problems.push(bad(ref, `kind "${kind}" is unknown to this version (left alone)`, 'warning'));
+    if (!KNOWN_KINDS.includes(kind)) unknown.set(kind, [...(unknown.get(kind) ?? []), [ref, oid]]);
     else if (!ID_PATTERN.test(ref.slice(prefix.length))) problems.push(bad(ref, 'the name is not refs/milestones/milestone/<64 hex digits>'));
   }
+  for (const [kind, refs] of unknown) problems.push(await unknownKind(ctx, kind, refs));
   const store = await mergingStore(ctx);
   const aliases = new Map<string, string[]>();
   for (const id of (await store.list()).keys()) {
@@ -51,7 +56,9 @@ export async function checkEntities(ctx: Context): Promise<EntityCheck> {
       }
       if (!h.state.deleted) for (const a of aliasesOf(h.state)) aliases.set(a, [...(aliases.get(a) ?? []), id]);
     } catch (e) {
-      problems.push(bad(ref, (e as Error).message.replace(`${ref}: `, '')));
+      const newer = (e as { code?: string }).code === 'FORMAT_TOO_NEW';
+      problems.push(newer ? { ...bad(ref, (e as Error).message, 'warning'), hint: 'Upgrade git-milestone to read it; it is left alone.' }
+        : bad(ref, (e as Error).message.replace(`${ref}: `, '')));
     }
   }
   for (const [alias, ids] of aliases) {
@@ -63,6 +70,24 @@ export async function checkEntities(ctx: Context): Promise<EntityCheck> {
     });
   }
   return { problems, counts };
+}
+
+/** One note per unknown kind: how many entities, and the release that wrote them when marked. */
+async function unknownKind(ctx: Context, kind: string, refs: Array<[string, Oid]>): Promise<DoctorProblem> {
+  let release: string | null = null;
+  try {
+    const entries = await ctx.storage.objects.readTree((await ctx.storage.objects.readCommit(refs[0][1])).tree);
+    release = levelOfTree(entries)?.release ?? null;
+  } catch {
+    // Unreadable: the note says less, nothing else changes.
+  }
+  const by = release ? `git-milestone ≥ ${release}` : 'a newer git-milestone';
+  const n = refs.length;
+  return {
+    check: 'entities', severity: 'warning', fixable: false, ref: `${REF_ROOT}${kind}/`,
+    message: `${n} ${kind} entit${n === 1 ? 'y' : 'ies'} under ${REF_ROOT}${kind}/, written by ${by}: skipped by this version (kept, pushed and backed up as they are)`,
+    hint: 'Upgrade git-milestone to read them.',
+  };
 }
 
 function aliasesOf(state: MilestoneState): string[] {

@@ -58,9 +58,10 @@ export async function absorbIfMoved(ctx: Context): Promise<void> {
     if (report.errors.length > 0) {
       ctx.env.err(`warning: ${report.errors.length} fetched milestone${report.errors.length === 1 ? '' : 's'} could not be merged (${report.errors[0].message}); \`git milestone doctor\` has details\n`);
     }
-    // A damaged remote entity stays damaged: remember it and warn once. Anything else (a ref locked
+    // A damaged (or newer-format) remote entity stays so: remember it and warn once. Anything else (a ref locked
     // by a concurrent writer) may pass: do not remember, so the next command tries again.
-    if (report.errors.some((e) => e.code !== 'CORRUPT_ENTITY' && e.code !== 'UNSUPPORTED_FORMAT')) return;
+    const lasting = ['CORRUPT_ENTITY', 'UNSUPPORTED_FORMAT', 'FORMAT_TOO_NEW'];
+    if (report.errors.some((e) => !lasting.includes(e.code ?? ''))) return;
   } catch (e) {
     ctx.env.err(`warning: could not merge fetched milestones: ${(e as Error).message}; run \`git milestone pull\` to retry\n`);
     return;

@@ -64,7 +64,15 @@ export async function pushRemote(ctx: Context, o: { remote?: string; attempts?: 
     }
     ctx.env.log.info('push rejected: the remote moved; fetching and merging', { remote, attempt, rejected: rejected.length });
     fetchMilestones(ctx, remote);
-    await absorbIncoming(ctx, { remote });
+    const absorbed = await absorbIncoming(ctx, { remote });
+    // A milestone a newer release wrote cannot be merged here: retrying cannot help.
+    const tooNew = absorbed.errors.filter((e) => e.code === 'FORMAT_TOO_NEW');
+    if (tooNew.length > 0 && rejected.every((l) => tooNew.some((e) => l.to.endsWith(`/${e.id}`)))) {
+      throw new MilestoneError('FORMAT_TOO_NEW', `push to ${remote}: ${tooNew[0].message}`, {
+        hint: 'Everything else was pushed. Upgrade git-milestone to merge this milestone, then push again.',
+        data: { remote, rejected: rejected.map((l) => l.to) },
+      });
+    }
     await new Promise((res) => setTimeout(res, Math.floor(Math.random() * 50 * attempt)));
   }
   throw new MilestoneError('CONFLICT', `push to ${remote} was still rejected after ${max} attempts: other clones kept pushing in between`, {
