@@ -4,7 +4,8 @@
  * (refs/restore/<stamp>/...), and merged like fetched remote refs. New milestones are created,
  * ones behind are fast-forwarded, diverged ones get a merge commit, and notes are merged with
  * cat_sort_uniq. Then the namespace is deleted. Nothing local is overwritten. Entities of kinds this
- * release does not know are carried along untouched (carryKinds.ts).
+ * release does not know, and milestones of a newer format level, are carried along untouched
+ * (carryKinds.ts).
  */
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { Context } from '../context';
@@ -48,8 +49,13 @@ export async function restoreMilestones(ctx: Context, o: { file: string }): Prom
         others.set(`refs/${ref.slice(ns.length)}`, oid);
       }
     }
-    const otherKinds = await carryUnknownKinds(ctx, others);
     const counts = countOutcomes(emptyCounts(), await (await mergingStore(ctx)).mergeMany(tips));
+    // Milestones a newer release wrote cannot be merged here, but are kept as they are, like
+    // unknown kinds: created when missing, fast-forwarded when behind.
+    const newer = counts.errors.filter((e) => e.code === 'FORMAT_TOO_NEW');
+    for (const e of newer) others.set(`refs/milestones/milestone/${e.id}`, tips.get(e.id) as string);
+    const otherKinds = await carryUnknownKinds(ctx, others);
+    counts.errors = counts.errors.filter((e) => !newer.includes(e) || otherKinds.diverged.includes(`refs/milestones/milestone/${e.id}`));
     const notes = await mergeNotes(ctx, `${ns}notes/milestones`);
     const index = await ctx.index.refresh();
     ctx.env.log.info('restored', { file: check.file, created: counts.created, fastForwarded: counts.fastForwarded, merged: counts.merged });

@@ -1,6 +1,6 @@
 /**
- * Entities of kinds this release does not know (a newer release's sessions, claims…) are carried
- * along untouched wherever milestones travel in bulk: a restore creates each such ref that is
+ * Entities of kinds this release does not know (a newer release's sessions, claims…), and
+ * milestones of a newer format level, are carried along untouched wherever milestones travel in bulk: a restore creates each such ref that is
  * missing here and fast-forwards one this clone holds an ancestor of. A diverged one cannot be
  * merged without knowing its kind: the local ref stays as it is and the ref is reported.
  */
