@@ -42,12 +42,14 @@ export interface HookPlace {
 
 export function hookPlace(ctx: Context): HookPlace {
   const dir = hooksDir(ctx);
-  return { dir, dataDir: ctx.dataDir, commonDir: ctx.repo.commonDir, workTree: ctx.repo.workTree, manager: detectManager(ctx.repo.workTree, dir) };
+  const { commonDir, workTree } = ctx.repo;
+  return { dir, dataDir: ctx.dataDir, commonDir, workTree, manager: detectManager(workTree, dir) };
 }
 
 export async function hooksStatus(ctx: Context): Promise<HooksStatus> {
   const p = hookPlace(ctx);
-  return { dir: p.dir, manager: p.manager?.kind ?? null, hooks: HOOK_NAMES.map((hook) => diagnoseHook(p, hook)) };
+  const hooks = HOOK_NAMES.map((hook) => diagnoseHook(p, hook));
+  return { dir: p.dir, manager: p.manager?.kind ?? null, hooks };
 }
 
 const INSTALL = '`git milestone hooks install`';
@@ -56,36 +58,48 @@ export function diagnoseHook(p: HookPlace, hook: HookName): HookStatus {
   const s = hookState(p.dir, hook);
   if (s.state === 'installed' || s.state === 'chained') return withPackage(s, s.path, null);
   const m = p.manager;
-  const runner = hasRunner(p.dataDir, hook);
-  const displaced = (note: string): HookStatus => ({ ...withPackage(s, runner ? runnerPath(p.dataDir, hook) : null, note), state: 'displaced' });
+  const runner = hasRunner(p.dataDir, hook) ? runnerPath(p.dataDir, hook) : null;
+  const displaced = (note: string): HookStatus => ({ ...withPackage(s, runner, note), state: 'displaced' });
+  const managed = (where: string) => withPackage({ ...s, path: where, state: 'managed' }, runner, null);
   if (m?.kind === 'husky') {
     const line = hasHuskyLine(m.dir, hook);
-    const script = huskyScript(m.dir, hook);
-    if (line && runner && m.active) return withPackage({ ...s, path: script, state: 'managed' }, runnerPath(p.dataDir, hook), null);
-    if (line && runner) return displaced(`husky is not set up in this clone (git does not run ${rel(p, m.dir)}/_): run \`npx husky\` (or your package manager's install)`);
-    if (runner) return displaced(`husky runs this hook and ${rel(p, script)} lacks git-milestone's line: run ${INSTALL}`);
-    if (line) return withPackage(s, null, `${rel(p, script)} has git-milestone's line, but this clone has not run ${INSTALL}`);
+    const script = rel(p, huskyScript(m.dir, hook));
+    if (line && runner && m.active) return managed(huskyScript(m.dir, hook));
+    if (line && runner) {
+      return displaced(`husky is not set up in this clone (git does not run ${rel(p, m.dir)}/_): ` +
+        "run `npx husky` (or your package manager's install)");
+    }
+    if (runner) return displaced(`husky runs this hook and ${script} lacks git-milestone's line: run ${INSTALL}`);
+    if (line) return withPackage(s, null, `${script} has git-milestone's line, but this clone has not run ${INSTALL}`);
   }
   if (m?.kind === 'lefthook') {
     const entry = hasLefthookEntry(m.config, hook);
-    if (entry && runner && isLefthookHook(s.path)) return withPackage({ ...s, path: m.config, state: 'managed' }, runnerPath(p.dataDir, hook), null);
-    if (entry && runner) return displaced(`lefthook has not installed its ${hook} hook: run \`lefthook install\``);
-    if (runner) return displaced(`lefthook runs this hook and ${rel(p, m.config)} has no git-milestone entry for it: run ${INSTALL}`);
-    if (entry) return withPackage(s, null, `${rel(p, m.config)} has git-milestone's entry, but this clone has not run ${INSTALL}`);
+    const config = rel(p, m.config);
+    if (entry && runner && isLefthookHook(s.path)) return managed(m.config);
+    if (entry && runner) return displaced(`lefthook has not written its ${hook} hook: run \`lefthook install\``);
+    if (runner) return displaced(`lefthook runs this hook and ${config} has no git-milestone entry for it: run ${INSTALL}`);
+    if (entry) return withPackage(s, null, `${config} has git-milestone's entry, but this clone has not run ${INSTALL}`);
   }
-  const by = m ? describeManager(m, p.workTree) : 'another tool';
-  if (s.chained) return displaced(`${by} replaced git-milestone's shim (${path.basename(s.chained)} is what it chained): run ${INSTALL}`);
+  return leftBehind(p, s, hook, displaced) ?? withPackage(s, null, null);
+}
+
+/** A plain install's traces beside a hook that is not ours: what displaced it. */
+function leftBehind(p: HookPlace, s: HookState, hook: HookName, displaced: (note: string) => HookStatus): HookStatus | null {
+  const by = p.manager ? describeManager(p.manager, p.workTree) : 'another tool';
+  if (s.chained) return displaced(`${by} replaced git-milestone's shim (it had kept ${path.basename(s.chained)}): run ${INSTALL}`);
   if (isShim(`${s.path}.old`)) return displaced(`${by} moved git-milestone's shim to ${hook}.old: run ${INSTALL}`);
   const plain = path.join(p.commonDir, 'hooks', hook);
   if (path.resolve(p.dir) !== path.resolve(p.commonDir, 'hooks') && isShim(plain)) {
-    return displaced(`core.hooksPath now sends git to ${rel(p, p.dir)}, so git-milestone's shim in ${rel(p, plain)} no longer runs: run ${INSTALL}`);
+    return displaced(`core.hooksPath now sends git to ${rel(p, p.dir)}, so git-milestone's shim in ${rel(p, plain)} ` +
+      `no longer runs: run ${INSTALL}`);
   }
-  return withPackage(s, null, null);
+  return null;
 }
 
 function withPackage(s: HookState, shim: string | null, note: string | null): HookStatus {
   const pkg = shim ? shimPackage(shim) : null;
-  return { ...s, package: pkg, packagePresent: pkg === null ? null : fs.existsSync(path.join(pkg, 'hooks', 'run.sh')), note };
+  const present = pkg === null ? null : fs.existsSync(path.join(pkg, 'hooks', 'run.sh'));
+  return { ...s, package: pkg, packagePresent: present, note };
 }
 
 function rel(p: HookPlace, f: string): string {
