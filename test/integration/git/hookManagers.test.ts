@@ -131,6 +131,19 @@ describe('husky 9', () => {
     expect(t.commit('Plain again').subject).toBe('Plain again');
     expect(t.states()).toEqual(Array(6).fill('foreign'));
   });
+
+  it('a clone where husky is not set up yet: install says to run husky; then the hooks run', () => {
+    repo.git(['config', '--unset', 'core.hooksPath']);
+    fs.rmSync(path.join(repo.dir, '.husky', '_'), { recursive: true });
+    const r = t.ok(['hooks', 'install', '--json']).json();
+    expect(r.manager).toBe('husky');
+    expect(r.notes.join('\n')).toMatch(/husky is not set up in this clone yet: run `npx husky`/);
+    const st = t.ok(['hooks', 'status', '--json']).json().hooks[2];
+    expect(st).toMatchObject({ state: 'displaced', note: expect.stringMatching(/run `npx husky`/) });
+    husky();
+    expect(t.states()).toEqual(Array(6).fill('managed'));
+    expect(t.commit('Add the printer').subject).toBe(`feat(milestone-${M.slice(0, 8)}): add the printer`);
+  });
 });
 
 describe('lefthook', () => {
