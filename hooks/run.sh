@@ -45,8 +45,13 @@ case $gm_hook in
     [ -n "$gm_x" ] && gm_js pre-commit && exec "$gm_node" "$gm_run"
     ;;
   prepare-commit-msg)
-    # commit-msg is not told the message's source (amend, merge, squash): keep it for it.
-    printf '%s\n' "${2:-}" >"$gm_gd/GIT_MILESTONE_SOURCE" 2>/dev/null
+    # commit-msg is not told the message's source (amend, merge, squash): keep it for it. Line 2 says
+    # whether this commit concludes a `merge --squash` (SQUASH_MSG) or a merge (MERGE_HEAD), whatever
+    # the source (`-m` gives "message"); git deletes both files before post-commit runs.
+    gm_m=
+    [ -f "$gm_gd/MERGE_HEAD" ] && gm_m=merge
+    [ -f "$gm_gd/SQUASH_MSG" ] && gm_m=squash
+    printf '%s\n%s\n' "${2:-}" "$gm_m" >"$gm_gd/GIT_MILESTONE_SOURCE" 2>/dev/null
     [ -s "$gm_gd/GIT_MILESTONE_NOTE" ] && : >"$gm_gd/GIT_MILESTONE_NOTE"
     ;;
   commit-msg)
@@ -59,10 +64,14 @@ case $gm_hook in
         echo "git-milestone: could not add the commit note (git notes --ref=milestones append)" >&2
       : >"$gm_gd/GIT_MILESTONE_NOTE"
     fi
-    # Committing a `git merge --squash` is when a squash-merged branch becomes merged.
-    gm_src=
-    [ -f "$gm_gd/GIT_MILESTONE_SOURCE" ] && IFS= read -r gm_src <"$gm_gd/GIT_MILESTONE_SOURCE"
-    [ "$gm_src" = squash ] && [ -d "$gm_links" ] && gm_js post-merge && "$gm_node" "$gm_run" 0
+    # Committing a `git merge --squash` (or a merge that stopped) is when the branch becomes merged:
+    # no post-merge hook runs for it, so run post-merge's work here (prepare-commit-msg noted it).
+    gm_src= gm_m=
+    [ -f "$gm_gd/GIT_MILESTONE_SOURCE" ] && { IFS= read -r gm_src; IFS= read -r gm_m; } <"$gm_gd/GIT_MILESTONE_SOURCE"
+    [ -n "$gm_m" ] || [ "$gm_src" = squash ] || exit "$gm_status"
+    : >"$gm_gd/GIT_MILESTONE_SOURCE"
+    [ -n "$gm_branch" ] && [ -f "$gm_links/$gm_branch" ] && exit "$gm_status" # into a milestone branch
+    [ -d "$gm_links" ] && gm_js post-merge && "$gm_node" "$gm_run" 0
     ;;
   post-merge)
     [ "${1:-0}" = 1 ] && exit "$gm_status" # --squash: nothing is committed yet (see post-commit)

@@ -48,5 +48,5 @@ export const branchCleanup: CommandDef<CleanupResult> = {
   text: (r) =>
     r.branches.length === 0
       ? `No milestone branches (base ${r.base}).`
-      : `${table(r.branches.map((b) => [b.branch, b.action, b.reason, b.completed.length ? `completed ${b.completed.map(short).join(', ')}` : '']))}\n(base: ${r.base}${r.dryRun ? '; dry run, nothing changed' : ''})`,
+      : `${table(r.branches.map((b) => [b.branch, b.action, b.reason, b.completed.length ? `completed ${b.completed.map(short).join(', ')}` : b.wouldComplete.length ? `would complete ${b.wouldComplete.map(short).join(', ')}` : '']))}\n(base: ${r.base}${r.dryRun ? '; dry run, nothing changed' : ''})`,
 };

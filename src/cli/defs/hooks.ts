@@ -11,10 +11,14 @@ const HOOKS_DESCRIPTION =
   'refs/notes/milestones links the commit to its task), post-merge (a merged branch completes its task; cleanup per ' +
   'git_integration.*), post-checkout (links branches made elsewhere). The hooks directory is the one git uses ' +
   '(core.hooksPath, linked worktrees share it). A hook already there is kept as <hook>.git-milestone-chained and runs first; ' +
-  'uninstall puts it back byte for byte. Hooks stand aside during rebase, cherry-pick, revert and bisect; --no-verify skips them.';
+  'uninstall puts it back byte for byte. Where husky or lefthook manages the hooks, install adds a marked line to .husky/<hook> ' +
+  'or a git-milestone entry to lefthook\'s config instead (commit them; they do nothing in a clone that has not run install), ' +
+  'so the manager\'s own reinstall keeps them; uninstall removes only those. ' +
+  'Hooks stand aside during rebase, cherry-pick, revert and bisect; --no-verify skips them.';
 
 const changes = (r: Omit<HooksResult, 'package' | 'node'>) =>
-  `${table(r.hooks.map((h) => [h.hook, h.action, h.note ?? (h.chained ? `runs ${h.chained} first` : '')]))}\n(hooks directory: ${r.dir})`;
+  `${table(r.hooks.map((h) => [h.hook, h.action, h.note ?? (h.chained ? `runs ${h.chained} first` : '')]))}\n` +
+  `(hooks directory: ${r.dir}${r.manager ? `; through ${r.manager}` : ''})${r.notes.map((n) => `\n${n}`).join('')}`;
 
 export const hooksInstall: CommandDef<HooksResult> = {
   id: 'hooks:install',
@@ -36,11 +40,12 @@ export const hooksUninstall: CommandDef<Omit<HooksResult, 'package' | 'node'>> =
 
 export const hooksStatusDef: CommandDef<HooksStatus> = {
   id: 'hooks:status',
-  summary: 'Show each hook: installed, chained (runs an earlier hook first), foreign (not ours) or absent.',
+  summary: 'Show each hook: installed, chained (runs an earlier hook first), managed (by husky/lefthook), displaced, foreign or absent.',
   description: HOOKS_DESCRIPTION,
   examples: ['git milestone hooks status', 'git milestone hooks status --json'],
   readOnly: true,
   execute: (ctx) => hooksStatus(ctx),
   text: (r) =>
-    `${table(r.hooks.map((h) => [h.hook, h.state, h.chained ? `runs ${h.chained} first` : '', h.packagePresent === false ? `package missing: ${h.package}` : '']))}\n(hooks directory: ${r.dir})`,
+    `${table(r.hooks.map((h) => [h.hook, h.state, h.note ?? (h.chained ? `runs ${h.chained} first` : ''), h.packagePresent === false ? `package missing: ${h.package}` : '']))}\n` +
+    `(hooks directory: ${r.dir}${r.manager ? `; managed by ${r.manager}` : ''})`,
 };

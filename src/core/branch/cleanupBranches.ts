@@ -27,8 +27,10 @@ export interface BranchReport {
   merged: MergedBy | null;
   action: 'deleted' | 'would-delete' | 'kept';
   reason: string;
-  /** Tasks this run completed (or would, with --dry-run). */
+  /** Tasks this run completed; always empty on a dry run. */
   completed: string[];
+  /** --dry-run: the tasks a real run would complete (empty otherwise). */
+  wouldComplete: string[];
 }
 
 export interface CleanupResult {
@@ -53,7 +55,7 @@ export async function cleanupBranches(ctx: Context, o: { settings: GitSettings; 
     const link: BranchLink | null = await linkOf(ctx, o.settings, branch, { write: !o.dryRun });
     if (!link) continue;
     const tasks = [...new Set([...link.tasks, ...(link.task ? [link.task] : [])])];
-    const report: BranchReport = { branch, milestone: link.milestone, tasks, merged: null, action: 'kept', reason: '', completed: [] };
+    const report: BranchReport = { branch, milestone: link.milestone, tasks, merged: null, action: 'kept', reason: '', completed: [], wouldComplete: [] };
     reports.push(report);
     report.merged = mergedBy(probe, { tip, start: link.start, ancestor: ancestors.has(branch), branch });
     if (!report.merged) {
@@ -61,7 +63,8 @@ export async function cleanupBranches(ctx: Context, o: { settings: GitSettings; 
       continue;
     }
     const done = await completeTasks(ctx, link.milestone, tasks, !s.completeOnMerge ? 'check' : o.dryRun ? 'dry-run' : 'write');
-    report.completed = done.completed;
+    if (o.dryRun) report.wouldComplete = done.completed;
+    else report.completed = done.completed;
     report.reason = keepReason(o, report, done.open.length, await ageDays(ctx, tip), busy.has(branch));
     if (report.reason !== '') continue;
     if (o.dryRun) report.action = 'would-delete';

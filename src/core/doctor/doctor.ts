@@ -9,8 +9,8 @@
 import * as fs from 'node:fs';
 import type { Context } from '../context';
 import { configValidate } from '../config/configValidate';
-import { hooksStatus } from '../hooks/hooksStatus';
 import { checkEntities } from './checkEntities';
+import { checkHooks } from './checkHooks';
 import { checkIncoming } from './checkIncoming';
 import { checkIndex } from './checkIndex';
 import { checkLocks } from './checkLocks';
@@ -35,15 +35,6 @@ async function configProblems(ctx: Context): Promise<DoctorProblem[]> {
   }));
 }
 
-async function hookProblems(ctx: Context): Promise<DoctorProblem[]> {
-  const status = await hooksStatus(ctx);
-  return status.hooks.filter((h) => h.packagePresent === false).map((h) => ({
-    check: 'hooks' as const, severity: 'error' as const, fixable: false, path: h.path,
-    message: `the ${h.hook} hook runs a git-milestone that is gone (${h.package})`,
-    hint: 'Run `git milestone hooks install` again, or `git milestone hooks uninstall`.',
-  }));
-}
-
 async function fix(ctx: Context, problems: DoctorProblem[]): Promise<void> {
   for (const p of problems.filter((x) => x.check === 'locks' && x.fixable && x.path)) {
     fs.rmSync(p.path as string, { force: true });
@@ -61,7 +52,7 @@ async function fix(ctx: Context, problems: DoctorProblem[]): Promise<void> {
 
 export async function doctor(ctx: Context, o: { fix?: boolean; report?: boolean } = {}): Promise<DoctorResult> {
   const entities = await checkEntities(ctx);
-  const problems = [...entities.problems, ...(await checkIncoming(ctx)), ...checkLocks(ctx), ...(await checkIndex(ctx)), ...checkSqlite(ctx), ...(await configProblems(ctx)), ...(await hookProblems(ctx))];
+  const problems = [...entities.problems, ...(await checkIncoming(ctx)), ...checkLocks(ctx), ...(await checkIndex(ctx)), ...checkSqlite(ctx), ...(await configProblems(ctx)), ...(await checkHooks(ctx))];
   if (o.fix) await fix(ctx, problems);
   const c = entities.counts;
   const what: Record<CheckName, string> = {

@@ -61,9 +61,10 @@ export function exists(file: string): boolean {
 export interface HookState {
   hook: HookName;
   path: string;
-  /** installed: our shim alone; chained: our shim running a kept hook first; foreign: someone
-   *  else's hook and not ours; absent: nothing. */
-  state: 'installed' | 'chained' | 'foreign' | 'absent';
+  /** installed: our shim alone; chained: our shim running a kept hook first; managed: run by a hook
+   *  manager through our line or entry (hookManager.ts); displaced: installed here once but not run
+   *  now (hooksStatus.ts says why); foreign: someone else's hook and not ours; absent: nothing. */
+  state: 'installed' | 'chained' | 'managed' | 'displaced' | 'foreign' | 'absent';
   /** The kept hook, when there is one. */
   chained: string | null;
 }

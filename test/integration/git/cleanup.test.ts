@@ -44,7 +44,7 @@ beforeAll(() => {
   repo = makeTmpRepo();
   repo.git(['commit', '-q', '--allow-empty', '-m', 'init']);
   M = ok(['new', 'Release', '--json']).json().id;
-  for (const k of ['merge', 'squash', 'ff', 'unmerged', 'current', 'fresh', 'auto']) tasks[k] = ok(['task', 'add', M, `Task ${k}`, '--json']).json().id;
+  for (const k of ['merge', 'squash', 'ff', 'unmerged', 'current', 'fresh', 'auto', 'squashm', 'conflict', 'dry']) tasks[k] = ok(['task', 'add', M, `Task ${k}`, '--json']).json().id;
   ok(['hooks', 'install']);
 });
 afterAll(() => repo.cleanup());
@@ -126,5 +126,52 @@ describe('branch cleanup', () => {
     expect(status('auto')).toBe('completed');
     expect(exists('unmerged')).toBe(true);
     expect(fs.existsSync(path.join(repo.dir, '.git', 'milestones', 'branches', ...branches.auto.split('/')))).toBe(false);
+  });
+});
+
+describe('the commit that concludes a squash or a stopped merge completes the task; --dry-run completes nothing', () => {
+  it('`git merge --squash` then `git commit -m`: the source is "message", SQUASH_MSG says squash', () => {
+    work('squashm', 2);
+    git(['merge', '-q', '--squash', branches.squashm]);
+    expect(status('squashm')).toBe('in_progress');
+    const r = git(['commit', '-q', '-m', 'Squash the parser work']);
+    expect(r.stderr).toMatch(new RegExp(`task ${tasks.squashm.slice(0, 8)} completed`));
+    expect(status('squashm')).toBe('completed');
+    expect(repo.git(['log', '-1', '--format=%s'])).toBe('Squash the parser work\n'); // main is not a milestone branch
+    expect(fs.readFileSync(path.join(repo.dir, '.git', 'GIT_MILESTONE_SOURCE'), 'utf8')).toBe(''); // used once
+  });
+
+  it('a merge stopped by a conflict, concluded by `git commit`', () => {
+    branches.conflict = ok(['branch', 'start', tasks.conflict, '--json']).json().branch;
+    fs.writeFileSync(path.join(repo.dir, 'clash.txt'), 'theirs\n');
+    git(['add', '-A']);
+    git(['commit', '-q', '-m', 'Their side']);
+    git(['checkout', '-q', 'main']);
+    fs.writeFileSync(path.join(repo.dir, 'clash.txt'), 'ours\n');
+    git(['add', '-A']);
+    git(['commit', '-q', '-m', 'Our side']);
+    const stopped = spawnSync('git', ['merge', '-q', '--no-ff', '--no-edit', branches.conflict], { cwd: repo.dir, env: gitEnv(), encoding: 'utf8' });
+    expect(stopped.status).not.toBe(0);
+    fs.writeFileSync(path.join(repo.dir, 'clash.txt'), 'both\n');
+    git(['add', 'clash.txt']);
+    expect(status('conflict')).toBe('in_progress');
+    git(['commit', '-q', '-m', 'Merge the clash']);
+    expect(status('conflict')).toBe('completed');
+  });
+
+  it('--dry-run says "would complete" and completes nothing; the real run completes', () => {
+    work('dry', 1);
+    const quiet = spawnSync('git', ['merge', '-q', '--no-ff', '--no-edit', branches.dry], { cwd: repo.dir, env: gitEnv({ GIT_MILESTONE_HOOKS: '0' }), encoding: 'utf8' });
+    expect(quiet.status, quiet.stderr).toBe(0);
+    expect(status('dry')).toBe('in_progress');
+    const json = ok(['branch', 'cleanup', '--dry-run', '--json']).json().branches.find((b: any) => b.branch === branches.dry);
+    expect(json).toMatchObject({ merged: 'ancestor', action: 'would-delete', completed: [], wouldComplete: [tasks.dry] });
+    const text = ok(['branch', 'cleanup', '--dry-run']).stdout;
+    expect(text).toContain(`would complete ${tasks.dry.slice(0, 8)}`);
+    expect(text).not.toMatch(/(^|\s)completed [0-9a-f]{8}/);
+    expect(status('dry')).toBe('in_progress');
+    const real = ok(['branch', 'cleanup', '--json']).json().branches.find((b: any) => b.branch === branches.dry);
+    expect(real).toMatchObject({ action: 'deleted', completed: [tasks.dry], wouldComplete: [] });
+    expect(status('dry')).toBe('completed');
   });
 });
