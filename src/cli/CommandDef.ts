@@ -1,9 +1,11 @@
 /**
  * A command as data: its flags, arguments, help and examples, the one core call it makes, and how
- * its typed result reads as text. `makeCommand` turns a definition into an oclif command;
- * `runDirect` runs the hot read commands straight from argv without loading oclif (≈90 ms).
+ * its typed result reads as text. The words that invoke it live in the command table
+ * (defs/registry.ts); `makeCommand` turns a definition into an oclif command (for help), and
+ * main.ts runs it straight from argv through parseDirect without loading oclif (≈90 ms).
  */
 import type { Context } from '../core/context';
+import type { TextStyle } from './style';
 
 export interface FlagDef {
   type: 'string' | 'boolean' | 'integer';
@@ -28,24 +30,23 @@ export interface Input {
 }
 
 export interface CommandDef<R = unknown> {
-  /** oclif id, topics joined by ':' (e.g. `task:add`). */
-  id: string;
   summary: string;
   description?: string;
   examples: string[];
-  aliases?: string[];
   args?: ArgDef[];
   /** Accepts positional words beyond `args` (collected in `rest`). */
   variadic?: boolean;
   flags?: Record<string, FlagDef>;
-  /** Whether the command reads only (gets `--json` and may run on the direct path). */
-  readOnly?: boolean;
   /** Commands that create the store (init) or work without one set `needsRepo: false`. */
   needsRepo?: boolean;
   /** Commands that touch the work tree (not possible in a bare repository). */
   needsWorkTree?: boolean;
   execute(ctx: Context, input: Input): Promise<R>;
-  text(result: R, input: Input): string;
+  /**
+   * The result as text. User text goes through format.ts's escapes; `style` says how wide the
+   * terminal is and whether to colour (plain for a pipe or a file).
+   */
+  text(result: R, input: Input, style: TextStyle): string;
   /** Exit status for a result that ran but answers "no" (validate, doctor). Default 0. */
   exitCode?(result: R): number;
 }

@@ -1,30 +1,102 @@
 /**
- * Text rendering shared by the commands: aligned tables, short ids, progress bars. Titles are
- * printed verbatim except that control characters (newlines, escapes) are made visible on a
- * table row, so a hostile title cannot forge extra rows or drive the terminal.
+ * Text rendering shared by the commands: the one escape for user text, aligned tables that fit
+ * the terminal, short ids, progress bars. User text (titles, descriptions, labels, names, notes)
+ * is printed verbatim except that control characters are made visible (`\u001b`), so a hostile
+ * title cannot forge extra rows or drive the terminal (ESC sequences, BEL, OSC 52 clipboard writes,
+ * bidi overrides that reorder what is shown). runDef applies the same escape to the whole output
+ * as a last guard, letting through only newlines, tabs and the colours style.ts adds.
  */
+import { paint, type TextStyle } from './style';
+
+// C0 and C1 controls, DEL, and the bidi embeddings, overrides and isolates.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_OR_SGR = /\x1b\[[0-9;]*m|[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+const visible = (c: string): string => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+export interface EscapeOptions {
+  /** Keep newlines and tabs (a description's lines); otherwise they are shown as \n and \t. */
+  lines?: boolean;
+  /** Keep colour sequences (ESC [ … m), for the output guard when colouring. */
+  sgr?: boolean;
+}
+
+/** The one escape for user text: every control character shown as an escape, except what `o` keeps. */
+export function escapeControls(text: string, o: EscapeOptions = {}): string {
+  return text.replace(o.sgr ? CONTROL_OR_SGR : CONTROL, (c) => (c.length > 1 || (o.lines && (c === '\n' || c === '\t')) ? c : visible(c)));
+}
+
+/** One-line safe rendering (titles, labels, names on a row). */
+export const oneLine = (text: string): string => escapeControls(text);
+
+/** Multi-line safe rendering (descriptions, notes): lines kept, everything else escaped. */
+export const block = (text: string): string => escapeControls(text, { lines: true });
+
 export function short(id: string): string {
   return id.slice(0, 8);
 }
 
-/** One-line safe rendering: newlines, tabs and other control characters shown escaped. */
-export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-}
-
-export function bar(percent: number, width = 10): string {
+export function bar(percent: number, width = 10, style?: TextStyle): string {
   const filled = Math.round((Math.max(0, Math.min(100, percent)) / 100) * width);
-  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${String(percent).padStart(3)}%`;
+  const done = '█'.repeat(filled);
+  return `${style ? paint(style, 'green', done) : done}${'░'.repeat(width - filled)} ${String(percent).padStart(3)}%`;
 }
 
-/** Left-aligned columns; the last column is not padded. */
-export function table(rows: string[][], header?: string[]): string {
-  const all = header ? [header, ...rows] : rows;
+const SGR_SEQ = /\x1b\[[0-9;]*m/g;
+
+/** Columns a character takes: 0 for combining marks, 2 for East Asian wide ones and emoji. */
+function charWidth(cp: number): number {
+  if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;
+  if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) || (cp >= 0xac00 && cp <= 0xd7a3)
+    || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60)
+    || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd)) return 2;
+  return 1;
+}
+
+/** Columns `text` takes on a terminal (colour sequences take none). */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text.replace(SGR_SEQ, '')) w += charWidth(ch.codePointAt(0) as number);
+  return w;
+}
+
+/** `text` cut to at most `max` columns, ending in … when cut (colour sequences kept and closed). */
+export function cut(text: string, max: number): string {
+  if (textWidth(text) <= max) return text;
+  let out = '';
+  let w = 0;
+  let coloured = false;
+  for (const part of text.split(/(\x1b\[[0-9;]*m)/)) {
+    if (part.startsWith('\x1b[')) {
+      out += part;
+      coloured = true;
+      continue;
+    }
+    for (const ch of part) {
+      const cw = charWidth(ch.codePointAt(0) as number);
+      if (w + cw > max - 1) return `${out}…${coloured ? '\x1b[0m' : ''}`;
+      out += ch;
+      w += cw;
+    }
+  }
+  return out;
+}
+
+/**
+ * Left-aligned columns; the last column is not padded. With `style.width` (a terminal), the last
+ * column (a title) is cut with … so each row fits; it keeps at least 10 columns.
+ */
+export function table(rows: string[][], header?: string[], style?: TextStyle): string {
+  const all = header ? [header.map((h) => (style ? paint(style, 'bold', h) : h)), ...rows] : rows;
   if (all.length === 0) return '';
-  const widths = all[0].map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
-  return all
-    .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - [...cell].length))).join('  ').trimEnd())
-    .join('\n');
+  const widths = all[0].map((_, i) => Math.max(...all.map((r) => textWidth(r[i] ?? ''))));
+  const lead = widths.slice(0, -1).reduce((a, b) => a + b + 2, 0);
+  const room = style?.width === undefined ? Infinity : Math.max(10, style.width - lead);
+  const cell = (text: string, i: number, last: boolean): string => {
+    if (!last) return text + ' '.repeat(widths[i] - textWidth(text));
+    return room === Infinity ? text : cut(text, room);
+  };
+  return all.map((r) => r.map((text, i) => cell(text, i, i === r.length - 1)).join('  ').trimEnd()).join('\n');
 }
 
 export function list(label: string, items: string[]): string {

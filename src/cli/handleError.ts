@@ -5,6 +5,7 @@
  */
 import { asMilestoneError } from '../errors/MilestoneError';
 import { jsonText, type Env } from '../env/Env';
+import { block } from './format';
 
 export interface HandleErrorOptions {
   env: Pick<Env, 'out' | 'err' | 'log'> & Partial<Pick<Env, 'prettyJson'>>;
@@ -23,8 +24,9 @@ export function handleError(o: HandleErrorOptions): number {
   if (o.json) {
     o.env.out(jsonText(e.toJSON(), o.env.prettyJson ?? false));
   } else {
-    o.env.err(`error: ${e.message}\n`);
-    if (e.hint) o.env.err(`hint: ${e.hint}\n`);
+    // Messages quote what the user typed and what a repository holds: escaped like any user text.
+    o.env.err(`error: ${block(e.message)}\n`);
+    if (e.hint) o.env.err(`hint: ${block(e.hint)}\n`);
   }
   if (o.verbose && e.code === 'INTERNAL' && e.cause instanceof Error && e.cause.stack) o.env.err(`${e.cause.stack}\n`);
   return e.exitCode;

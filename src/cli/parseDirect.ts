@@ -1,52 +1,119 @@
 /**
- * Parses argv for a CommandDef with node's own util.parseArgs, for the direct path that skips
- * oclif. Returns null whenever the input is anything but plain (help, an unknown flag, a bad
- * value), so oclif then parses it and gives its full help or error.
+ * Parses argv for a CommandDef with node's own util.parseArgs: every run takes this path, without
+ * loading oclif (≈90 ms). It answers with the parsed input, `help` (oclif then prints the help),
+ * or a usage problem worded for a person (the missing argument by name, the unknown flag and the
+ * nearest known one). `prepareArgv` is shared with oclif's parser (makeCommand.ts), and
+ * test/unit/cli/parseAgreement.test.ts checks that both read every example and flag form alike.
  */
 import { parseArgs } from 'node:util';
 import type { CommandDef, FlagDef, Input } from './CommandDef';
+import { GLOBAL_FLAGS } from './globalFlags';
+import { nearest } from './nearest';
 
+export type DirectParse = { input: Input } | { help: true } | { usage: string };
+
+/** A negated query word (`-label:later`): a positional, not a cluster of short flags. */
 const NEGATED_WORD = /^-[a-z_]+:/;
 
-const GLOBAL: Record<string, FlagDef> = {
-  json: { type: 'boolean', description: '' },
-  verbose: { type: 'boolean', description: '' },
-};
+export class UsageProblem extends Error {}
 
-export function parseDirect(def: CommandDef<unknown>, argv: string[]): Input | null {
-  if (argv.includes('--help') || argv.includes('-h')) return null;
-  const all = { ...GLOBAL, ...(def.flags ?? {}) };
+export const flagsOf = (def: CommandDef<unknown>): Record<string, FlagDef> => ({ ...GLOBAL_FLAGS, ...(def.flags ?? {}) });
+
+const flagName = (n: string): string => `--${n}`;
+
+/** Whether `token` is a flag this command knows (then it cannot be another flag's value). */
+function isKnownFlag(token: string, all: Record<string, FlagDef>): boolean {
+  if (token.startsWith('--')) return token.slice(2).split('=')[0] in all || token === '--help';
+  return token.length > 1 && token[0] === '-' && (token[1] === 'h' || Object.values(all).some((f) => f.char === token[1]));
+}
+
+/**
+ * Puts argv in the forms both parsers read alike: a flag's value joined to it (`--title=-x`, as
+ * oclif takes a value that starts with a dash), `-t=x` as `--title=x`, negated query words after
+ * `--`. Refuses a value given to a boolean flag.
+ */
+export function prepareArgv(def: CommandDef<unknown>, argv: string[]): string[] {
+  const all = flagsOf(def);
+  const byChar = new Map(Object.entries(all).filter(([, f]) => f.char).map(([n, f]) => [f.char as string, n]));
+  const out: string[] = [];
+  const negated: string[] = [];
+  let i = 0;
+  for (; i < argv.length && argv[i] !== '--'; i++) {
+    const a = argv[i];
+    const long = /^--([^=]+)(=.*)?$/.exec(a);
+    const shortEq = /^-([a-zA-Z])(=.*)?$/.exec(a);
+    const name = long ? long[1] : shortEq ? byChar.get(shortEq[1]) : undefined;
+    const attached = long ? long[2] : shortEq ? shortEq[2] : undefined;
+    const f = name === undefined ? undefined : all[name];
+    if (def.variadic && NEGATED_WORD.test(a) && !f) negated.push(a);
+    else if (!f || !name) out.push(a);
+    else if (f.type === 'boolean') {
+      if (attached !== undefined) throw new UsageProblem(`${flagName(name)} takes no value (got "${attached.slice(1)}")`);
+      out.push(flagName(name));
+    } else if (attached !== undefined) out.push(`${flagName(name)}${attached}`);
+    else if (i + 1 < argv.length && !isKnownFlag(argv[i + 1], all)) out.push(`${flagName(name)}=${argv[++i]}`);
+    else throw new UsageProblem(`${flagName(name)} needs a value`);
+  }
+  const tail = argv.slice(i + 1);
+  if (negated.length === 0 && i >= argv.length) return out;
+  return [...out, '--', ...negated, ...tail];
+}
+
+const argName = (n: string): string => n.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+
+function parse(def: CommandDef<unknown>, argv: string[]): Input {
+  const all = flagsOf(def);
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
   for (const [name, f] of Object.entries(all)) {
     options[name] = { type: f.type === 'boolean' ? 'boolean' : 'string', ...(f.multiple ? { multiple: true } : {}), ...(f.char ? { short: f.char } : {}) };
   }
-  // A negated query word (`-label:later`) is a positional, not a cluster of short flags.
-  const words = def.variadic ? argv.filter((a) => NEGATED_WORD.test(a)) : [];
-  const rest = argv.filter((a) => !words.includes(a));
   let parsed;
   try {
-    parsed = parseArgs({ args: words.length ? [...rest, '--', ...words] : rest, options, allowPositionals: true, strict: true });
-  } catch {
-    return null;
+    parsed = parseArgs({ args: prepareArgv(def, argv), options, allowPositionals: true, strict: true, tokens: true });
+  } catch (e) {
+    if (e instanceof UsageProblem) throw e;
+    const flag = /'(?:-\w, )?(--?[^' ]+)/.exec((e as Error).message)?.[1] ?? '';
+    const near = nearest(flag.replace(/^-+/, ''), Object.keys(all)).map(flagName);
+    throw new UsageProblem(`unknown flag ${flag}${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}`);
+  }
+  const seen = new Set<string>();
+  for (const t of parsed.tokens ?? []) {
+    if (t.kind !== 'option' || all[t.name]?.multiple) continue;
+    if (seen.has(t.name)) throw new UsageProblem(`${flagName(t.name)} given twice (it takes one value)`);
+    seen.add(t.name);
   }
   const flags: Record<string, unknown> = {};
   for (const [name, f] of Object.entries(all)) {
     const v = (parsed.values as Record<string, unknown>)[name];
     if (v === undefined) {
       if (f.default !== undefined) flags[name] = f.default;
-      continue;
-    }
-    if (f.type === 'integer') {
-      if (!/^-?\d+$/.test(String(v))) return null;
+    } else if (f.type === 'integer') {
+      if (!/^-?\d+$/.test(String(v))) throw new UsageProblem(`${flagName(name)} takes a whole number, not "${String(v)}"`);
       flags[name] = Number(v);
-    } else if (f.options && [v].flat().some((x) => !f.options?.includes(String(x)))) return null;
-    else flags[name] = v;
+    } else {
+      const bad = f.options ? [v].flat().find((x) => !f.options?.includes(String(x))) : undefined;
+      if (bad !== undefined) throw new UsageProblem(`${flagName(name)} takes one of ${f.options?.join(', ')}; not "${String(bad)}"`);
+      flags[name] = v;
+    }
   }
   const declared = def.args ?? [];
   const pos = parsed.positionals;
-  if (declared.some((a, i) => a.required && pos[i] === undefined)) return null;
-  if (!def.variadic && pos.length > declared.length) return null;
+  const missing = declared.filter((a, i) => a.required && pos[i] === undefined).map((a) => argName(a.name));
+  if (missing.length) throw new UsageProblem(`missing ${missing.length === 1 ? 'argument' : 'arguments'} ${missing.join(' and ')}`);
+  if (!def.variadic && pos.length > declared.length) throw new UsageProblem(`unexpected argument "${pos[declared.length]}"`);
   const args: Record<string, string | undefined> = {};
   declared.forEach((a, i) => (args[a.name] = pos[i]));
   return { args, rest: pos.slice(declared.length), flags };
+}
+
+export function parseDirect(def: CommandDef<unknown>, argv: string[]): DirectParse {
+  const end = argv.indexOf('--');
+  const head = end < 0 ? argv : argv.slice(0, end);
+  if (head.includes('--help') || head.includes('-h')) return { help: true };
+  try {
+    return { input: parse(def, argv) };
+  } catch (e) {
+    if (e instanceof UsageProblem) return { usage: e.message };
+    throw e;
+  }
 }

@@ -7,12 +7,16 @@ import { jsonText, type Env } from '../env/Env';
 import { openContext, type Context } from '../core/context';
 import { hasJsonText } from '../core/SummaryList';
 import type { CommandDef, Input } from './CommandDef';
+import { escapeControls } from './format';
 import { handleError } from './handleError';
+import { PLAIN, type TextStyle } from './style';
 
 export interface RunDefOptions {
   def: CommandDef<unknown>;
   input: Input;
   env: Env;
+  /** How text output is dressed (width, colour); default plain. */
+  style?: TextStyle;
 }
 
 /** Compact JSON (pre-rendered when the result carries it), or indented on a terminal. */
@@ -30,7 +34,9 @@ export async function runDef(o: RunDefOptions): Promise<number> {
     const result = await o.def.execute(ctx, o.input);
     if (json) o.env.out(renderJson(result, o.env.prettyJson));
     else {
-      const text = o.def.text(result, o.input);
+      const style = o.style ?? PLAIN;
+      // The renderers escape user text; this guard catches any they missed (format.ts).
+      const text = escapeControls(o.def.text(result, o.input, style), { lines: true, sgr: style.color });
       if (text) o.env.out(text.endsWith('\n') ? text : `${text}\n`);
     }
     return o.def.exitCode ? o.def.exitCode(result) : 0;

@@ -21,8 +21,9 @@ export async function runInProcess(cwd: string, argv: string[], vars: Record<str
   const { createTestEnv } = dist('env/testEnv.js');
   const found = findDef(argv);
   if (!found) throw new Error(`no command in ${argv.join(' ')}`);
-  const input = parseDirect(found.def, argv.slice(found.words));
-  if (!input) throw new Error(`the direct parser refuses ${argv.join(' ')}`);
+  const parsed = parseDirect(found.def, argv.slice(found.words));
+  if (!parsed.input) throw new Error(`the direct parser refuses ${argv.join(' ')}: ${parsed.usage ?? 'help'}`);
+  const input = parsed.input;
   const env = createTestEnv({ cwd, vars: { PATH: process.env.PATH, HOME: process.env.HOME, GIT_CONFIG_NOSYSTEM: '1', ...vars }, now: new Date().toISOString() });
   const code = await runDef({ def: found.def, input, env });
   return { code, stdout: env.stdout(), stderr: env.stderr() };

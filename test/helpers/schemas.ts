@@ -65,29 +65,30 @@ export function ownerOf(schema: string): Owner {
 // ---- the commands, as defined in src/cli/defs (compiled by `npm run build`) -------------------
 
 export interface Def {
-  id: string;
-  readOnly?: boolean;
+  /** The command's words (`task add`), from the command table. */
+  words: string;
   flags?: Record<string, unknown>;
 }
 const load = createRequire(__filename);
-export const registry = load(path.join(ROOT, 'dist/cli/defs/registry.js')) as { DEFS: Record<string, () => Def> };
-/** The flags makeCommand adds to every command (`--json`, `--verbose`). */
-export const GLOBAL_FLAGS = (load(path.join(ROOT, 'dist/cli/makeCommand.js')) as { GLOBAL_FLAGS: Record<string, unknown> }).GLOBAL_FLAGS;
+export const registry = load(path.join(ROOT, 'dist/cli/defs/registry.js')) as {
+  DEFS: Record<string, () => Omit<Def, 'words'>>;
+  findDef(argv: string[]): { command: string } | null;
+};
+/** The flags every command takes (`--json`, `--verbose`). */
+export const GLOBAL_FLAGS = (load(path.join(ROOT, 'dist/cli/globalFlags.js')) as { GLOBAL_FLAGS: Record<string, unknown> }).GLOBAL_FLAGS;
 
-/** Every command definition once (aliases share one). */
+/** Every command definition once, with its words. */
 export function allDefs(): Def[] {
-  return [...new Set(Object.values(registry.DEFS).map((get) => get()))];
+  return Object.entries(registry.DEFS).map(([words, get]) => ({ ...get(), words }));
 }
 
-/** The command words of a definition (`task add` for `task:add`). */
-export const wordsOf = (d: Def): string => d.id.replace(/:/g, ' ');
+/** The command words of a definition (`task add`). */
+export const wordsOf = (d: Def): string => d.words;
 
 /** `task add` for argv ['task', 'add', …]; aliases give the canonical command (`plan` → `new`). */
 export function commandOf(args: string[]): string {
-  for (const n of [2, 1]) {
-    const get = registry.DEFS[args.slice(0, n).join(' ')];
-    if (get) return wordsOf(get());
-  }
+  const found = registry.findDef(args);
+  if (found) return found.command;
   throw new Error(`no command in ${args.join(' ')}`);
 }
 

@@ -5,7 +5,6 @@ import type { CommandDef } from '../CommandDef';
 import { oneLine, short } from '../format';
 
 const def: CommandDef<MilestoneView> = {
-  id: 'archive',
   summary: 'Archive a milestone (hidden from `list` unless --all; history kept).',
   examples: ['git milestone archive 3f2a', 'git milestone archive 3f2a --undo'],
   args: [{ name: 'id', description: 'Milestone id, unique prefix or alias.', required: true }],

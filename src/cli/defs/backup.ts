@@ -10,7 +10,6 @@ type BackupOrVerify = BackupResult | VerifyResult;
 const isVerify = (r: BackupOrVerify): r is VerifyResult => 'ok' in r;
 
 export const backup: CommandDef<BackupOrVerify> = {
-  id: 'backup',
   summary: 'Write every milestone and the notes to a git bundle file (or check one with --verify).',
   description: 'The bundle holds refs/milestones/* and refs/notes/milestones with their complete history; `git milestone restore FILE` brings it into any clone. Without FILE the name is milestones-<UTC timestamp>.bundle in the current directory.',
   examples: ['git milestone backup', 'git milestone backup ~/backups/plan.bundle', 'git milestone backup --verify ~/backups/plan.bundle'],
@@ -30,7 +29,6 @@ export const backup: CommandDef<BackupOrVerify> = {
 };
 
 export const restore: CommandDef<RestoreResult> = {
-  id: 'restore',
   summary: 'Bring a backup bundle into this clone, merging it with what is here.',
   description: 'Verifies the bundle, then merges every milestone in it like fetched ones: new ones are added, older local ones fast-forwarded, diverged ones merged (concurrent edits kept as conflicts); notes are merged line by line. Nothing local is overwritten.',
   examples: ['git milestone restore milestones-20261124-153000.bundle'],

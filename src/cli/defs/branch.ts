@@ -7,7 +7,6 @@ import type { CommandDef } from '../CommandDef';
 import { short, table } from '../format';
 
 export const branchStart: CommandDef<StartBranchResult> = {
-  id: 'branch:start',
   summary: 'Create and check out the branch of a task (or milestone); the task moves to in_progress.',
   description:
     'The name is branch_prefix (default milestone/) or the git_integration.branch_naming pattern ({id}, {task}, {milestone}, {slug}), ' +
@@ -24,7 +23,6 @@ export const branchStart: CommandDef<StartBranchResult> = {
 };
 
 export const branchCleanup: CommandDef<CleanupResult> = {
-  id: 'branch:cleanup',
   summary: 'Complete the tasks of merged milestone/task branches and delete the branches the policy allows.',
   description:
     'Merged means: in the base\'s history (merge commit, fast-forward), every commit already in the base (git cherry: rebase, ' +

@@ -12,11 +12,9 @@ const flatten = (v: unknown, prefix = ''): Array<[string, unknown]> =>
     : [[prefix, v]];
 
 const show: CommandDef<ConfigShowResult> = {
-  id: 'config:show',
   summary: 'Show the settings in effect (defaults < .milestones/config/milestone-config.yaml < git config < MILESTONE_* < flags).',
   examples: ['git milestone config show', 'git milestone config show --origin', 'git milestone config show --json'],
   flags: { origin: { type: 'boolean', description: 'Say where each value came from.' } },
-  readOnly: true,
   execute: (ctx, input) => configShow(ctx, { origin: Boolean(input.flags.origin) }),
   text: (r) =>
     table(flatten(r.values).map(([k, v]) => {
@@ -26,17 +24,14 @@ const show: CommandDef<ConfigShowResult> = {
 };
 
 const get: CommandDef<ConfigGetResult> = {
-  id: 'config:get',
   summary: 'Print one setting.',
   examples: ['git milestone config get commit_format', 'git milestone config get git_integration.cleanup_after_days --json'],
   args: [{ name: 'key', description: 'Dotted key, e.g. cache.ttl.', required: true }],
-  readOnly: true,
   execute: (ctx, input) => configGet(ctx, { key: input.args.key as string }),
   text: (r) => (typeof r.value === 'string' ? r.value : JSON.stringify(r.value)),
 };
 
 const set: CommandDef<ConfigSetResult> = {
-  id: 'config:set',
   summary: 'Write one setting to the shared settings file (or git config with --git).',
   description: 'The value is read as YAML (true, 5, text) and checked against the schema; an invalid value writes nothing. Comments in the file are kept.',
   examples: ['git milestone config set cache.ttl 300', 'git milestone config set --git branch_prefix ms/'],
@@ -50,11 +45,9 @@ const set: CommandDef<ConfigSetResult> = {
 };
 
 const validate: CommandDef<ConfigValidateResult> = {
-  id: 'config:validate',
   summary: 'Check a settings file and the git/environment settings; exit 1 if anything is wrong.',
   examples: ['git milestone config validate', 'git milestone config validate path/to/milestone-config.yaml --json'],
   args: [{ name: 'file', description: 'The file to check (default: the shared settings file).' }],
-  readOnly: true,
   execute: (ctx, input) => configValidate(ctx, { file: input.args.file }),
   text: (r) => [
     ...r.errors.map((e) => `error: ${formatIssue(e)}`),

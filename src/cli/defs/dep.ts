@@ -6,7 +6,6 @@ import { oneLine, short } from '../format';
 
 function depDef(verb: 'add' | 'rm'): CommandDef<TaskView> {
   return {
-    id: `dep:${verb}`,
     summary: verb === 'add' ? 'Make a task wait for another task of the same milestone (cycles are refused).' : 'Remove a dependency between two tasks.',
     examples: [`git milestone dep ${verb} 9c1e 4b7d`],
     args: [

@@ -32,10 +32,9 @@ function text(r: DoctorResult): string {
 }
 
 const def: CommandDef<DoctorResult> = {
-  id: 'doctor',
   summary: 'Check milestones, index, settings, hooks and locks; --fix repairs what is derived.',
   description: 'Checks every entity (format, commit graph, operations, snapshot), the index against the refs, settings files, installed hooks, stale lock files and duplicate aliases. Exits 0 when healthy, 1 when not. --fix rebuilds the index and removes stale locks; it never rewrites a data ref (a damaged one is reported with the command that shows it). --report adds versions, counts, setting origins and the last log lines, with secrets masked.',
-  examples: ['git milestone doctor', 'git milestone doctor --fix', 'git milestone doctor --report > report.txt', 'git milestone doctor --json'],
+  examples: ['git milestone doctor', 'git milestone doctor --fix', 'git milestone doctor --report', 'git milestone doctor --json'],
   flags: {
     fix: { type: 'boolean', description: 'Repair what is derived (rebuild the index, remove stale locks).' },
     report: { type: 'boolean', description: 'Add a diagnostic report fit to paste into a bug report.' },

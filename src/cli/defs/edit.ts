@@ -6,8 +6,6 @@ import { oneLine, short } from '../format';
 import { milestoneFieldFlags, milestoneFieldsFrom } from './milestoneFlags';
 
 const def: CommandDef<MilestoneView> = {
-  id: 'edit',
-  aliases: ['update'],
   summary: 'Change a milestone: title, status, labels, dates and more.',
   description: 'Only what actually changes is written, as one operation pack. Concurrent edits from other clones merge; see `git milestone log` for who changed what.',
   examples: [

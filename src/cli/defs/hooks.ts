@@ -21,7 +21,6 @@ const changes = (r: Omit<HooksResult, 'package' | 'node'>) =>
   `(hooks directory: ${r.dir}${r.manager ? `; through ${r.manager}` : ''})${r.notes.map((n) => `\n${n}`).join('')}`;
 
 export const hooksInstall: CommandDef<HooksResult> = {
-  id: 'hooks:install',
   summary: 'Install the git hooks (an existing hook is chained, never overwritten).',
   description: HOOKS_DESCRIPTION,
   examples: ['git milestone hooks install', 'git milestone hooks install --json'],
@@ -30,7 +29,6 @@ export const hooksInstall: CommandDef<HooksResult> = {
 };
 
 export const hooksUninstall: CommandDef<Omit<HooksResult, 'package' | 'node'>> = {
-  id: 'hooks:uninstall',
   summary: 'Remove the git hooks and restore any hook they chained.',
   description: HOOKS_DESCRIPTION,
   examples: ['git milestone hooks uninstall'],
@@ -39,11 +37,9 @@ export const hooksUninstall: CommandDef<Omit<HooksResult, 'package' | 'node'>> =
 };
 
 export const hooksStatusDef: CommandDef<HooksStatus> = {
-  id: 'hooks:status',
   summary: 'Show each hook: installed, chained (runs an earlier hook first), managed (by husky/lefthook), displaced, foreign or absent.',
   description: HOOKS_DESCRIPTION,
   examples: ['git milestone hooks status', 'git milestone hooks status --json'],
-  readOnly: true,
   execute: (ctx) => hooksStatus(ctx),
   text: (r) =>
     `${table(r.hooks.map((h) => [h.hook, h.state, h.note ?? (h.chained ? `runs ${h.chained} first` : ''), h.packagePresent === false ? `package missing: ${h.package}` : '']))}\n` +

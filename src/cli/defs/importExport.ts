@@ -15,7 +15,6 @@ function formatOf(flags: Record<string, unknown>, ...names: string[]): 'legacy' 
 }
 
 export const importDef: CommandDef<ImportResult> = {
-  id: 'import',
   summary: 'Import milestones from a legacy .milestones/ folder or a JSON export.',
   description: 'Imports what is not there yet: running it twice changes nothing, and an interrupted import resumes. Legacy ids become aliases (`git milestone show milestone-001`); unknown fields are kept in extra. Files or lines that cannot be read are reported by file and line (exit status 1) and the rest is imported.',
   examples: [
@@ -41,8 +40,8 @@ export const importDef: CommandDef<ImportResult> = {
 export function renderImport(r: ImportResult): string {
   const c = r.counts;
   const head = r.dryRun
-    ? `Dry run: would import ${c.wouldCreate} milestone${c.wouldCreate === 1 ? '' : 's'} (${c.tasks} tasks) from ${r.path}; ${c.existing} already imported. Nothing was written.`
-    : `Imported ${c.created} milestone${c.created === 1 ? '' : 's'} (${c.tasks} tasks) from ${r.path}; ${c.existing} already imported.`;
+    ? `Dry run: would import ${c.wouldCreate} milestone${c.wouldCreate === 1 ? '' : 's'} (${c.tasks} tasks) from ${oneLine(r.path)}; ${c.existing} already imported. Nothing was written.`
+    : `Imported ${c.created} milestone${c.created === 1 ? '' : 's'} (${c.tasks} tasks) from ${oneLine(r.path)}; ${c.existing} already imported.`;
   const rows = r.milestones.map((m) => [m.action, m.legacyId === m.id ? short(m.id) : oneLine(m.legacyId), short(m.id), String(m.tasks), oneLine(m.file), oneLine(m.title)]);
   const lines = [head];
   if (rows.length) lines.push('', table(rows.slice(0, 200), ['ACTION', 'LEGACY ID', 'ID', 'TASKS', 'FILE', 'TITLE']));
@@ -55,10 +54,9 @@ export function renderImport(r: ImportResult): string {
 }
 
 export const exportDef: CommandDef<ExportResult> = {
-  id: 'export',
   summary: 'Export every milestone as a legacy .milestones/ folder or as JSON.',
   description: 'The legacy export writes the layout the import reads (active/, completed/, sessions/, approvals/, state/events/), so a round trip keeps every field. The JSON export holds each milestone\'s operations and state (docs/import-export.md).',
-  examples: ['git milestone export --format legacy --path exported/.milestones', 'git milestone export --format json > milestones.json'],
+  examples: ['git milestone export --format legacy --path exported/.milestones', 'git milestone export --format json --path milestones.json'],
   flags: {
     format: { type: 'string', options: FORMATS, description: 'legacy or json.' },
     path: { type: 'string', description: 'Folder (legacy; required) or file (json; default: standard output).' },

@@ -4,7 +4,6 @@ import { installHooks, type HooksResult } from '../../core/hooks/installHooks';
 import type { CommandDef } from '../CommandDef';
 
 const def: CommandDef<InitResult & { hooks?: HooksResult }> = {
-  id: 'init',
   summary: 'Prepare this repository for git-milestone (safe to run again).',
   description: 'Creates the derived cache directory in the git common dir and indexes any milestone refs already present (for example after a clone). Works in a fresh repository with no commits, and in a bare one.',
   examples: ['git milestone init', 'git milestone init --hooks', 'git milestone init --json'],

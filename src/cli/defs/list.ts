@@ -6,27 +6,26 @@ import { MILESTONE_STATUSES } from '../../domain/types';
 import { BACKENDS } from '../../domain/scaleDecision';
 import type { CommandDef } from '../CommandDef';
 import { bar, oneLine, short, table } from '../format';
+import { idText, statusText } from '../style';
 
 const def: CommandDef<SummaryList> = {
-  id: 'list',
-  aliases: ['status'],
   summary: 'List milestones with their status and progress.',
   description: `Reads the derived index (refreshed against the refs first). Archived milestones are hidden unless --all.
 
 Words after the command are a query; all must hold:
   status:in_progress,blocked  label:backend  assignee:alice  priority:high  phase:design
-  due:<2026-12-31  due:>=2026-01-01  blocked:true  has:conflicts|due|tasks|labels
-  sort:-due   -label:later (a leading - negates)   other words search titles and descriptions`,
+  'due:<2026-12-31'  'due:>=2026-01-01'  blocked:true  has:conflicts  has:due  has:tasks  has:labels
+  sort:-due   -label:later (a leading - negates)   other words search titles and descriptions
+Quote a term with < or > (as above): the shell reads them as redirections.`,
   examples: [
     'git milestone list',
     'git milestone list --status in_progress --label backend',
     'git milestone list parser --sort -progress --json',
-    'git milestone list status:in_progress,blocked -label:later due:<2026-12-31 sort:due',
+    "git milestone list status:in_progress,blocked -label:later 'due:<2026-12-31' sort:due",
     'git milestone status assignee:alice blocked:true --limit 5',
     'git milestone list --backend sqlite parser',
   ],
   variadic: true,
-  readOnly: true,
   flags: {
     status: { type: 'string', multiple: true, options: MILESTONE_STATUSES, description: 'Only these statuses (repeatable).' },
     label: { type: 'string', multiple: true, description: 'Only milestones with this label (repeatable: all must match).' },
@@ -47,14 +46,18 @@ Words after the command are a query; all must hold:
       all: Boolean(input.flags.all),
       limit: input.flags.limit as number | undefined,
     }, { backend: input.flags.backend as string | undefined }),
-  text: (list, input) =>
+  text: (list, input, style) =>
     list.length === 0
       ? filtered(input.flags, input.rest)
         ? 'No milestones match.'
         : 'No milestones. Create one with `git milestone new "<title>"`.'
       : table(
-          list.items.map((m) => [short(m.id), m.status, bar(m.progress), `${m.doneCount}/${m.taskCount}`, oneLine(m.title) + (m.labels.length ? `  [${m.labels.join(', ')}]` : '')]),
+          list.items.map((m) => [
+            idText(style, short(m.id)), statusText(style, m.status), bar(m.progress, 10, style), `${m.doneCount}/${m.taskCount}`,
+            oneLine(m.title) + (m.labels.length ? `  [${m.labels.map(oneLine).join(', ')}]` : ''),
+          ]),
           ['ID', 'STATUS', 'PROGRESS', 'TASKS', 'TITLE'],
+          style,
         ),
 };
 /** Whether the user narrowed the list (then an empty answer is "no match", not "no milestones"). */

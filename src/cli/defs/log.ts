@@ -2,20 +2,19 @@
 import { entityLog, type LogEntry } from '../../core/entityLog';
 import type { CommandDef } from '../CommandDef';
 import { oneLine, short } from '../format';
+import { idText } from '../style';
 
 const def: CommandDef<LogEntry[]> = {
-  id: 'log',
   summary: 'Who changed what, and when (newest first).',
   description: 'Reads and validates the operation history of one milestone, or of all of them.',
   examples: ['git milestone log 3f2a', 'git milestone log --limit 20 --json'],
   args: [{ name: 'id', description: 'Milestone id, unique prefix or alias (default: all).' }],
   flags: { limit: { type: 'integer', char: 'n', description: 'Show at most this many operations.' } },
-  readOnly: true,
   execute: (ctx, input) => entityLog(ctx, { id: input.args.id, limit: input.flags.limit as number | undefined }),
-  text: (entries) =>
+  text: (entries, _input, style) =>
     entries.length === 0
       ? 'No history.'
-      : entries.map((e) => `${e.time}  ${short(e.milestone)}  ${oneLine(e.author.name)} <${oneLine(e.author.email)}>  ${e.type}${describe(e.payload)}`).join('\n'),
+      : entries.map((e) => `${e.time}  ${idText(style, short(e.milestone))}  ${oneLine(e.author.name)} <${oneLine(e.author.email)}>  ${e.type}${describe(e.payload)}`).join('\n'),
 };
 export default def;
 

@@ -6,8 +6,6 @@ import { oneLine, short } from '../format';
 import { milestoneFieldFlags, milestoneFieldsFrom } from './milestoneFlags';
 
 const def: CommandDef<MilestoneView> = {
-  id: 'new',
-  aliases: ['plan'],
   summary: 'Create a milestone.',
   examples: [
     'git milestone new "Ship the parser"',

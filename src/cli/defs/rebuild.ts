@@ -4,7 +4,6 @@ import { BACKENDS } from '../../domain/scaleDecision';
 import type { CommandDef } from '../CommandDef';
 
 const def: CommandDef<RebuildResult> = {
-  id: 'rebuild',
   summary: 'Recreate the derived caches from the refs (nothing is lost by deleting them).',
   description: `With no --backend: the file index, and the backend scale selection picks when that is another one (its metrics are recalculated). --backend postgresql re-syncs this repository's rows in the portfolio database.`,
   examples: ['git milestone rebuild', 'git milestone rebuild --json', 'git milestone rebuild --backend sqlite', 'git milestone rebuild --backend postgresql'],

@@ -1,7 +1,9 @@
 /**
- * Every command definition by the words that invoke it (aliases included), loaded lazily so a
- * command pays only for its own modules (the requires are literal so the bundler can follow them).
- * Used by the direct path; the oclif table in src/commands/index.ts uses the same definitions.
+ * The command table: the one list of commands. Each command's words (`task add`) map to a lazy
+ * loader of its definition, so a command pays only for its own modules (the requires are literal so
+ * the bundler can follow them); ALIASES maps other words to a command's. The direct path
+ * (src/cli/main.ts), oclif's table (src/commands/index.ts), the man page and the usage errors'
+ * suggestions all derive from these two.
  */
 import type { CommandDef } from '../CommandDef';
 
@@ -10,12 +12,9 @@ type Loader = () => CommandDef<unknown>;
 export const DEFS: Record<string, Loader> = {
   init: () => require('./init').default,
   new: () => require('./newMilestone').default,
-  plan: () => require('./newMilestone').default,
   list: () => require('./list').default,
-  status: () => require('./list').default,
   show: () => require('./show').default,
   edit: () => require('./edit').default,
-  update: () => require('./edit').default,
   archive: () => require('./archive').default,
   rm: () => require('./rm').default,
   next: () => require('./next').default,
@@ -53,11 +52,25 @@ export const DEFS: Record<string, Loader> = {
   'branch cleanup': () => require('./branch').branchCleanup,
 };
 
-/** The definition `argv` names, and how many words named it; null when none does. */
-export function findDef(argv: string[]): { def: CommandDef<unknown>; words: number } | null {
+/** Other words for a command: alias → the command's words. */
+export const ALIASES: Record<string, string> = {
+  plan: 'new',
+  status: 'list',
+  update: 'edit',
+};
+
+/** oclif's id of a command (`task:add`); a user never sees one. */
+export const oclifId = (words: string): string => words.replace(/ /g, ':');
+
+export const aliasesOf = (words: string): string[] => Object.keys(ALIASES).filter((a) => ALIASES[a] === words);
+
+/** The command `argv` names (aliases resolved to the command's words), and how many words named it. */
+export function findDef(argv: string[]): { def: CommandDef<unknown>; command: string; words: number } | null {
   for (const words of [2, 1]) {
-    const load = DEFS[argv.slice(0, words).join(' ')];
-    if (argv.length >= words && load) return { def: load(), words };
+    if (argv.length < words) continue;
+    const said = argv.slice(0, words).join(' ');
+    const command = DEFS[said] ? said : ALIASES[said];
+    if (command) return { def: DEFS[command](), command, words };
   }
   return null;
 }

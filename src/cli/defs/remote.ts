@@ -19,7 +19,6 @@ function text(r: RemoteSetupResult): string {
 }
 
 const def: CommandDef<RemoteSetupResult> = {
-  id: 'remote:setup',
   summary: 'Make plain `git fetch` (and, with --with-push, `git push`) carry the milestones of a remote.',
   description: 'Adds fetch refspecs for refs/milestones/* and the notes to remote.<name>.fetch; the next git-milestone command merges what a fetch brought. --with-push also adds HEAD and the milestone refs to remote.<name>.push, so a plain `git push` sends the current branch and the milestones together. Safe to run again.',
   examples: ['git milestone remote setup', 'git milestone remote setup upstream --with-push'],

@@ -4,7 +4,6 @@ import type { CommandDef } from '../CommandDef';
 import { oneLine, short } from '../format';
 
 const def: CommandDef<RemoveResult> = {
-  id: 'rm',
   summary: 'Delete a milestone (a tombstone operation; the history stays in git).',
   description: 'The milestone disappears from every listing. Its ref is kept so other clones learn of the deletion when they merge; `git milestone log <id>` still shows its history.',
   examples: ['git milestone rm 3f2a', 'git milestone rm milestone-001 --json'],

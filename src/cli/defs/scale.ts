@@ -5,11 +5,9 @@ import type { CommandDef } from '../CommandDef';
 const bytes = (n: number) => (n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} B`);
 
 const def: CommandDef<ScaleReport> = {
-  id: 'scale',
   summary: 'Show the repository\'s scale metrics, the index backend reads use, and why.',
   description: `The backend: --backend on the command, else backend_override, else the file index when auto_scale is false, else the thresholds (scale_thresholds.<backend>_<metric>; default: SQLite from 50 milestones; PostgreSQL only with a threshold and index.postgresql.url or DATABASE_URL). Every backend is derived from the refs: switching needs no migration and loses nothing. The decision is cached in .git/milestones/scale.json; --recalculate measures everything again and rereads the settings.`,
   examples: ['git milestone scale', 'git milestone scale --json', 'git milestone scale --recalculate'],
-  readOnly: true,
   flags: {
     recalculate: { type: 'boolean', description: 'Measure the metrics again and reread the settings.' },
   },

@@ -2,39 +2,40 @@
 import { showMilestone } from '../../core/showMilestone';
 import type { MilestoneView } from '../../domain/views';
 import type { CommandDef } from '../CommandDef';
-import { bar, list, oneLine, short, table } from '../format';
+import { bar, block, list, oneLine, short, table } from '../format';
+import { idText, PLAIN, statusText, type TextStyle } from '../style';
 import { conflictsText } from '../conflictsText';
 
 const def: CommandDef<MilestoneView> = {
-  id: 'show',
   summary: 'Show one milestone with its tasks.',
   examples: ['git milestone show 3f2a9c1e', 'git milestone show milestone-001 --json'],
   args: [{ name: 'id', description: 'Milestone id, unique prefix or alias.', required: true }],
-  readOnly: true,
   execute: (ctx, input) => showMilestone(ctx, { id: input.args.id as string }),
-  text: (m) => renderMilestone(m),
+  text: (m, _input, style) => renderMilestone(m, style),
 };
 export default def;
 
-export function renderMilestone(m: MilestoneView): string {
+export function renderMilestone(m: MilestoneView, style: TextStyle = PLAIN): string {
   const lines = [
-    `milestone ${m.id}`,
+    idText(style, `milestone ${m.id}`),
     `Title:    ${oneLine(m.title)}`,
-    `Status:   ${m.status}${m.archived ? ' (archived)' : ''}`,
-    `Progress: ${bar(m.progress, 20)}`,
+    `Status:   ${statusText(style, m.status)}${m.archived ? ' (archived)' : ''}`,
+    `Progress: ${bar(m.progress, 20, style)}`,
   ];
   if (m.priority) lines.push(`Priority: ${m.priority}`);
   if (m.category) lines.push(`Category: ${oneLine(m.category)}`);
   if (m.labels.length) lines.push(`Labels:   ${m.labels.map(oneLine).join(', ')}`);
   if (m.startDate || m.dueDate) lines.push(`Dates:    ${m.startDate ?? '?'} → ${m.dueDate ?? '?'}`);
   if (m.estimatedHours !== null) lines.push(`Estimate: ${m.estimatedHours} h`);
-  if (m.aliases.length) lines.push(`Aliases:  ${m.aliases.join(', ')}`);
+  if (m.aliases.length) lines.push(`Aliases:  ${m.aliases.map(oneLine).join(', ')}`);
   if (m.dependsOn.length) lines.push(`Needs:    ${m.dependsOn.map(short).join(', ')}`);
-  lines.push(`Created:  ${m.created.at} by ${m.created.by.name}`);
+  lines.push(`Created:  ${m.created.at} by ${oneLine(m.created.by.name)}`);
   let out = `${lines.join('\n')}\n${conflictsText(m.conflicts, m.id)}`;
-  if (m.description) out += `\n${m.description.replace(/^/gm, '    ')}\n`;
+  if (m.description) out += `\n${block(m.description).replace(/^/gm, '    ')}\n`;
   out += `\n${list('Success criteria', m.successCriteria)}`;
   if (m.tasks.length === 0) return `${out}No tasks. Add one with \`git milestone task add ${short(m.id)} "<title>"\`.\n`;
-  const rows = m.tasks.map((t) => [short(t.id), t.status, t.assignee ?? '', t.dependsOn.map(short).join(','), oneLine(t.title)]);
-  return `${out}Tasks:\n${table(rows, ['ID', 'STATUS', 'ASSIGNEE', 'DEPENDS ON', 'TITLE'])}\n`;
+  const rows = m.tasks.map((t) => [
+    idText(style, short(t.id)), statusText(style, t.status), oneLine(t.assignee ?? ''), t.dependsOn.map(short).join(','), oneLine(t.title),
+  ]);
+  return `${out}Tasks:\n${table(rows, ['ID', 'STATUS', 'ASSIGNEE', 'DEPENDS ON', 'TITLE'], style)}\n`;
 }

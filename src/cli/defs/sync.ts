@@ -24,7 +24,6 @@ function pushedText(r: PushResult): string {
 }
 
 export const pull: CommandDef<PullResult> = {
-  id: 'pull',
   summary: 'Fetch the milestones and notes of a remote and merge them into yours.',
   description: 'Runs `git fetch` (your SSH keys, credential helpers and insteadOf apply) into refs/remotes/<remote>/milestones/*, then merges every milestone: new ones are added, ones that moved ahead are fast-forwarded, and ones changed on both sides get a merge commit. Concurrent edits of one field are kept as conflicts (`git milestone list --conflicts`).',
   examples: ['git milestone pull', 'git milestone pull upstream --json'],
@@ -35,7 +34,6 @@ export const pull: CommandDef<PullResult> = {
 };
 
 export const push: CommandDef<PushResult> = {
-  id: 'push',
   summary: 'Send your milestones and notes to a remote (merging first if it moved).',
   description: 'Runs `git push` of refs/milestones/* and refs/notes/milestones, never forced. If another clone pushed first, fetches, merges and retries (a few times); nothing local is ever lost.',
   examples: ['git milestone push', 'git milestone push upstream'],
@@ -45,7 +43,6 @@ export const push: CommandDef<PushResult> = {
 };
 
 export const sync: CommandDef<SyncResult> = {
-  id: 'sync',
   summary: 'Pull, then push: share your milestones with a remote both ways.',
   examples: ['git milestone sync', 'git milestone sync origin --json'],
   args: [remoteArg],

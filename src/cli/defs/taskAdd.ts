@@ -6,7 +6,6 @@ import { oneLine, short } from '../format';
 import { hours } from './milestoneFlags';
 
 const def: CommandDef<TaskView> = {
-  id: 'task:add',
   summary: 'Add a task to a milestone.',
   description: 'Task ids are unique across all milestones. --depends-on names tasks of the same milestone (id or unique prefix); a dependency cycle is refused and nothing is written.',
   examples: [

@@ -4,21 +4,20 @@ import type { TaskCommit } from '../../core/commits/taskCommits';
 import type { TaskView } from '../../domain/views';
 import type { CommandDef } from '../CommandDef';
 import { conflictsText } from '../conflictsText';
-import { oneLine, short } from '../format';
+import { block, oneLine, short } from '../format';
+import { idText, statusText } from '../style';
 
 const def: CommandDef<TaskView & { commits: TaskCommit[] }> = {
-  id: 'task:show',
   summary: 'Show one task.',
   examples: ['git milestone task show 9c1e', 'git milestone task show 9c1e --json'],
   args: [{ name: 'task', description: 'Task id or unique prefix.', required: true }],
-  readOnly: true,
   execute: (ctx, input) => showTask(ctx, { task: input.args.task as string }),
-  text(t) {
+  text(t, _input, style) {
     const lines = [
-      `task ${t.id}`,
+      idText(style, `task ${t.id}`),
       `Milestone: ${short(t.milestoneId)}`,
       `Title:     ${oneLine(t.title)}`,
-      `Status:    ${t.status} (${t.progress}%)`,
+      `Status:    ${statusText(style, t.status)} (${t.progress}%)`,
     ];
     if (t.assignee) lines.push(`Assignee:  ${oneLine(t.assignee)}`);
     if (t.estimatedHours !== null) lines.push(`Estimate:  ${t.estimatedHours} h`);
@@ -27,7 +26,7 @@ const def: CommandDef<TaskView & { commits: TaskCommit[] }> = {
     if (t.completedAt) lines.push(`Completed: ${t.completedAt}`);
     if (t.commits.length) lines.push('Commits:', ...t.commits.map((c) => `  ${c.commit.slice(0, 10)} ${c.subject === null ? '(commit not found)' : oneLine(c.subject)}`));
     const conflicts = conflictsText(t.conflicts.map((c) => ({ ...c, task: t.id })), t.milestoneId);
-    return `${lines.join('\n')}${t.description ? `\n\n${t.description.replace(/^/gm, '    ')}` : ''}${conflicts ? `\n\n${conflicts}` : ''}`;
+    return `${lines.join('\n')}${t.description ? `\n\n${block(t.description).replace(/^/gm, '    ')}` : ''}${conflicts ? `\n\n${conflicts}` : ''}`;
   },
 };
 export default def;

@@ -11,7 +11,6 @@ const taskArg = [{ name: 'task', description: 'Task id or unique prefix.', requi
 
 function statusDef(verb: string, status: string, summary: string): CommandDef<TaskView> {
   return {
-    id: `task:${verb}`,
     summary,
     examples: [`git milestone task ${verb} 9c1e`, `git milestone task ${verb} 9c1e --json`],
     args: taskArg,
@@ -28,7 +27,6 @@ export const taskDone = statusDef('done', 'completed', 'Complete a task (records
 export const taskBlock = statusDef('block', 'blocked', 'Mark a task blocked.');
 
 export const taskEdit: CommandDef<TaskView> = {
-  id: 'task:edit',
   summary: 'Change a task: title, description, assignee, estimate or status.',
   examples: ['git milestone task edit 9c1e --title "Write the LR parser"', 'git milestone task edit 9c1e --assignee bob --status pending'],
   args: taskArg,
@@ -49,7 +47,6 @@ export const taskEdit: CommandDef<TaskView> = {
 };
 
 export const taskRm: CommandDef<TaskView> = {
-  id: 'task:rm',
   summary: 'Remove a task (a tombstone; its history stays).',
   examples: ['git milestone task rm 9c1e'],
   args: taskArg,
