@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import type { CommandDef, FlagDef, Input } from './CommandDef';
 import { GLOBAL_FLAGS } from './globalFlags';
 import { nearest } from './nearest';
+import { argName } from './usage';
 
 export type DirectParse = { input: Input } | { help: true } | { usage: string };
 
@@ -58,8 +59,6 @@ export function prepareArgv(def: CommandDef<unknown>, argv: string[]): string[] 
   if (negated.length === 0 && i >= argv.length) return out;
   return [...out, '--', ...negated, ...tail];
 }
-
-const argName = (n: string): string => n.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 
 function parse(def: CommandDef<unknown>, argv: string[]): Input {
   const all = flagsOf(def);

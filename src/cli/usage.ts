@@ -7,9 +7,12 @@ import type { CommandDef } from './CommandDef';
 import { ALIASES, DEFS } from './defs/registry';
 import { nearest } from './nearest';
 
+/** An argument as help names it: `dependsOn` → `DEPENDS_ON`. */
+export const argName = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+
 /** `MILESTONE TITLE [flags]`: the arguments by name, optional ones in brackets. */
 export function synopsis(def: CommandDef<unknown>): string {
-  const args = (def.args ?? []).map((a) => (a.required ? a.name : `[${a.name}]`).replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase());
+  const args = (def.args ?? []).map((a) => (a.required ? argName(a.name) : `[${argName(a.name)}]`));
   return [...args, ...(def.variadic ? ['[QUERY...]'] : []), '[flags]'].join(' ');
 }
 
