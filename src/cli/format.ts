@@ -82,19 +82,35 @@ export function cut(text: string, max: number): string {
   return out;
 }
 
+/** Columns other than the last are cut only down to this (ids, statuses and bars never are). */
+const NARROWEST = 16;
+
+/** Narrows the widest free-text columns (an assignee) until the last one gets at least 10 columns. */
+function fit(widths: number[], width: number): void {
+  const lead = () => widths.slice(0, -1).reduce((a, b) => a + b + 2, 0);
+  while (lead() + Math.min(10, widths[widths.length - 1]) > width) {
+    const wide = widths.slice(0, -1).reduce((best, w, i) => (w > NARROWEST && (best < 0 || w > widths[best]) ? i : best), -1);
+    if (wide < 0) return;
+    widths[wide] -= 1;
+  }
+}
+
 /**
- * Left-aligned columns; the last column is not padded. With `style.width` (a terminal), the last
- * column (a title) is cut with … so each row fits; it keeps at least 10 columns.
+ * Left-aligned columns; the last column is not padded. With `style.width` (a terminal), each row
+ * fits: the last column (a title) is cut with …, keeping at least 10 columns, and wide free-text
+ * columns before it are cut too when that is not enough.
  */
 export function table(rows: string[][], header?: string[], style?: TextStyle): string {
   const all = header ? [header.map((h) => (style ? paint(style, 'bold', h) : h)), ...rows] : rows;
   if (all.length === 0) return '';
   const widths = all[0].map((_, i) => Math.max(...all.map((r) => textWidth(r[i] ?? ''))));
+  if (style?.width !== undefined) fit(widths, style.width);
   const lead = widths.slice(0, -1).reduce((a, b) => a + b + 2, 0);
   const room = style?.width === undefined ? Infinity : Math.max(10, style.width - lead);
   const cell = (text: string, i: number, last: boolean): string => {
-    if (!last) return text + ' '.repeat(widths[i] - textWidth(text));
-    return room === Infinity ? text : cut(text, room);
+    if (last) return room === Infinity ? text : cut(text, room);
+    const shown = textWidth(text) > widths[i] ? cut(text, widths[i]) : text;
+    return shown + ' '.repeat(widths[i] - textWidth(shown));
   };
   return all.map((r) => r.map((text, i) => cell(text, i, i === r.length - 1)).join('  ').trimEnd()).join('\n');
 }
