@@ -12,7 +12,8 @@ import { paint, type TextStyle } from './style';
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const CONTROL_OR_SGR = /\x1b\[[0-9;]*m|[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-const visible = (c: string): string => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const NAMED: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+const visible = (c: string): string => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 export interface EscapeOptions {
   /** Keep newlines and tabs (a description's lines); otherwise they are shown as \n and \t. */
@@ -23,7 +24,8 @@ export interface EscapeOptions {
 
 /** The one escape for user text: every control character shown as an escape, except what `o` keeps. */
 export function escapeControls(text: string, o: EscapeOptions = {}): string {
-  return text.replace(o.sgr ? CONTROL_OR_SGR : CONTROL, (c) => (c.length > 1 || (o.lines && (c === '\n' || c === '\t')) ? c : visible(c)));
+  const kept = (c: string): boolean => c.length > 1 || (Boolean(o.lines) && (c === '\n' || c === '\t'));
+  return text.replace(o.sgr ? CONTROL_OR_SGR : CONTROL, (c) => (kept(c) ? c : visible(c)));
 }
 
 /** One-line safe rendering (titles, labels, names on a row). */
@@ -39,18 +41,23 @@ export function short(id: string): string {
 export function bar(percent: number, width = 10, style?: TextStyle): string {
   const filled = Math.round((Math.max(0, Math.min(100, percent)) / 100) * width);
   const done = '█'.repeat(filled);
-  return `${style ? paint(style, 'green', done) : done}${'░'.repeat(width - filled)} ${String(percent).padStart(3)}%`;
+  const drawn = `${style ? paint(style, 'green', done) : done}${'░'.repeat(width - filled)}`;
+  return `${drawn} ${String(percent).padStart(3)}%`;
 }
 
 const SGR_SEQ = /\x1b\[[0-9;]*m/g;
 
+const ZERO_WIDTH = [[0x300, 0x36f], [0x200b, 0x200f], [0xfe00, 0xfe0f]];
+const WIDE = [
+  [0x1100, 0x115f], [0x2e80, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60],
+  [0xffe0, 0xffe6], [0x1f300, 0x1faff], [0x20000, 0x3fffd],
+];
+
 /** Columns a character takes: 0 for combining marks, 2 for East Asian wide ones and emoji. */
 function charWidth(cp: number): number {
-  if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;
-  if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) || (cp >= 0xac00 && cp <= 0xd7a3)
-    || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60)
-    || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd)) return 2;
-  return 1;
+  const within = (ranges: number[][]) => ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
+  if (within(ZERO_WIDTH)) return 0;
+  return cp !== 0x303f && within(WIDE) ? 2 : 1;
 }
 
 /** Columns `text` takes on a terminal (colour sequences take none). */
@@ -89,7 +96,9 @@ const NARROWEST = 16;
 function fit(widths: number[], width: number): void {
   const lead = () => widths.slice(0, -1).reduce((a, b) => a + b + 2, 0);
   while (lead() + Math.min(10, widths[widths.length - 1]) > width) {
-    const wide = widths.slice(0, -1).reduce((best, w, i) => (w > NARROWEST && (best < 0 || w > widths[best]) ? i : best), -1);
+    const pick = (best: number, w: number, i: number) =>
+      w > NARROWEST && (best < 0 || w > widths[best]) ? i : best;
+    const wide = widths.slice(0, -1).reduce(pick, -1);
     if (wide < 0) return;
     widths[wide] -= 1;
   }
@@ -112,7 +121,8 @@ export function table(rows: string[][], header?: string[], style?: TextStyle): s
     const shown = textWidth(text) > widths[i] ? cut(text, widths[i]) : text;
     return shown + ' '.repeat(widths[i] - textWidth(shown));
   };
-  return all.map((r) => r.map((text, i) => cell(text, i, i === r.length - 1)).join('  ').trimEnd()).join('\n');
+  const line = (r: string[]) => r.map((text, i) => cell(text, i, i === r.length - 1)).join('  ').trimEnd();
+  return all.map(line).join('\n');
 }
 
 export function list(label: string, items: string[]): string {

@@ -18,14 +18,18 @@ const NEGATED_WORD = /^-[a-z_]+:/;
 
 export class UsageProblem extends Error {}
 
-export const flagsOf = (def: CommandDef<unknown>): Record<string, FlagDef> => ({ ...GLOBAL_FLAGS, ...(def.flags ?? {}) });
+export const flagsOf = (def: CommandDef<unknown>): Record<string, FlagDef> => ({
+  ...GLOBAL_FLAGS,
+  ...(def.flags ?? {}),
+});
 
 const flagName = (n: string): string => `--${n}`;
 
 /** Whether `token` is a flag this command knows (then it cannot be another flag's value). */
 function isKnownFlag(token: string, all: Record<string, FlagDef>): boolean {
   if (token.startsWith('--')) return token.slice(2).split('=')[0] in all || token === '--help';
-  return token.length > 1 && token[0] === '-' && (token[1] === 'h' || Object.values(all).some((f) => f.char === token[1]));
+  if (token.length < 2 || token[0] !== '-') return false;
+  return token[1] === 'h' || Object.values(all).some((f) => f.char === token[1]);
 }
 
 /**
@@ -35,7 +39,7 @@ function isKnownFlag(token: string, all: Record<string, FlagDef>): boolean {
  */
 export function prepareArgv(def: CommandDef<unknown>, argv: string[]): string[] {
   const all = flagsOf(def);
-  const byChar = new Map(Object.entries(all).filter(([, f]) => f.char).map(([n, f]) => [f.char as string, n]));
+  const byChar = new Map(Object.entries(all).flatMap(([n, f]) => (f.char ? [[f.char, n] as const] : [])));
   const out: string[] = [];
   const negated: string[] = [];
   let i = 0;
@@ -49,31 +53,48 @@ export function prepareArgv(def: CommandDef<unknown>, argv: string[]): string[] 
     if (def.variadic && NEGATED_WORD.test(a) && !f) negated.push(a);
     else if (!f || !name) out.push(a);
     else if (f.type === 'boolean') {
-      if (attached !== undefined) throw new UsageProblem(`${flagName(name)} takes no value (got "${attached.slice(1)}")`);
+      const given = attached?.slice(1);
+      if (given !== undefined) throw new UsageProblem(`${flagName(name)} takes no value (got "${given}")`);
       out.push(flagName(name));
     } else if (attached !== undefined) out.push(`${flagName(name)}${attached}`);
-    else if (i + 1 < argv.length && !isKnownFlag(argv[i + 1], all)) out.push(`${flagName(name)}=${argv[++i]}`);
-    else throw new UsageProblem(`${flagName(name)} needs a value`);
+    else {
+      const value = argv[i + 1];
+      if (value === undefined || isKnownFlag(value, all)) {
+        throw new UsageProblem(`${flagName(name)} needs a value`);
+      }
+      out.push(`${flagName(name)}=${value}`);
+      i++;
+    }
   }
   const tail = argv.slice(i + 1);
   if (negated.length === 0 && i >= argv.length) return out;
   return [...out, '--', ...negated, ...tail];
 }
 
+/** util.parseArgs's complaint in our words: an unknown flag with the nearest known one. */
+function parseArgsProblem(e: Error & { code?: string }, names: string[]): string {
+  const flag = /'(?:-\w, )?(--?[^' ]+)/.exec(e.message)?.[1] ?? '';
+  if (e.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    return e.message.split(/\.\s/)[0].replace(/^Option/, 'flag');
+  }
+  const near = nearest(flag.replace(/^-+/, ''), names).map(flagName);
+  return `unknown flag ${flag}${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}`;
+}
+
 function parse(def: CommandDef<unknown>, argv: string[]): Input {
   const all = flagsOf(def);
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
   for (const [name, f] of Object.entries(all)) {
-    options[name] = { type: f.type === 'boolean' ? 'boolean' : 'string', ...(f.multiple ? { multiple: true } : {}), ...(f.char ? { short: f.char } : {}) };
+    const type = f.type === 'boolean' ? 'boolean' : 'string';
+    options[name] = { type, ...(f.multiple ? { multiple: true } : {}), ...(f.char ? { short: f.char } : {}) };
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: prepareArgv(def, argv), options, allowPositionals: true, strict: true, tokens: true });
+    const args = prepareArgv(def, argv);
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     if (e instanceof UsageProblem) throw e;
-    const flag = /'(?:-\w, )?(--?[^' ]+)/.exec((e as Error).message)?.[1] ?? '';
-    const near = nearest(flag.replace(/^-+/, ''), Object.keys(all)).map(flagName);
-    throw new UsageProblem(`unknown flag ${flag}${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}`);
+    throw new UsageProblem(parseArgsProblem(e as Error & { code?: string }, Object.keys(all)));
   }
   const seen = new Set<string>();
   for (const t of parsed.tokens ?? []) {
@@ -87,19 +108,29 @@ function parse(def: CommandDef<unknown>, argv: string[]): Input {
     if (v === undefined) {
       if (f.default !== undefined) flags[name] = f.default;
     } else if (f.type === 'integer') {
-      if (!/^-?\d+$/.test(String(v))) throw new UsageProblem(`${flagName(name)} takes a whole number, not "${String(v)}"`);
+      if (!/^-?\d+$/.test(String(v))) {
+        throw new UsageProblem(`${flagName(name)} takes a whole number, not "${String(v)}"`);
+      }
       flags[name] = Number(v);
     } else {
       const bad = f.options ? [v].flat().find((x) => !f.options?.includes(String(x))) : undefined;
-      if (bad !== undefined) throw new UsageProblem(`${flagName(name)} takes one of ${f.options?.join(', ')}; not "${String(bad)}"`);
+      if (bad !== undefined) {
+        const choices = f.options?.join(', ');
+        throw new UsageProblem(`${flagName(name)} takes one of ${choices}; not "${String(bad)}"`);
+      }
       flags[name] = v;
     }
   }
   const declared = def.args ?? [];
   const pos = parsed.positionals;
   const missing = declared.filter((a, i) => a.required && pos[i] === undefined).map((a) => argName(a.name));
-  if (missing.length) throw new UsageProblem(`missing ${missing.length === 1 ? 'argument' : 'arguments'} ${missing.join(' and ')}`);
-  if (!def.variadic && pos.length > declared.length) throw new UsageProblem(`unexpected argument "${pos[declared.length]}"`);
+  if (missing.length) {
+    const noun = missing.length === 1 ? 'argument' : 'arguments';
+    throw new UsageProblem(`missing ${noun} ${missing.join(' and ')}`);
+  }
+  if (!def.variadic && pos.length > declared.length) {
+    throw new UsageProblem(`unexpected argument "${pos[declared.length]}"`);
+  }
   const args: Record<string, string | undefined> = {};
   declared.forEach((a, i) => (args[a.name] = pos[i]));
   return { args, rest: pos.slice(declared.length), flags };

@@ -16,14 +16,16 @@ export interface Terminal {
   columns?: number;
 }
 
-export function terminalStyle(stream: Terminal, vars: Readonly<Record<string, string | undefined>>): TextStyle {
+type Vars = Readonly<Record<string, string | undefined>>;
+
+export function terminalStyle(stream: Terminal, vars: Vars): TextStyle {
   if (!stream.isTTY) return PLAIN;
   const width = stream.columns || Number(vars.COLUMNS) || 80;
   return { width, color: !vars.NO_COLOR && vars.TERM !== 'dumb' };
 }
 
 /** The style for the process's own stdout. */
-export function stdoutStyle(vars: Readonly<Record<string, string | undefined>>): TextStyle {
+export function stdoutStyle(vars: Vars): TextStyle {
   return terminalStyle(process.stdout, vars);
 }
 
@@ -38,7 +40,8 @@ const STATUS: Record<string, Paint> = {
   completed: 'green', in_progress: 'cyan', blocked: 'red', paused: 'dim', cancelled: 'dim', archived: 'dim',
 };
 
-export const statusText = (style: TextStyle, status: string): string => (STATUS[status] ? paint(style, STATUS[status], status) : status);
+export const statusText = (style: TextStyle, status: string): string =>
+  STATUS[status] ? paint(style, STATUS[status], status) : status;
 
 /** A short id as git shows commit hashes: yellow. */
 export const idText = (style: TextStyle, id: string): string => paint(style, 'yellow', id);

@@ -23,21 +23,25 @@ export function usageError(command: string, def: CommandDef<unknown>, message: s
 }
 
 /** Topics: the first word of two-word commands (`task`, `config`, …). */
-export const topics = (): string[] => [...new Set(Object.keys(DEFS).filter((w) => w.includes(' ')).map((w) => w.split(' ')[0]))];
+export const topics = (): string[] => [
+  ...new Set(Object.keys(DEFS).filter((w) => w.includes(' ')).map((w) => w.split(' ')[0])),
+];
 
 /** The error for argv that names no command, with the nearest ones. */
 export function unknownCommand(argv: string[]): MilestoneError {
   const [first, second] = argv;
   if (first.startsWith('-')) {
-    return new MilestoneError('USAGE', `unknown option ${first}`, { hint: '`git milestone --help` lists the commands; each takes -h/--help.' });
+    const hint = '`git milestone --help` lists the commands; each takes -h/--help.';
+    return new MilestoneError('USAGE', `unknown option ${first}`, { hint });
   }
   const isTopic = topics().includes(first);
   const said = isTopic ? `${first} ${second}` : first;
   const pool = isTopic
     ? Object.keys(DEFS).filter((w) => w.startsWith(`${first} `)).map((w) => w.split(' ')[1])
     : [...Object.keys(DEFS).filter((w) => !w.includes(' ')), ...Object.keys(ALIASES), ...topics(), 'help'];
-  const near = nearest(isTopic ? second : first, pool).map((w) => `\`git milestone ${isTopic ? `${first} ` : ''}${w}\``);
+  const prefix = isTopic ? `${first} ` : '';
+  const near = nearest(isTopic ? second : first, pool).map((w) => `\`git milestone ${prefix}${w}\``);
   return new MilestoneError('USAGE', `unknown command "${said}"`, {
-    hint: `${near.length ? `did you mean ${near.join(' or ')}? ` : ''}\`git milestone --help\` lists the commands.`,
+    hint: `${near.length ? `did you mean ${near.join(' or ')}? ` : ''}\`git milestone --help\` lists them.`,
   });
 }

@@ -6,4 +6,6 @@
 import { makeCommand } from '../cli/makeCommand';
 import { DEFS, oclifId } from '../cli/defs/registry';
 
-export const COMMANDS = Object.fromEntries(Object.entries(DEFS).map(([words, load]) => [oclifId(words), makeCommand(words, load())]));
+export const COMMANDS = Object.fromEntries(
+  Object.entries(DEFS).map(([words, load]) => [oclifId(words), makeCommand(words, load())]),
+);

@@ -62,7 +62,8 @@ export const ALIASES: Record<string, string> = {
 /** oclif's id of a command (`task:add`); a user never sees one. */
 export const oclifId = (words: string): string => words.replace(/ /g, ':');
 
-export const aliasesOf = (words: string): string[] => Object.keys(ALIASES).filter((a) => ALIASES[a] === words);
+export const aliasesOf = (words: string): string[] =>
+  Object.keys(ALIASES).filter((a) => ALIASES[a] === words);
 
 /** The command `argv` names (aliases resolved to the command's words), and how many words named it. */
 export function findDef(argv: string[]): { def: CommandDef<unknown>; command: string; words: number } | null {
