@@ -10,6 +10,7 @@
  *  - any key named like a URL, host, command, script, webhook or secret (`*_url`, `*.command`,
  *    `verify_command`, `webhook`, `token` …), so keys added later are covered by their name.
  */
+import { crypto } from '../env/builtins';
 import { leaves, type Tree } from './layerTree';
 
 /** The git config key holding the sha256 of the settings file this clone trusts. */
@@ -33,6 +34,5 @@ export function keysNeedingTrust(tree: Tree): string[] {
 
 /** The sha256 (hex) the trust is recorded under: of the file's exact bytes. */
 export function settingsHash(text: string): string {
-  const { createHash } = require('node:crypto') as typeof import('node:crypto');
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return crypto().createHash('sha256').update(text, 'utf8').digest('hex');
 }

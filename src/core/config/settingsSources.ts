@@ -8,6 +8,7 @@ import type { LoadConfigOptions } from '../../config/loadConfig';
 import { parseGitConfigZ } from '../../config/readGitConfig';
 import { MilestoneError } from '../../errors/MilestoneError';
 import { readConfigFiles } from '../../storage/git/readConfigFiles';
+import { gitRaw } from '../../storage/git/runGit';
 import type { RepoInfo } from '../../storage/git/types';
 import { settingsFileOf } from './settingsFile';
 
@@ -23,7 +24,6 @@ const MILESTONE_KEYS = /^milestone\./;
 export function gitConfigEntries(o: SettingsWhere, want: RegExp = MILESTONE_KEYS): Record<string, string> {
   const direct = readConfigFiles({ gitDir: o.repo.gitDir, commonDir: o.repo.commonDir, vars: o.vars, want: (k) => want.test(k) });
   if (direct) return direct;
-  const { gitRaw } = require('../../storage/git/runGit') as typeof import('../../storage/git/runGit');
   const r = gitRaw(['config', '-z', '--get-regexp', want.source], { cwd: o.repo.workTree ?? o.repo.gitDir, vars: o.vars });
   if (r.status === 0) return parseGitConfigZ(r.stdout);
   if (r.status === 1) return {};
