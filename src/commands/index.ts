@@ -39,6 +39,7 @@ const defs: CommandDef<never>[] = [
   scale, portfolioDef,
   pull, push, sync, remoteSetup, backup, restore, doctor,
   hooksInstall, hooksUninstall, hooksStatusDef, branchStart, branchCleanup,
+  require('../cli/defs/trust').default,
 ] as CommandDef<never>[];
 
 export const COMMANDS = Object.fromEntries(defs.map((d) => [d.id, makeCommand(d as CommandDef<unknown>)]));
