@@ -12,7 +12,7 @@ import { isKnownTopLevelKey, schemaNodeAt } from './configSchema';
 import { defaultConfig } from './defaults';
 import { configInvalidError } from './formatIssue';
 import { envVarToPath, gitKeyToPath } from './keyMapping';
-import { buildTree, mergeLayer, type Tree } from './layerTree';
+import { buildTree, isPlainObject, mergeLayer, type Tree } from './layerTree';
 import { concernsKeys, readConfigFile } from './readConfigFile';
 import { fileTrust } from './fileTrust';
 import type { ConfigIssue, ConfigLayer, ConfigOrigin, LoadConfigResult, MilestoneConfig, ReadFileFn, SettingsTrust } from './types';
@@ -39,14 +39,19 @@ export interface ResolvedConfig extends LoadConfigResult {
 
 interface Entry { path: string; value: unknown; source: string }
 
-/** Removes dotted paths (and what is under them) from a tree in place. */
+/** Removes dotted paths (and what is under them) from a tree in place, and the sections left empty. */
 function dropPaths(tree: Tree, paths: Iterable<string>): void {
-  for (const p of paths) {
-    const segments = p.split('.');
-    let node: unknown = tree;
-    for (const s of segments.slice(0, -1)) node = node && typeof node === 'object' ? (node as Tree)[s] : undefined;
-    if (node && typeof node === 'object') delete (node as Tree)[segments[segments.length - 1]];
-  }
+  const drop = (node: Tree, segments: string[]): void => {
+    const [head, ...rest] = segments;
+    if (!Object.prototype.hasOwnProperty.call(node, head)) return;
+    const child = node[head];
+    if (rest.length === 0) delete node[head];
+    else if (isPlainObject(child)) {
+      drop(child, rest);
+      if (Object.keys(child).length === 0) delete node[head];
+    }
+  };
+  for (const p of paths) drop(tree, p.split('.'));
 }
 
 /** A git/env/flag layer: coerce each entry, build its tree, validate it naming each entry's source. */
