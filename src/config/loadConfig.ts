@@ -121,9 +121,8 @@ export function resolveConfig(opts: LoadConfigOptions): ResolvedConfig {
     trust = fileTrust(file, opts.gitConfig);
     if (trust.ignored.length > 0) {
       dropPaths(file.values, trust.ignored);
-      const message = `not trusted, so ${trust.ignored.join(', ')} ${trust.ignored.length > 1 ? 'are' : 'is'} ignored`
-        + ' (check the file, then run `git milestone trust`)';
-      warnings.push({ file: file.file, path: '', message, severity: 'warning' });
+      const message = 'ignored: the file is not trusted (check it, then run `git milestone trust`)';
+      warnings.push({ file: file.file, path: trust.ignored.join(', '), message, severity: 'warning' });
     }
     const lineOf = (p: string) => file.lines.get(p);
     layers.push({ layer: 'file', tree: file.values, origin: (p) => ({ layer: 'file', source: file.file, line: lineOf(p) }) });

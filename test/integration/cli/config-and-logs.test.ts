@@ -156,7 +156,7 @@ describe('trust: a cloned repository does not choose where data or credentials g
     const shown = (await run(clone, ['config', 'show', '--json'])).json();
     expect(shown.values.backend_override).toBeUndefined();
     expect(shown.values.index).toBeUndefined();
-    expect(shown.warnings[0].message).toMatch(/not trusted/);
+    expect(shown.warnings[0]).toMatchObject({ path: 'backend_override, index.postgresql.url', message: expect.stringMatching(/not trusted.*git milestone trust/) });
     const state = (await run(clone, ['trust', '--show', '--json'])).json();
     expect(state).toMatchObject({ exists: true, trusted: false, trustedSha256: null, action: 'none', keys: ['backend_override', 'index.postgresql.url'] });
     expect(connections).toBe(0);
