@@ -1,11 +1,9 @@
 /**
- * Access to schemas/milestone-config.schema.json: the raw schema (read on first use), the schema
- * node of a dotted key (for coercing git/env strings) and the compiled ajv validator. ajv is
- * required and the schema compiled only on the first validation, never at import time.
+ * Access to schemas/milestone-config.schema.json: the raw schema (read on first use) and the schema
+ * node of a dotted key (for coercing git/env strings). Values are checked by checkSchema.ts.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ValidateFunction } from 'ajv';
 
 /** A JSON schema node, loosely typed: the subset of draft-07 this file reads. */
 export interface SchemaNode {
@@ -23,7 +21,6 @@ export interface SchemaNode {
 export const CONFIG_SCHEMA_PATH = path.join(__dirname, '../../schemas/milestone-config.schema.json');
 
 let rawSchema: SchemaNode | undefined;
-let validator: ValidateFunction | undefined;
 
 /** The parsed schema file (cached). */
 export function loadConfigSchema(): SchemaNode {
@@ -64,24 +61,4 @@ export function schemaNodeAt(dottedPath: string): SchemaNode | undefined {
 /** True when the schema names this top-level key. */
 export function isKnownTopLevelKey(key: string): boolean {
   return Object.prototype.hasOwnProperty.call(loadConfigSchema().properties ?? {}, key);
-}
-
-/** The compiled validator (ajv loaded and the schema compiled on first call, then cached). */
-export function getConfigValidator(): ValidateFunction {
-  if (!validator) {
-    const Ajv = (require('ajv') as typeof import('ajv')).default;
-    // Speed over self-checks (~25 ms instead of ~50): the schema itself is checked by a unit test
-    // with a strict ajv and meta-schema validation, so the CLI skips both at run time.
-    const ajv = new Ajv({
-      allErrors: true,
-      verbose: true,
-      strict: false,
-      allowUnionTypes: true,
-      validateSchema: false,
-      meta: false,
-      code: { optimize: false },
-    });
-    validator = ajv.compile(loadConfigSchema());
-  }
-  return validator;
 }

@@ -9,8 +9,12 @@
 /** Environment variables with the MILESTONE_ prefix that are not settings. */
 export const NON_SETTING_VARS: ReadonlySet<string> = new Set(['MILESTONE_DATA_PATH']);
 
+/** `milestone.*` git config keys that are not settings (the trusted file's hash: trustRules.ts). */
+export const NON_SETTING_GIT_KEYS: ReadonlySet<string> = new Set(['milestone.trusted-settings']);
+
 /** Dotted settings path for a `milestone.*` git config key, or null for anything else. */
 export function gitKeyToPath(gitKey: string): string | null {
+  if (NON_SETTING_GIT_KEYS.has(gitKey.toLowerCase())) return null;
   const m = /^milestone\.(.+)$/i.exec(gitKey);
   if (!m) return null;
   const segments = m[1].split('.');

@@ -1,17 +1,21 @@
 /**
  * Reads and checks one settings file: YAML syntax, then the schema. Returns the values with the
  * line of every key, and all issues; it never throws for bad content (only when the file exists
- * but cannot be read). Shared by loadConfig (file layer) and validateConfigFile.
+ * but cannot be read). Shared by loadConfig (file layer) and validateConfigFile. With `keys` (the
+ * hooks' lean read) only those keys are taken and checked, and yaml is not even loaded when the
+ * text cannot set any of them (it names none of their last segments).
  */
 import * as fs from 'fs';
 import { MilestoneError } from '../errors/MilestoneError';
-import type { Tree } from './layerTree';
+import { isPlainObject, type Tree } from './layerTree';
 import { parseConfigYaml } from './parseConfigYaml';
 import type { ConfigIssue, ReadFileFn } from './types';
 import { validateValues } from './validateValues';
 
 export interface ConfigFileCheck {
   exists: boolean;
+  /** The file's text (null when it does not exist). */
+  text: string | null;
   /** The name used in issues and origins (the display path, else the path). */
   file: string;
   values: Tree;
@@ -31,7 +35,34 @@ export const readFileOrNull: ReadFileFn = (p) => {
   }
 };
 
-export function readConfigFile(opts: { path: string; displayPath?: string; readFile?: ReadFileFn }): ConfigFileCheck {
+/** The part of `tree` that can set one of `keys` (a non-object where a key needs a section is kept). */
+export function pickKeys(tree: Tree, keys: readonly string[]): Tree {
+  const out: Tree = {};
+  for (const key of keys) {
+    let node: unknown = tree;
+    let into = out;
+    const segments = key.split('.');
+    for (let i = 0; i < segments.length; i++) {
+      const s = segments[i];
+      if (!isPlainObject(node) || !Object.prototype.hasOwnProperty.call(node, s)) break;
+      const next: unknown = node[s];
+      if (i === segments.length - 1 || !isPlainObject(next)) {
+        into[s] = next;
+        break;
+      }
+      into = (into[s] ??= {}) as Tree;
+      node = next;
+    }
+  }
+  return out;
+}
+
+/** Whether an issue at dotted `path` is about one of `keys` ('' is the whole file). */
+export function concernsKeys(path: string, keys: readonly string[]): boolean {
+  return path === '' || keys.some((k) => k === path || k.startsWith(path + '.') || path.startsWith(k + '.'));
+}
+
+export function readConfigFile(opts: { path: string; displayPath?: string; readFile?: ReadFileFn; keys?: readonly string[] }): ConfigFileCheck {
   const file = opts.displayPath ?? opts.path;
   const read = opts.readFile ?? readFileOrNull;
   let text: string | null;
@@ -45,10 +76,13 @@ export function readConfigFile(opts: { path: string; displayPath?: string; readF
       cause: e,
     });
   }
-  const check: ConfigFileCheck = { exists: text !== null, file, values: {}, lines: new Map(), errors: [], warnings: [] };
+  const check: ConfigFileCheck = { exists: text !== null, text, file, values: {}, lines: new Map(), errors: [], warnings: [] };
   if (text === null) return check;
+  const keys = opts.keys;
+  if (keys && !keys.some((k) => text.includes(k.slice(k.lastIndexOf('.') + 1)))) return check;
 
   const parsed = parseConfigYaml({ text, file });
+  if (keys) parsed.values = pickKeys(parsed.values, keys);
   check.values = parsed.values;
   check.lines = parsed.lines;
   check.errors.push(...parsed.errors);

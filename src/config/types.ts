@@ -65,10 +65,25 @@ export interface MilestoneConfig {
   [key: string]: unknown;
 }
 
+/**
+ * Whether the committed settings file may choose the keys that need trust (config/trustRules.ts):
+ * `not-needed` when it sets none (or there is no file), else `trusted` (git config
+ * `milestone.trusted-settings` holds its sha256) or `untrusted` (those keys are `ignored`).
+ */
+export interface SettingsTrust {
+  file: string | null;
+  state: 'not-needed' | 'trusted' | 'untrusted';
+  /** The keys of the file that need trust. */
+  keys: string[];
+  /** The keys left out because the file is not trusted. */
+  ignored: string[];
+}
+
 export interface LoadConfigResult {
   values: MilestoneConfig;
   origins: Record<string, ConfigOrigin>;
   warnings: ConfigIssue[];
+  trust: SettingsTrust;
 }
 
 /** Reads a text file; returns null when it does not exist. */

@@ -1,10 +1,10 @@
 /**
- * Checks one layer's value tree against the settings schema and words what ajv finds as
- * ConfigIssues: wrong types and values are errors; keys the schema does not know (ajv's
- * `additionalProperties`) are warnings, and those keys stay in the values unvalidated.
+ * Checks one layer's value tree against the settings schema (checkSchema.ts) and words what it
+ * finds as ConfigIssues: wrong types and values are errors; keys the schema does not know
+ * (`additionalProperties`) are warnings, and those keys stay in the values unvalidated.
  */
-import type { ErrorObject } from 'ajv';
-import { getConfigValidator } from './configSchema';
+import { checkSchema, type SchemaError } from './checkSchema';
+import { loadConfigSchema } from './configSchema';
 import type { ConfigIssue } from './types';
 
 /** Where a dotted path was written: a file and line, or a named source (git key, env var, flag). */
@@ -23,13 +23,8 @@ export function describeValue(v: unknown): string {
   return String(v);
 }
 
-function pointerToPath(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function explain(e: ErrorObject): string {
-  const p = e.params as Record<string, unknown>;
+function explain(e: SchemaError): string {
+  const p = e.params;
   const got = describeValue(e.data);
   switch (e.keyword) {
     case 'type':
@@ -42,18 +37,16 @@ function explain(e: ErrorObject): string {
     case 'exclusiveMaximum':
       return `expected a number ${String(p.comparison)} ${String(p.limit)}, got ${got}`;
     default:
-      return `${e.message ?? 'is invalid'}, got ${got}`;
+      return `is invalid (${e.keyword}), got ${got}`;
   }
 }
 
 export function validateValues(values: Record<string, unknown>, locate: Locate): ValuesCheck {
   const out: ValuesCheck = { errors: [], warnings: [] };
-  if (Object.keys(values).length === 0) return out; // trivially valid: do not load ajv for it
-  const validate = getConfigValidator();
-  if (validate(values)) return out;
+  if (Object.keys(values).length === 0) return out; // trivially valid: do not read the schema for it
   const seen = new Set<string>();
-  for (const e of validate.errors ?? []) {
-    const segments = pointerToPath(e.instancePath);
+  for (const e of checkSchema(values, loadConfigSchema())) {
+    const segments = [...e.path];
     if (e.keyword === 'additionalProperties') {
       segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
     }

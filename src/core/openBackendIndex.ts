@@ -10,7 +10,7 @@ import type { Backend } from '../domain/scaleDecision';
 import { MilestoneError } from '../errors/MilestoneError';
 import type { MilestoneIndex } from '../index/MilestoneIndex';
 import type { Context } from './context';
-import { postgresUrl } from './scale/backendSettings';
+import { postgresSetting } from './scale/backendSettings';
 import { selectBackend } from './selectBackend';
 
 export interface OpenedIndex {
@@ -48,8 +48,11 @@ function openSqlite(ctx: Context): MilestoneIndex {
 }
 
 export async function openPostgres(ctx: Context) {
-  const url = await postgresUrl(ctx);
-  if (!url) throw unavailable('postgresql', 'no server is configured', 'Set index.postgresql.url (`git milestone config set index.postgresql.url postgres://…`) or DATABASE_URL.');
+  const { url, untrusted } = await postgresSetting(ctx);
+  if (!url && untrusted) {
+    throw unavailable('postgresql', 'the settings file names a server but is not trusted', 'Check the file, then run `git milestone trust` (or set DATABASE_URL or `git config milestone.index.postgresql.url`).');
+  }
+  if (!url) throw unavailable('postgresql', 'no server is configured', 'Set index.postgresql.url (`git milestone config set --git index.postgresql.url postgres://…`) or DATABASE_URL.');
   const { PgIndex } = require('../index/postgres/PgIndex') as typeof import('../index/postgres/PgIndex');
   return PgIndex.connect({ url, repo: ctx.repo, dataDir: ctx.dataDir, store: ctx.milestones });
 }

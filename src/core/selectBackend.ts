@@ -1,12 +1,14 @@
 /**
  * Which index backend a read uses (see domain/scaleDecision.ts for the rules). Cheap on every
  * call: the settings come from scale.json while the settings key (a few stats) matches, the
- * milestone count while the refs fingerprint matches; only a change loads the settings (yaml,
- * ajv) or lists the refs, and the result is cached again.
+ * milestone count while the refs fingerprint matches; only a change loads the settings (yaml)
+ * or lists the refs, and the result is cached again. Trusting the settings file changes git
+ * config, hence the settings key.
  */
 import { chooseBackend, metricsUsed, type BackendChoice, type BackendSettings, type ScaleMetrics } from '../domain/scaleDecision';
 import { refPrefix } from '../storage/entity/layout';
 import type { Context } from './context';
+import { settingsFile } from './config/settingsFile';
 import { loadBackendSettings } from './scale/backendSettings';
 import { collectMetrics } from './scale/collectMetrics';
 import { readScaleCache, writeScaleCache } from './scale/scaleCache';
@@ -16,6 +18,17 @@ export interface Selection extends BackendChoice {
   settings: BackendSettings;
   metrics: ScaleMetrics;
   metricsAt: string | null;
+}
+
+const warned = new WeakSet<Context>();
+
+/** One warning per command: the committed settings file chose a server but is not trusted. */
+function warnUntrusted(ctx: Context, s: BackendSettings): void {
+  if (!s.untrusted?.length || warned.has(ctx)) return;
+  warned.add(ctx);
+  const file = settingsFile(ctx)?.display ?? 'the settings file';
+  ctx.env.err(`warning: ${file} is not trusted, so ${s.untrusted.join(', ')} ${s.untrusted.length > 1 ? 'are' : 'is'} ignored`
+    + ' (check the file, then run `git milestone trust`)\n');
 }
 
 export async function selectBackend(ctx: Context, o: { flag?: string; recalculate?: boolean } = {}): Promise<Selection> {
@@ -45,6 +58,7 @@ export async function selectBackend(ctx: Context, o: { flag?: string; recalculat
     dirty = true;
   }
   const current: ScaleMetrics = { ...(metrics ?? {}), milestones };
+  warnUntrusted(ctx, settings);
   if (dirty && cacheable) {
     writeScaleCache(ctx.dataDir, { settingsKey: key, settings, refsToken: fp.racy ? null : fp.token, milestones, metrics, metricsAt });
   }

@@ -23,6 +23,8 @@ export interface BackendSettings {
   thresholds: Record<string, number>;
   /** Whether a PostgreSQL URL is configured (index.postgresql.url or DATABASE_URL). */
   postgres: boolean;
+  /** Keys the committed settings file sets but may not, as it is not trusted (warned on every read). */
+  untrusted?: string[];
 }
 
 export interface BackendChoice {

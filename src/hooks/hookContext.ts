@@ -2,7 +2,7 @@
  * A full use-case Context for the hooks that read or write milestones (post-merge, post-checkout),
  * with an Env whose log is silent: pino is never loaded on the hook path (≈27 ms), and what a hook
  * has to say goes to stderr as one `git-milestone: …` line each. Settings come from the lean reader
- * (no ajv; yaml only when the file names a git-integration key).
+ * (the one settings loader, lean: yaml only when the file names a git-integration key).
  */
 import { randomBytes } from 'node:crypto';
 import { openContext, type Context } from '../core/context';

@@ -1,7 +1,7 @@
 /**
  * What every hook entry point shares. Entry points are run by the installed shims
  * (hooks/run.sh) as `node dist/hooks/<hook>.js <git's arguments>`; they import only what their hook
- * needs — never oclif, pino or ajv (pre-commit loads ajv only when it validates a staged file).
+ * needs — never oclif, pino or ajv (pre-commit loads yaml only when it validates a staged file).
  *
  * The exit status IS the contract of a git hook, so here (and only here) the process's status is
  * set directly: 0 lets git go on. A hook stands aside during a rebase, cherry-pick, revert or bisect

@@ -45,6 +45,7 @@ export const DEFS: Record<string, Loader> = {
   'config get': () => require('./config').default[1],
   'config set': () => require('./config').default[2],
   'config validate': () => require('./config').default[3],
+  trust: () => require('./trust').default,
   'hooks install': () => require('./hooks').hooksInstall,
   'hooks uninstall': () => require('./hooks').hooksUninstall,
   'hooks status': () => require('./hooks').hooksStatusDef,

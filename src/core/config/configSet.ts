@@ -4,6 +4,7 @@
  * is validated against the schema first; an invalid one writes nothing.
  */
 import { execFileSync } from 'node:child_process';
+import { maskSetting } from '../../config/maskSetting';
 import { setConfigValue } from '../../config/setConfigValue';
 import { validateValues } from '../../config/validateValues';
 import { buildTree } from '../../config/layerTree';
@@ -11,6 +12,8 @@ import { configInvalidError } from '../../config/formatIssue';
 import { parseValueString } from '../../config/setConfigValue';
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { Context } from '../context';
+import { readFileOrNull } from '../../config/readConfigFile';
+import { keepTrustAcrossWrite } from '../trust/trustSettings';
 import { settingsFile } from './settingsFile';
 
 export interface ConfigSetResult {
@@ -38,13 +41,16 @@ export async function configSet(ctx: Context, o: { key: string; value: string; g
       const stderr = String((e as { stderr?: Buffer }).stderr ?? '').trim();
       throw new MilestoneError('GIT_FAILED', `git config ${gitKey} failed: ${stderr || (e as Error).message}`);
     }
-    return { key: o.key, value, target: `git config ${gitKey}` };
+    return { key: o.key, value: maskSetting(o.key, value), target: `git config ${gitKey}` };
   }
   const file = settingsFile(ctx);
   if (!file) {
     throw new MilestoneError('NEEDS_WORK_TREE', 'there is no settings file in a bare repository', { hint: 'Use `git milestone config set --git KEY VALUE`.' });
   }
+  const before = readFileOrNull(file.path);
   const r = setConfigValue({ path: file.path, displayPath: file.display, key: o.key, value: o.value });
+  const after = readFileOrNull(file.path);
+  if (after !== null) keepTrustAcrossWrite(ctx, before, after);
   for (const w of r.warnings) ctx.env.err(`warning: ${w.path}: ${w.message}\n`);
-  return { key: o.key, value: r.value, target: file.display };
+  return { key: o.key, value: maskSetting(o.key, r.value), target: file.display };
 }

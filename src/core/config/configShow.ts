@@ -3,6 +3,7 @@
  * value came from.
  */
 import { getConfigValue } from '../../config/getConfigValue';
+import { maskSettings } from '../../config/maskSetting';
 import type { ConfigIssue, ConfigOrigin } from '../../config/types';
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { Context } from '../context';
@@ -14,9 +15,10 @@ export interface ConfigShowResult {
   warnings: ConfigIssue[];
 }
 
+/** Secrets are masked (config/maskSetting.ts, as in `doctor --report`); `config get KEY` shows one as is. */
 export async function configShow(ctx: Context, o: { origin: boolean }): Promise<ConfigShowResult> {
   const r = await loadSettings(ctx);
-  return { values: r.values as unknown as Record<string, unknown>, ...(o.origin ? { origins: r.origins } : {}), warnings: r.warnings };
+  return { values: maskSettings(r.values as unknown as Record<string, unknown>), ...(o.origin ? { origins: r.origins } : {}), warnings: r.warnings };
 }
 
 export interface ConfigGetResult {

@@ -3,6 +3,7 @@
  * (or under MILESTONE_DATA_PATH when set, like the earlier system). None in a bare repository.
  */
 import * as path from 'node:path';
+import type { RepoInfo } from '../../storage/git/types';
 import type { Context } from '../context';
 
 export interface SettingsFile {
@@ -11,12 +12,16 @@ export interface SettingsFile {
   display: string;
 }
 
-export function settingsFile(ctx: Context): SettingsFile | null {
-  const base = ctx.env.vars.MILESTONE_DATA_PATH
-    ? path.resolve(ctx.env.cwd, ctx.env.vars.MILESTONE_DATA_PATH)
-    : ctx.repo.workTree ? path.join(ctx.repo.workTree, '.milestones') : null;
+export function settingsFileOf(o: { repo: RepoInfo; cwd: string; vars: Readonly<Record<string, string | undefined>> }): SettingsFile | null {
+  const base = o.vars.MILESTONE_DATA_PATH
+    ? path.resolve(o.cwd, o.vars.MILESTONE_DATA_PATH)
+    : o.repo.workTree ? path.join(o.repo.workTree, '.milestones') : null;
   if (base === null) return null;
   const file = path.join(base, 'config', 'milestone-config.yaml');
-  const rel = ctx.repo.workTree ? path.relative(ctx.repo.workTree, file) : file;
+  const rel = o.repo.workTree ? path.relative(o.repo.workTree, file) : file;
   return { path: file, display: rel.startsWith('..') ? file : rel };
+}
+
+export function settingsFile(ctx: Context): SettingsFile | null {
+  return settingsFileOf({ repo: ctx.repo, cwd: ctx.env.cwd, vars: ctx.env.vars });
 }

@@ -7,7 +7,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LOG_FILE_NAME, scrubData, scrubString } from '../../env/logger';
+import { maskSetting } from '../../config/maskSetting';
+import { LOG_FILE_NAME, scrubString } from '../../env/logger';
 import type { Context } from '../context';
 import { loadSettings } from '../config/loadSettings';
 import { gitConfigAll, gitConfigGet, gitRun } from '../sync/gitCommand';
@@ -39,8 +40,7 @@ async function settings(ctx: Context): Promise<DiagnosticReport['settings']> {
     const r = await loadSettings(ctx);
     return Object.entries(r.origins).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, o]) => {
       const value = key.split('.').reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), r.values);
-      const secret = /(password|secret|token|url|key)$/i.test(key);
-      return { key, value: secret && value !== undefined && value !== null ? '[REDACTED]' : scrubData(value), origin: `${o.layer}: ${o.source}${o.line ? `:${o.line}` : ''}` };
+      return { key, value: maskSetting(key, value), origin: `${o.layer}: ${o.source}${o.line ? `:${o.line}` : ''}` };
     });
   } catch (e) {
     return [{ key: '(settings)', value: null, origin: `unreadable: ${scrubString((e as Error).message)}` }];

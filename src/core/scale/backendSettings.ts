@@ -1,7 +1,9 @@
 /**
- * The settings that pick a backend, read through the full settings loader (yaml, ajv): only when
+ * The settings that pick a backend, read through the full settings loader (yaml): only when
  * the settings key changed (scale.json caches the result) or PostgreSQL is actually used. Invalid
- * settings never stop a read: the built-in defaults apply and a warning says why.
+ * settings never stop a read: the built-in defaults apply and a warning says why. What an
+ * untrusted settings file sets for a server (index.postgresql.*, backend_override: postgresql) is
+ * left out by the loader: no connection is made and selectBackend warns.
  */
 import { defaultConfig } from '../../config/defaults';
 import type { LoadConfigResult } from '../../config/types';
@@ -24,6 +26,7 @@ function fromValues(r: LoadConfigResult, vars: Context['env']['vars']): BackendS
     autoScale: v.auto_scale !== false,
     thresholds: thresholds(v.scale_thresholds),
     postgres: Boolean(url),
+    ...(r.trust.ignored.length > 0 ? { untrusted: r.trust.ignored } : {}),
   };
 }
 
@@ -37,13 +40,24 @@ export async function loadBackendSettings(ctx: Context): Promise<{ settings: Bac
   }
 }
 
-/** The PostgreSQL connection URL: `index.postgresql.url`, else DATABASE_URL; null when neither is set. */
+/**
+ * The PostgreSQL connection URL: `index.postgresql.url` (from the committed file only when it is
+ * trusted), else DATABASE_URL; null when neither is set.
+ */
 export async function postgresUrl(ctx: Context): Promise<string | null> {
+  return (await postgresSetting(ctx)).url;
+}
+
+/** The URL, and whether an untrusted settings file named one that was ignored (for the hint). */
+export async function postgresSetting(ctx: Context): Promise<{ url: string | null; untrusted: boolean }> {
   let url: string | undefined;
+  let untrusted = false;
   try {
-    url = (await loadSettings(ctx)).values.index?.postgresql?.url;
+    const r = await loadSettings(ctx);
+    url = r.values.index?.postgresql?.url;
+    untrusted = r.trust.ignored.some((k) => k.startsWith('index.postgresql'));
   } catch {
     url = undefined;
   }
-  return url || ctx.env.vars.DATABASE_URL || null;
+  return { url: url || ctx.env.vars.DATABASE_URL || null, untrusted };
 }

@@ -215,6 +215,11 @@ describe('real --json output conforms', () => {
     const bad = run('config-validate.schema.json', ['config', 'validate', 'bad.yaml'], 1);
     expect(bad.ok).toBe(false);
     expect(bad.errors.length).toBeGreaterThan(0);
+    expect(run('error.schema.json', ['config', 'validate', 'missing.yaml'], 3).error.code).toBe('NOT_FOUND');
+    fs.appendFileSync(file, 'index.postgresql.url: postgres://h/db\n');
+    expect(run('trust.schema.json', ['trust', '--show'])).toMatchObject({ trusted: false, keys: ['index.postgresql.url'], action: 'none' });
+    expect(run('trust.schema.json', ['trust'])).toMatchObject({ trusted: true, action: 'trusted' });
+    expect(run('trust.schema.json', ['trust', '--revoke'])).toMatchObject({ trusted: false, action: 'revoked' });
   });
 
   it('hooks install / status / uninstall, init --hooks, branch start / cleanup, task show with commits', () => {

@@ -3,8 +3,9 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseGitConfigZ, readGitConfig } from '../../../src/config/readGitConfig';
-import { MilestoneError } from '../../../src/errors/MilestoneError';
+import { parseGitConfigZ } from '../../../src/config/readGitConfig';
+import { gitConfigEntries } from '../../../src/core/config/settingsSources';
+import { findRepo } from '../../../src/storage/git/findRepo';
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -18,43 +19,52 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env });
 
-describe('readGitConfig', () => {
-  it('returns {} when no milestone.* key is set (git exits 1)', async () => {
+/** Both ways: in-process, and by git itself (an include, which it does not follow, sends it there). */
+function readGitConfig(o: { cwd: string; env: NodeJS.ProcessEnv }): Record<string, string>[] {
+  const repo = findRepo({ cwd: o.cwd, vars: o.env });
+  const local = path.join(o.cwd, '.git/config');
+  const text = fs.readFileSync(local, 'utf8');
+  const direct = gitConfigEntries({ repo, cwd: o.cwd, vars: o.env });
+  fs.writeFileSync(local, `${text}[include]\n\tpath = no-such-file\n`);
+  try {
+    return [direct, gitConfigEntries({ repo, cwd: o.cwd, vars: o.env })];
+  } finally {
+    fs.writeFileSync(local, text);
+  }
+}
+
+describe('gitConfigEntries (in-process and by git)', () => {
+  it('returns {} when no milestone.* key is set (git exits 1)', () => {
     git('config', 'user.name', 'Someone');
-    expect(await readGitConfig({ cwd: dir, env })).toEqual({});
+    expect(readGitConfig({ cwd: dir, env })).toEqual([{}, {}]);
   });
 
-  it('reads milestone.* keys, including values with newlines and valueless booleans', async () => {
+  it('reads milestone.* keys, including values with newlines and valueless booleans', () => {
     git('config', 'milestone.auto-branch', 'true');
     git('config', 'milestone.commit-format', 'feat({id}): {description}\n\nbody');
     git('config', 'milestone.cache.ttl', '60');
     fs.appendFileSync(path.join(dir, '.git/config'), '[milestone]\n\tauto-scale\n');
     git('config', 'other.key', 'x');
-    expect(await readGitConfig({ cwd: dir, env })).toEqual({
+    const all = {
       'milestone.auto-branch': 'true',
       'milestone.commit-format': 'feat({id}): {description}\n\nbody',
       'milestone.cache.ttl': '60',
       'milestone.auto-scale': 'true',
-    });
+    };
+    expect(readGitConfig({ cwd: dir, env })).toEqual([all, all]);
   });
 
-  it('lets the repository value win over the global one (last wins)', async () => {
+  it('lets the repository value win over the global one (last wins)', () => {
     fs.writeFileSync(path.join(dir, 'global'), '[milestone]\n\tbranch-prefix = global/\n');
-    expect(await readGitConfig({ cwd: dir, env })).toEqual({ 'milestone.branch-prefix': 'global/' });
+    expect(readGitConfig({ cwd: dir, env })).toEqual(Array(2).fill({ 'milestone.branch-prefix': 'global/' }));
     git('config', 'milestone.branch-prefix', 'local/');
-    expect(await readGitConfig({ cwd: dir, env })).toEqual({ 'milestone.branch-prefix': 'local/' });
+    expect(readGitConfig({ cwd: dir, env })).toEqual(Array(2).fill({ 'milestone.branch-prefix': 'local/' }));
   });
 
-  it('fails with GIT_FAILED when git cannot be run', async () => {
-    const err = await readGitConfig({ cwd: dir, env, gitBinary: path.join(dir, 'no-such-git') }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(MilestoneError);
-    expect((err as MilestoneError).code).toBe('GIT_FAILED');
-  });
-
-  it('fails with GIT_FAILED on a broken config file', async () => {
-    fs.appendFileSync(path.join(dir, '.git/config'), '[milestone\n');
-    const err = await readGitConfig({ cwd: dir, env }).catch((e: unknown) => e);
-    expect((err as MilestoneError).code).toBe('GIT_FAILED');
+  it('fails with GIT_FAILED when git finds the config broken', () => {
+    fs.appendFileSync(path.join(dir, '.git/config'), '[include]\n\tpath = x\n[milestone\n');
+    const repo = findRepo({ cwd: dir, vars: env });
+    expect(() => gitConfigEntries({ repo, cwd: dir, vars: env })).toThrow(expect.objectContaining({ code: 'GIT_FAILED' }));
   });
 });
 
