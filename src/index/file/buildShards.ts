@@ -19,6 +19,8 @@ import { withIndexLock } from './indexLock';
 import { writeListCache } from './listCache';
 import { emptyShard, INDEX_VERSION, listShards, shardPath, writeJsonAtomic, writeMeta, type Shard } from './shardFiles';
 
+const LOCK_TRIES = 10;
+
 export class ShardBuild implements IndexBuild {
   readonly history = false;
   private readonly shards = new Map<string, Shard>();
@@ -46,13 +48,16 @@ export class ShardBuild implements IndexBuild {
       if (pairs.length > 0) digests[s] = digestOf(pairs);
       for (const row of Object.values(shard.entities)) if (row.summary && !row.summary.deleted) rows.push(renderRow(row.summary));
     }
-    const done = await withIndexLock(this.dir, () => {
+    const swap = () => {
       for (const [s, shard] of this.shards) writeJsonAtomic(shardPath(this.dir, s), shard);
       for (const s of listShards(this.dir)) if (!this.shards.has(s)) fs.rmSync(shardPath(this.dir, s), { force: true });
       writeListCache(path.join(this.dir, 'list.cache'), { digests, rows: sortRows(rows) });
       writeMeta(this.dir, { version: INDEX_VERSION, token, digests });
       return true;
-    });
+    };
+    // A rebuild was asked for: it waits longer than a reader's cache write would (each try waits ≈3 s).
+    let done: boolean | undefined;
+    for (let tries = 0; !done && tries < LOCK_TRIES; tries++) done = await withIndexLock(this.dir, swap);
     if (!done) {
       throw new MilestoneError('LOCKED', 'the file index is locked by another process; nothing was replaced', {
         hint: 'Run `git milestone rebuild` again, or `git milestone doctor --fix` if the lock is stale.',
