@@ -11,7 +11,7 @@ import { refPrefix } from '../../storage/entity/layout';
 import type { IndexBuild, RefreshReport } from '../MilestoneIndex';
 import { readEntities } from '../model/readEntities';
 
-const CHUNK = 2000;
+const CHUNK = 500;
 
 export async function rebuildIndexes(store: EntityStore<MilestoneState>, builds: IndexBuild[]): Promise<RefreshReport[]> {
   const refs = store.storage.refs;
