@@ -6,7 +6,7 @@
  */
 import type { MilestoneSummary } from '../domain/query';
 import type { ListRow } from '../index/MilestoneIndex';
-import { joinRows } from '../index/file/listCache';
+import { joinRows } from '../index/shared/renderRows';
 
 export class SummaryList {
   private parsed?: MilestoneSummary[];

@@ -4,6 +4,7 @@
  */
 import type { MilestoneSummary, SummaryFilter } from '../domain/query';
 import type { MilestoneState } from '../domain/types';
+import type { EntityRead } from './model/readEntities';
 
 export interface TaskLocation {
   taskId: string;
@@ -58,8 +59,16 @@ export interface MilestoneIndex {
   putMany?(rows: Array<{ id: string; tip: string; state: MilestoneState }>): Promise<void>;
   /** Brings the cache in line with the refs, reading only entities whose tip moved. */
   refresh(opts?: { force?: boolean }): Promise<RefreshReport>;
-  /** Throws the cache away and reads every entity again. */
+  /**
+   * Reads every entity again and replaces the cache with what was read; readers meanwhile see the
+   * old cache or the new one, never a half-built one.
+   */
   rebuild(): Promise<RefreshReport>;
+  /**
+   * Optional: a whole new cache to be filled by `rebuildIndexes` (src/index/shared), which reads
+   * every entity once for all the caches being rebuilt together.
+   */
+  builder?(): IndexBuild;
   /**
    * Optional (database indexes): rows that may pass `filter`, narrowed in the database. A superset
    * of the answer: the caller still filters, sorts and limits with the domain's filterSummaries.
@@ -67,4 +76,15 @@ export interface MilestoneIndex {
   candidates?(filter: SummaryFilter): Promise<ListRow[]>;
   /** Optional: releases a database handle or connection. */
   close?(): void | Promise<void>;
+}
+
+/** A cache being rebuilt from entities read once for every cache rebuilt with it. */
+export interface IndexBuild {
+  /** Whether it needs each entity's operation history; when no build does, `ops` arrive empty. */
+  readonly history: boolean;
+  add(id: string, read: EntityRead<MilestoneState>): void;
+  /** Replaces the cache; `token`: the refs fingerprint the reads began at (null when racy). */
+  commit(tips: Map<string, string>, token: string | null): Promise<RefreshReport>;
+  /** Gives up without replacing anything (another build of the batch failed). */
+  abort?(): void;
 }

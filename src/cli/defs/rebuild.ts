@@ -5,7 +5,7 @@ import type { CommandDef } from '../CommandDef';
 
 const def: CommandDef<RebuildResult> = {
   summary: 'Recreate the derived caches from the refs (nothing is lost by deleting them).',
-  description: `With no --backend: the file index, and the backend scale selection picks when that is another one (its metrics are recalculated). --backend postgresql re-syncs this repository's rows in the portfolio database.`,
+  description: `With no --backend: the file index, and the backend scale selection picks when that is another one (the metrics its thresholds use are recalculated; scale --recalculate does all). --backend postgresql re-syncs this repository's rows in the portfolio database.`,
   examples: ['git milestone rebuild', 'git milestone rebuild --json', 'git milestone rebuild --backend sqlite', 'git milestone rebuild --backend postgresql'],
   flags: {
     backend: { type: 'string', options: BACKENDS, description: 'Rebuild only this index: file, sqlite or postgresql.' },

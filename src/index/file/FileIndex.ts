@@ -5,20 +5,26 @@
  * Freshness: meta.json holds the refs fingerprint (directory mtimes, packed-refs stat) the shards
  * were verified against. If it still matches, nothing is listed. Otherwise (a write of ours, a
  * `git fetch`, a `git update-ref`) the ref tips are listed, per-shard digests of (id, tip) say
- * which shards are stale, and only entities whose tip moved are read again, in one batch.
+ * which shards are stale, and only entities whose tip moved are read again, in one batch. The
+ * token is stored only when every shard's digest then equals the listing's, so a sync that raced
+ * a rebuild or another writer never marks an incomplete index fresh. A shard file found missing or
+ * damaged is repaired on the spot (repairShards.ts); a rebuild is built aside (buildShards.ts).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { summarize, type MilestoneSummary } from '../../domain/query';
 import type { MilestoneState } from '../../domain/types';
 import type { EntityStore } from '../../storage/entity/EntityStore';
 import { refPrefix } from '../../storage/entity/layout';
-import type { ListRow, MilestoneIndex, RefreshReport, TaskLocation } from '../MilestoneIndex';
+import type { IndexBuild, ListRow, MilestoneIndex, RefreshReport, TaskLocation } from '../MilestoneIndex';
+import { rebuildIndexes } from '../shared/rebuildIndexes';
 import { applyRows, type RowChange } from './applyRows';
-import { changedShards, digestOf, shardDigests, shardKey } from './digests';
+import { changedShards, digestOf, shardDigests, shardKey } from '../shared/digests';
+import { ShardBuild } from './buildShards';
 import { withIndexLock } from './indexLock';
-import { joinRows, readListCache, readListCacheHead, readLiveJson, renderRow, sortRows, writeListCache } from './listCache';
-import { aliasShard, indexOutdated, readMeta, readShard, shardPath, writeJsonAtomic, writeMeta, type Meta, type Shard } from './shardFiles';
+import { readListCache, readLiveJson, writeListCache } from './listCache';
+import { joinRows, renderRow, sortRows } from '../shared/renderRows';
+import { damagedShards, ShardDamage, repairShards } from './repairShards';
+import { aliasShard, emptyShard, indexOutdated, loadShard, readMeta, readShard, shardPath, writeJsonAtomic, writeMeta, type Meta, type Shard } from './shardFiles';
 
 export interface FileIndexOptions {
   /** `<git-common-dir>/milestones/index` */
@@ -30,16 +36,27 @@ export class FileIndex implements MilestoneIndex {
   constructor(private readonly o: FileIndexOptions) {}
 
   async rows(): Promise<ListRow[]> {
-    const { meta } = await this.sync(false);
-    return this.cachedRows(meta);
+    return this.repairing(async () => this.cachedRows((await this.sync(false)).meta));
   }
 
   /** One read of the list cache's unarchived rows when it is current; otherwise rows() brings it up to date. */
   async liveJson(): Promise<Buffer> {
-    const { meta } = await this.sync(false);
-    const head = readListCacheHead(this.listFile);
-    if (head && changedShards(head.digests, meta.digests).length === 0) return readLiveJson(this.listFile, head);
-    return joinRows(this.cachedRows(meta).filter((r) => !r.archived));
+    return this.repairing(async () => {
+      const { meta } = await this.sync(false);
+      const hit = readLiveJson(this.listFile, (digests) => changedShards(digests, meta.digests).length === 0);
+      return hit ?? joinRows(this.cachedRows(meta).filter((r) => !r.archived));
+    });
+  }
+
+  /** Runs `read`; when it meets a missing or damaged shard, repairs that shard and runs it again. */
+  private async repairing<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (e) {
+      if (!(e instanceof ShardDamage)) throw e;
+      await repairShards(this.o.dir, e.shards);
+      return read();
+    }
   }
 
   private get listFile(): string {
@@ -53,7 +70,7 @@ export class FileIndex implements MilestoneIndex {
     const stale = changedShards(cache?.digests ?? {}, meta.digests);
     if (cache && stale.length === 0) return cache.rows;
     const keep = (cache?.rows ?? []).filter((r) => !stale.includes(shardKey(r.id)));
-    const fresh = stale.flatMap((s) => Object.values(readShard(this.o.dir, s).entities))
+    const fresh = stale.flatMap((s) => Object.values(this.shardOf(meta, s).entities))
       .filter((r): r is { tip: string; summary: MilestoneSummary } => r.summary !== null && !r.summary.deleted)
       .map((r) => renderRow(r.summary));
     const rows = sortRows([...keep, ...fresh]);
@@ -75,35 +92,57 @@ export class FileIndex implements MilestoneIndex {
   }
 
   async rebuild(): Promise<RefreshReport> {
-    fs.rmSync(this.o.dir, { recursive: true, force: true });
-    return this.refresh({ force: true });
+    return (await rebuildIndexes(this.o.store, [this.builder()]))[0];
+  }
+
+  builder(): IndexBuild {
+    return new ShardBuild(this.o.dir);
+  }
+
+  /** A shard meta.json names; a missing or damaged file is ShardDamage (a lookup-only shard may be absent). */
+  private shardOf(meta: Meta, s: string): Shard {
+    const shard = loadShard(this.o.dir, s);
+    if (shard) return shard;
+    if (meta.digests[s]) throw new ShardDamage([s]);
+    return emptyShard();
   }
 
   async findMilestones(prefix: string): Promise<string[]> {
-    const look = (): string[] => {
+    return this.lookUp([...this.shardsFor(prefix), aliasShard(prefix)], (shard) => {
       const hits = new Set<string>();
-      const alias = readShard(this.o.dir, aliasShard(prefix)).aliases[prefix];
+      const alias = shard(aliasShard(prefix)).aliases[prefix];
       if (alias) hits.add(alias);
-      for (const s of this.shardsFor(prefix)) for (const id of Object.keys(readShard(this.o.dir, s).entities)) if (id.startsWith(prefix)) hits.add(id);
+      for (const s of this.shardsFor(prefix)) for (const id of Object.keys(shard(s).entities)) if (id.startsWith(prefix)) hits.add(id);
       return [...hits].sort();
-    };
-    const first = look();
-    if (first.length > 0) return first;
-    const { report } = await this.sync(false);
-    return report.read > 0 || report.removed > 0 ? look() : first;
+    });
   }
 
   async findTasks(prefix: string): Promise<TaskLocation[]> {
-    const look = (): TaskLocation[] =>
+    return this.lookUp(this.shardsFor(prefix), (shard) =>
       this.shardsFor(prefix)
-        .flatMap((s) => Object.entries(readShard(this.o.dir, s).tasks))
+        .flatMap((s) => Object.entries(shard(s).tasks))
         .filter(([taskId]) => taskId.startsWith(prefix))
         .map(([taskId, milestoneId]) => ({ taskId, milestoneId }))
-        .sort((a, b) => (a.taskId < b.taskId ? -1 : 1));
-    const first = look();
+        .sort((a, b) => (a.taskId < b.taskId ? -1 : 1)));
+  }
+
+  /**
+   * A lookup in the shards it names: as they are; after a sync when it finds nothing (something
+   * may have arrived behind our back); and when it still finds nothing while one of those shard
+   * files is missing or damaged, after repairing them (a lost file is not "no such id").
+   */
+  private async lookUp<T>(shards: string[], look: (shard: (s: string) => Shard) => T[]): Promise<T[]> {
+    const read = () => look((s) => readShard(this.o.dir, s));
+    const first = read();
     if (first.length > 0) return first;
     const { report } = await this.sync(false);
-    return report.read > 0 ? look() : first;
+    const second = report.read > 0 || report.removed > 0 ? read() : first;
+    if (second.length > 0) return second;
+    const damaged = damagedShards(this.o.dir, shards);
+    if (damaged.length === 0) return second;
+    await repairShards(this.o.dir, damaged);
+    await this.sync(false);
+    return read();
   }
 
   async put(id: string, tip: string, state: MilestoneState): Promise<void> {
@@ -144,8 +183,8 @@ export class FileIndex implements MilestoneIndex {
 
   private async sync(force: boolean): Promise<{ meta: Meta; report: RefreshReport }> {
     if (indexOutdated(this.o.dir)) {
-      fs.rmSync(this.o.dir, { recursive: true, force: true });
-      force = true;
+      const report = await this.rebuild();
+      return { meta: readMeta(this.o.dir), report };
     }
     const refs = this.o.store.storage.refs;
     const prefix = refPrefix(this.o.store.def.kind);
@@ -155,7 +194,10 @@ export class FileIndex implements MilestoneIndex {
     if (!force && meta.token !== null && meta.token === fp.token) return { meta, report };
     if (refs.compact && (await refs.compact(prefix))) fp = await refs.fingerprint(prefix);
     const tips = await this.o.store.list();
-    const stale = force ? [...new Set([...Object.keys(meta.digests), ...tips.keys()].map(shardKey))] : changedShards(meta.digests, shardDigests(tips));
+    const want = shardDigests(tips);
+    const stale = force ? [...new Set([...Object.keys(meta.digests), ...Object.keys(want)])].sort() : changedShards(meta.digests, want);
+    const lost = damagedShards(this.o.dir, stale.filter((s) => meta.digests[s]));
+    if (lost.length > 0) await repairShards(this.o.dir, lost);
     const known = new Map<string, string>();
     for (const s of stale) for (const [id, row] of Object.entries(readShard(this.o.dir, s).entities)) known.set(id, row.tip);
     const moved = new Map([...tips].filter(([id, tip]) => stale.includes(shardKey(id)) && known.get(id) !== tip));
@@ -168,7 +210,9 @@ export class FileIndex implements MilestoneIndex {
     await withIndexLock(this.o.dir, () => {
       meta = readMeta(this.o.dir);
       this.write(meta, changes, removed, stale);
-      meta.token = fp.racy ? null : fp.token;
+      // Fresh only if every shard now holds exactly the listed tips: a rebuild or another writer
+      // may have replaced shards since this sync read them.
+      meta.token = !fp.racy && changedShards(meta.digests, want).length === 0 ? fp.token : null;
       writeMeta(this.o.dir, meta);
     });
     report.read = changes.length;

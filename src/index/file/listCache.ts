@@ -4,8 +4,9 @@
  * records the shard digests it was built from; when they no longer match meta.json, only the rows
  * of the changed shards are rendered again (FileIndex.rows).
  *
- * File: `GMLC2\n<head length>\n<head JSON><index length>\n<index JSON><body>`.
- * - head: `{digests, live, liveBytes}`, a few KB;
+ * File: `GMLC3\n<head length>\n<head JSON><index length>\n<index JSON><body>`.
+ * - head: `{digests, live, liveBytes, bodyBytes}`, a few KB; a file whose size is not exactly what
+ *   its head says (truncated, appended to) is unreadable, and so rendered again;
  * - index: one `[id, status, archived, createdAt, start, end]` per row, in default order
  *   (created, then id); start/end are offsets into the body;
  * - body: the unarchived rows in default order separated by `,` (the first `liveBytes` bytes),
@@ -14,13 +15,10 @@
  * straight into the output buffer (readLiveJson): the index is not even parsed.
  */
 import * as fs from 'node:fs';
-import type { MilestoneSummary } from '../../domain/query';
 import type { ListRow } from '../MilestoneIndex';
+import { SEP, wrapRun } from '../shared/renderRows';
 
-const MAGIC = 'GMLC2\n';
-const SEP = Buffer.from(',');
-const OPEN = Buffer.from('[');
-const CLOSE = Buffer.from(']\n');
+const MAGIC = 'GMLC3\n';
 const HEAD_PROBE = 64 * 1024;
 
 export interface ListCache {
@@ -41,17 +39,29 @@ export interface ListCacheHead {
 
 type IndexRow = [string, string, 0 | 1, string, number, number];
 
-export function renderRow(s: MilestoneSummary): ListRow {
-  const body = Buffer.from(JSON.stringify(s), 'utf8');
-  return { id: s.id, status: s.status, archived: s.archived, createdAt: s.createdAt, body, start: 0, end: body.length };
+/** The head of a cache file open as `fd` (one small read, two for a large head); null when it is not a whole v3 cache. */
+function readHead(fd: number): ListCacheHead | null {
+  try {
+    const size = fs.fstatSync(fd).size;
+    let probe = Buffer.allocUnsafe(Math.min(HEAD_PROBE, size));
+    fs.readSync(fd, probe, 0, probe.length, 0);
+    if (probe.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
+    const [headLen, headAt] = lengthLine(probe, MAGIC.length);
+    if (headAt + headLen + 24 > probe.length && headAt + headLen + 24 <= size) {
+      probe = Buffer.allocUnsafe(Math.min(headAt + headLen + 24, size));
+      fs.readSync(fd, probe, 0, probe.length, 0);
+    }
+    const head = JSON.parse(probe.toString('utf8', headAt, headAt + headLen)) as Pick<ListCacheHead, 'digests' | 'live' | 'liveBytes'> & { bodyBytes: number };
+    const [indexLength, indexOffset] = lengthLine(probe, headAt + headLen);
+    const bodyOffset = indexOffset + indexLength;
+    if (!head.digests || !(head.liveBytes >= 0) || !(head.liveBytes <= head.bodyBytes) || bodyOffset + head.bodyBytes !== size) return null;
+    return { digests: head.digests, live: head.live, liveBytes: head.liveBytes, indexOffset, indexLength, bodyOffset };
+  } catch {
+    return null;
+  }
 }
 
-export function sortRows(rows: ListRow[]): ListRow[] {
-  return rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/** Reads and checks the head only (one small read); null when the file is missing or not a v2 cache. */
-export function readListCacheHead(file: string): ListCacheHead | null {
+function withFile<T>(file: string, fn: (fd: number) => T | null): T | null {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -59,55 +69,46 @@ export function readListCacheHead(file: string): ListCacheHead | null {
     return null;
   }
   try {
-    const size = fs.fstatSync(fd).size;
-    let probe = Buffer.allocUnsafe(Math.min(HEAD_PROBE, size));
-    fs.readSync(fd, probe, 0, probe.length, 0);
-    const [headLen, headAt] = lengthLine(probe, MAGIC.length);
-    if (probe.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
-    if (headAt + headLen + 24 > probe.length && headAt + headLen + 24 <= size) {
-      probe = Buffer.allocUnsafe(Math.min(headAt + headLen + 24, size));
-      fs.readSync(fd, probe, 0, probe.length, 0);
-    }
-    const head = JSON.parse(probe.toString('utf8', headAt, headAt + headLen)) as Pick<ListCacheHead, 'digests' | 'live' | 'liveBytes'>;
-    const [indexLength, indexOffset] = lengthLine(probe, headAt + headLen);
-    const bodyOffset = indexOffset + indexLength;
-    if (!head.digests || !(head.liveBytes >= 0) || bodyOffset + head.liveBytes > size) return null;
-    return { digests: head.digests, live: head.live, liveBytes: head.liveBytes, indexOffset, indexLength, bodyOffset };
-  } catch {
-    return null;
+    return fn(fd);
   } finally {
     fs.closeSync(fd);
   }
 }
 
-/** `list --json` with no filter: `[`, the live rows, `]`, read straight into one buffer. */
-export function readLiveJson(file: string, head: ListCacheHead): Buffer {
-  if (head.live === 0) return Buffer.from('[]\n');
-  const out = Buffer.allocUnsafe(head.liveBytes + OPEN.length + CLOSE.length);
-  OPEN.copy(out, 0);
-  const fd = fs.openSync(file, 'r');
-  try {
-    if (fs.readSync(fd, out, OPEN.length, head.liveBytes, head.bodyOffset) !== head.liveBytes) throw new Error(`${file} is shorter than its head says`);
-  } finally {
-    fs.closeSync(fd);
-  }
-  CLOSE.copy(out, OPEN.length + head.liveBytes);
-  return out;
+/**
+ * `list --json` with no filter (`[`, the live rows, `]`, read straight into one buffer) when the
+ * cache is whole and `current(digests)` accepts the shard digests it was built from; else null.
+ * Head and body come from one open file, so a cache renamed over it meanwhile cannot mix in.
+ */
+export function readLiveJson(file: string, current: (digests: Record<string, string>) => boolean): Buffer | null {
+  return withFile(file, (fd) => {
+    const head = readHead(fd);
+    if (!head || !current(head.digests)) return null;
+    let short = false;
+    const out = wrapRun(head.live === 0 ? 0 : head.liveBytes, (buf, at) => {
+      short = fs.readSync(fd, buf, at, head.liveBytes, head.bodyOffset) !== head.liveBytes;
+    });
+    return short ? null : out;
+  });
 }
 
 /** Every row (the index parsed, the body read once); null when the file is missing or unreadable. */
 export function readListCache(file: string): ListCache | null {
-  const head = readListCacheHead(file);
-  if (!head) return null;
-  try {
-    const buf = fs.readFileSync(file);
-    const index = JSON.parse(buf.toString('utf8', head.indexOffset, head.indexOffset + head.indexLength)) as IndexRow[];
-    const body = buf.subarray(head.bodyOffset);
-    const rows = index.map(([id, status, archived, createdAt, s, e]): ListRow => ({ id, status, archived: archived === 1, createdAt, body, start: s, end: e }));
-    return { digests: head.digests, rows };
-  } catch {
-    return null;
-  }
+  return withFile(file, (fd) => {
+    const head = readHead(fd);
+    if (!head) return null;
+    try {
+      const buf = Buffer.allocUnsafe(fs.fstatSync(fd).size);
+      if (fs.readSync(fd, buf, 0, buf.length, 0) !== buf.length) return null;
+      const index = JSON.parse(buf.toString('utf8', head.indexOffset, head.indexOffset + head.indexLength)) as IndexRow[];
+      const body = buf.subarray(head.bodyOffset);
+      const rows = index.map(([id, status, archived, createdAt, s, e]): ListRow => ({ id, status, archived: archived === 1, createdAt, body, start: s, end: e }));
+      if (rows.some((r) => !(r.start >= 0 && r.start <= r.end && r.end <= body.length))) return null;
+      return { digests: head.digests, rows };
+    } catch {
+      return null;
+    }
+  });
 }
 
 export function writeListCache(file: string, cache: ListCache): void {
@@ -127,7 +128,7 @@ export function writeListCache(file: string, cache: ListCache): void {
   }
   const index: IndexRow[] = cache.rows.map((r) => [r.id, r.status, r.archived ? 1 : 0, r.createdAt, ...(where.get(r) as [number, number])]);
   const live = cache.rows.filter((r) => !r.archived).length;
-  const head = Buffer.from(JSON.stringify({ digests: cache.digests, live, liveBytes }), 'utf8');
+  const head = Buffer.from(JSON.stringify({ digests: cache.digests, live, liveBytes, bodyBytes: off }), 'utf8');
   const idx = Buffer.from(JSON.stringify(index), 'utf8');
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC}${head.length}\n`, 'latin1'), head, Buffer.from(`${idx.length}\n`, 'latin1'), idx, ...parts]));
@@ -141,27 +142,4 @@ function lengthLine(buf: Buffer, at: number): [number, number] {
   const n = Number(buf.toString('latin1', at, nl));
   if (!Number.isSafeInteger(n) || n < 0) throw new Error('list cache: bad length');
   return [n, nl + 1];
-}
-
-/**
- * The JSON array of rows (as JSON.stringify(summaries) prints it, plus a newline), from their rendered
- * bytes: a run of rows that lie back to back in one body is copied as one slice.
- */
-export function joinRows(rows: ListRow[]): Buffer {
-  if (rows.length === 0) return Buffer.from('[]\n');
-  const parts: Buffer[] = [OPEN];
-  let run = rows[0];
-  let runEnd = run.end;
-  for (let i = 1; i < rows.length; i++) {
-    const r = rows[i];
-    if (r.body === run.body && r.start === runEnd + SEP.length) {
-      runEnd = r.end;
-      continue;
-    }
-    parts.push(run.body.subarray(run.start, runEnd), SEP);
-    run = r;
-    runEnd = r.end;
-  }
-  parts.push(run.body.subarray(run.start, runEnd), CLOSE);
-  return Buffer.concat(parts);
 }

@@ -6,20 +6,17 @@
  *   shards/xx.json  entities whose id starts with xx, plus task-id and alias lookups keyed the same
  *                   way, so one write rewrites one or two small files whatever the repository size.
  * Every file is written to a temp name and renamed, so a crash leaves the old or the new file,
- * never half of one. A file that fails to parse is treated as missing (the cache is derived).
+ * never half of one. A file that fails to parse is damaged: a reader that meets a damaged or
+ * missing shard repairs it (FileIndex: the shard's entities are read again, its lookups recovered
+ * from the other shards' rows), so a lost file costs one slower read, never a wrong answer.
  */
 import { crypto } from '../../env/builtins';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MilestoneSummary } from '../../domain/query';
+import { INDEX_VERSION } from '../shared/indexVersion';
 
-/**
- * The file layout and the summary shape. Bump it whenever either changes (summary fields added,
- * renamed, rendered differently): an index written by another version is thrown away and rebuilt
- * from the refs on its next read (indexOutdated), and the SQLite index folds it into its own version.
- * test/unit/index/indexVersion.test.ts fails when the summary's keys change and this does not.
- */
-export const INDEX_VERSION = 5;
+export { INDEX_VERSION };
 
 export interface EntityRow {
   tip: string;
@@ -46,11 +43,6 @@ export interface Meta {
 
 export const emptyShard = (): Shard => ({ entities: {}, tasks: {}, aliases: {} });
 
-/** Shard key of a hex id: its first two characters. Aliases hash first. */
-export function shardOf(key: string): string {
-  return /^[0-9a-f]{2}/.test(key) ? key.slice(0, 2) : aliasShard(key);
-}
-
 export function aliasShard(alias: string): string {
   return crypto().createHash('sha1').update(alias).digest('hex').slice(0, 2);
 }
@@ -74,9 +66,15 @@ export function shardPath(dir: string, shard: string): string {
   return path.join(dir, 'shards', `${shard}.json`);
 }
 
-export function readShard(dir: string, shard: string): Shard {
+/** The shard as written, or null when its file is missing or damaged. */
+export function loadShard(dir: string, shard: string): Shard | null {
   const s = readJson<Shard>(shardPath(dir, shard));
-  return s && s.entities && s.tasks && s.aliases ? s : emptyShard();
+  return s && typeof s.entities === 'object' && typeof s.tasks === 'object' && typeof s.aliases === 'object' && s.entities && s.tasks && s.aliases ? s : null;
+}
+
+/** The shard as written, or an empty one (a writer's view: the digests catch what a damaged file lost). */
+export function readShard(dir: string, shard: string): Shard {
+  return loadShard(dir, shard) ?? emptyShard();
 }
 
 export function listShards(dir: string): string[] {

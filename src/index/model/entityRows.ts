@@ -6,7 +6,7 @@
  */
 import { summarize } from '../../domain/query';
 import type { MilestoneState } from '../../domain/types';
-import { renderRow } from '../file/listCache';
+import { renderRow } from '../shared/renderRows';
 import type { EntityRead } from './readEntities';
 
 export interface MilestoneRow {

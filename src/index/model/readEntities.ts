@@ -18,7 +18,7 @@ export interface HistoryOp {
 
 export type EntityRead<S> = { tip: Oid; state: S; ops: HistoryOp[] } | { tip: Oid; error: Error };
 
-const CHUNK = 2000;
+const CHUNK = 500;
 
 export async function readEntities<S>(objects: ObjectStore, kind: string, tips: Map<string, Oid>, each: (id: string, r: EntityRead<S>) => void | Promise<void>): Promise<void> {
   const ids = [...tips.keys()];

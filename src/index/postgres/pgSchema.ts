@@ -5,7 +5,7 @@
  * `meta.schema_version` differs → the schema is dropped and created again (derived data: each
  * repository re-syncs on its next use).
  */
-import { INDEX_VERSION } from '../file/shardFiles';
+import { INDEX_VERSION } from '../shared/indexVersion';
 
 export const PG_SCHEMA = 'git_milestone';
 export const PG_SCHEMA_VERSION = String(1 * 1000 + INDEX_VERSION);

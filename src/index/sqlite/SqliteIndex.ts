@@ -2,20 +2,23 @@
  * The SQLite index (`<git-common-dir>/milestones/index.db`, WAL): milestones, tasks, labels,
  * aliases, dependencies and the operation history, with FTS5 over the text. Derived like the file
  * index and refreshed the same way (syncSqlite.ts). A damaged file found at any point is deleted
- * and rebuilt from the refs, and the call answered from the new one: never an error.
+ * and rebuilt from the refs, and the call answered from the new one: never an error. A rebuild
+ * rewrites the rows in place (loadRows.ts), never deleting the file under other processes' feet.
  */
 import * as path from 'node:path';
 import type { MilestoneSummary, SummaryFilter } from '../../domain/query';
 import type { MilestoneState } from '../../domain/types';
 import type { EntityStore } from '../../storage/entity/EntityStore';
 import { refPrefix } from '../../storage/entity/layout';
-import { joinRows } from '../file/listCache';
-import type { ListRow, MilestoneIndex, RefreshReport, TaskLocation } from '../MilestoneIndex';
+import { joinRows } from '../shared/renderRows';
+import type { IndexBuild, ListRow, MilestoneIndex, RefreshReport, TaskLocation } from '../MilestoneIndex';
+import { rebuildIndexes } from '../shared/rebuildIndexes';
+import { countRows, SqliteLoad } from './loadRows';
 import { isDamaged, openSqlite, removeDbFiles, type Db } from './openSqlite';
 import { readLiveFile, writeLiveFile } from './liveFile';
 import { selectRows } from './selectRows';
 import { metaToken, readStoredList, storeList, type StoredList } from './storedList';
-import { countRows, syncSqlite } from './syncSqlite';
+import { syncSqlite } from './syncSqlite';
 
 export const SQLITE_FILE = 'index.db';
 
@@ -109,9 +112,12 @@ export class SqliteIndex implements MilestoneIndex {
   }
 
   async rebuild(): Promise<RefreshReport> {
-    this.close();
-    removeDbFiles(this.file);
-    return this.refresh({ force: true });
+    return this.guard(async () => (await rebuildIndexes(this.o.store, [this.builder()]))[0]);
+  }
+
+  /** Rows rewritten in place, batch by batch: readers meanwhile see each entity's old row or its new one. */
+  builder(): IndexBuild {
+    return new SqliteLoad((this.handle ??= openSqlite(this.file)), { rebuild: true });
   }
 
   close(): void {

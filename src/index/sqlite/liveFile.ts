@@ -5,7 +5,8 @@
  * took ≈7 ms, opening the file ≈4 ms and reading the 4.8 MB value out of its overflow pages ≈15 ms,
  * against ≈5 ms for one read of this file.
  *
- * File: `GMSL1 <schema version> <refs token>\n<the JSON>`. It is written only after a sync stored
+ * File: `GMSL2 <schema version> <refs token> <JSON length>\n<the JSON>`; a file of any other length
+ * (truncated, appended to) is not served. It is written only after a sync stored
  * a (non-racy) refs token in the database, with that token. It answers only while the refs
  * fingerprint still equals it, so any ref change (ours, `git fetch`, `git update-ref`) sends the
  * read back to the database, which brings itself up to date and writes the file again; the schema
@@ -17,7 +18,7 @@ import * as path from 'node:path';
 import { SCHEMA_VERSION } from './schema';
 
 export const LIVE_FILE = 'sqlite-list.cache';
-const MAGIC = 'GMSL1';
+const MAGIC = 'GMSL2';
 
 export function liveFilePath(dir: string): string {
   return path.join(dir, LIVE_FILE);
@@ -33,7 +34,7 @@ export function readLiveFile(dir: string, token: string): Buffer | null {
   }
   const nl = buf.indexOf(10);
   if (nl < 0 || nl > 200) return null;
-  return buf.toString('latin1', 0, nl) === `${MAGIC} ${SCHEMA_VERSION} ${token}` ? buf.subarray(nl + 1) : null;
+  return buf.toString('latin1', 0, nl) === `${MAGIC} ${SCHEMA_VERSION} ${token} ${buf.length - nl - 1}` ? buf.subarray(nl + 1) : null;
 }
 
 /** Best effort: a derived file the next read writes again. */
@@ -41,7 +42,7 @@ export function writeLiveFile(dir: string, token: string, json: Buffer): void {
   const file = liveFilePath(dir);
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC} ${SCHEMA_VERSION} ${token}\n`, 'latin1'), json]));
+    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC} ${SCHEMA_VERSION} ${token} ${json.length}\n`, 'latin1'), json]));
     fs.renameSync(tmp, file);
   } catch {
     fs.rmSync(tmp, { force: true });

@@ -4,7 +4,7 @@
  * shape also invalidates stored summaries); a file with another version is emptied and refilled.
  *
  *   meta(key, value)                     'token': the refs fingerprint last verified against
- *   shard_digests(shard, digest)         digest of each shard's (id, tip) pairs (index/file/digests.ts)
+ *   shard_digests(shard, digest)         digest of each shard's (id, tip) pairs (index/shared/digests.ts)
  *   milestones                           one row per entity ref: tip, summary columns, the
  *                                        pre-rendered `list --json` row; `error` for unreadable refs
  *   labels, aliases, tasks, dependencies the rest of the model; dependencies.kind is task|milestone
@@ -16,7 +16,7 @@
  *                                        descriptions, success criteria, aliases and task text;
  *                                        rowid = milestones.rowid
  */
-import { INDEX_VERSION } from '../file/shardFiles';
+import { INDEX_VERSION } from '../shared/indexVersion';
 
 export const SCHEMA_VERSION = 6 * 1000 + INDEX_VERSION;
 

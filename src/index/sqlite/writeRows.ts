@@ -1,10 +1,11 @@
 /**
  * Writes entity rows into the SQLite index with prepared statements: `put` replaces everything
  * one milestone owns (its row keeps its rowid, which is also its full-text row's), `remove` drops
- * it. Callers wrap calls in a transaction.
+ * it. Callers wrap calls in a transaction. Safe when several processes sync at once: each put
+ * looks at what is stored inside the caller's transaction, never at what was there when it began.
  */
 import type { EntityRows } from '../model/entityRows';
-import { shardKey } from '../file/digests';
+import { shardKey } from '../shared/digests';
 import type { Db } from './openSqlite';
 
 const COLUMNS = ['id', 'shard', 'tip', 'error', 'title', 'description', 'status', 'priority', 'category', 'start_date', 'due_date',
@@ -18,7 +19,7 @@ export class SqliteWriter {
   constructor(db: Db) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
-      rowid: p('SELECT rowid FROM milestones WHERE id = ?').pluck(),
+      current: p('SELECT rowid, tip FROM milestones WHERE id = ?'),
       upsert: p(`INSERT INTO milestones (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})
         ON CONFLICT (id) DO UPDATE SET ${COLUMNS.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')} RETURNING rowid`).pluck(),
       drop: p('DELETE FROM milestones WHERE id = ?'),
@@ -35,10 +36,16 @@ export class SqliteWriter {
     };
   }
 
-  /** Replaces one milestone's rows. `fresh`: the index was empty, nothing to delete first. */
-  put(rows: EntityRows, fresh = false): void {
+  /**
+   * Replaces one milestone's rows; true when its tip changed (or it is new). Rows already stored at
+   * the same tip are left as they are unless `rewrite` (a rebuild): another process syncing at the
+   * same time may have written them first.
+   */
+  put(rows: EntityRows, rewrite = false): boolean {
     const id = rows.milestone.id;
-    if (!fresh) this.clear(id);
+    const cur = this.s.current.get(id) as { rowid: number; tip: string } | undefined;
+    if (cur && cur.tip === rows.milestone.tip && !rewrite) return false;
+    if (cur) this.clear(id, cur.rowid);
     const m = rows.milestone;
     const summary = m.error ? null : Buffer.from(m.summary, 'utf8');
     const rowid = this.s.upsert.get({ ...m, shard: shardKey(id), summary, summary_len: summary?.length ?? 0 }) as number;
@@ -48,16 +55,18 @@ export class SqliteWriter {
     for (const d of rows.deps) this.s.dep.run(d);
     for (const o of rows.ops) this.s.op.run(o);
     if (rows.search) this.s.search.run({ rowid, ...rows.search });
+    return cur?.tip !== m.tip;
   }
 
   remove(id: string): void {
-    this.clear(id);
+    const cur = this.s.current.get(id) as { rowid: number } | undefined;
+    if (!cur) return;
+    this.clear(id, cur.rowid);
     this.s.drop.run(id);
   }
 
-  private clear(id: string): void {
-    const rowid = this.s.rowid.get(id) as number | undefined;
-    if (rowid !== undefined) this.s.unsearch.run(rowid);
+  private clear(id: string, rowid: number): void {
+    this.s.unsearch.run(rowid);
     for (const c of this.s.children) c.run(id);
   }
 }

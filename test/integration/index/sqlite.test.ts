@@ -89,7 +89,7 @@ describe('SQLite index', () => {
     const file = () => cli(repo.dir, ['list', '--json', '--backend', 'file']).stdout;
     expect(list().stdout).toBe(file());
     const [head, body] = [fs.readFileSync(side, 'latin1').split('\n')[0], fs.readFileSync(side).subarray(fs.readFileSync(side).indexOf(10) + 1)];
-    expect(head).toMatch(/^GMSL1 \d+ [0-9a-f]{16}$/);
+    expect(head).toMatch(/^GMSL2 \d+ [0-9a-f]{16} \d+$/);
     expect(body.toString()).toBe(file());
     // A milestone written by this tool, then a tip moved by native git: each answer is current.
     ids.push(cli(repo.dir, ['new', 'Delta', '--json']).json().id);
@@ -99,7 +99,7 @@ describe('SQLite index', () => {
     expect(JSON.parse(list().stdout).find((m: any) => m.id === ids[0]).taskCount).toBe(0);
     // Written by another schema version for the same refs: not served (it says so in its head).
     const [, , token] = fs.readFileSync(side, 'latin1').split('\n')[0].split(' ');
-    fs.writeFileSync(side, `GMSL1 1 ${token}\n[{"id":"stale"}]\n`);
+    fs.writeFileSync(side, `GMSL2 1 ${token} 17\n[{"id":"stale"}]\n`);
     expect(list().stdout).toBe(file());
     // The same refs and version, but the database deleted: the file alone answers, and matches.
     for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
