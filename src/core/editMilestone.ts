@@ -2,7 +2,8 @@
  * `git milestone edit`: writes only what actually changes — one milestone.set for the scalar
  * fields, one milestone.label for labels — in a single operation pack. A field in conflict (two
  * clones wrote it concurrently) counts as changed even when given its shown value, so the edit
- * resolves the conflict.
+ * resolves the conflict. When nothing differs (a label already there, `--unlabel` of a missing
+ * one), nothing is written and the result says `changed: false`.
  */
 import { hasConflict } from '../domain/conflicts';
 import {
@@ -11,7 +12,7 @@ import {
 import { milestoneView, type MilestoneView } from '../domain/views';
 import { MilestoneError } from '../errors/MilestoneError';
 import type { Context } from './context';
-import { writeMilestone } from './milestoneAccess';
+import { writeMilestone, type Changed } from './milestoneAccess';
 import { resolveMilestone } from './resolveMilestone';
 
 export interface EditMilestoneOptions {
@@ -24,7 +25,7 @@ export interface EditMilestoneOptions {
   removeDependsOn?: string[];
 }
 
-export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Promise<MilestoneView> {
+export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Promise<Changed<MilestoneView>> {
   const id = await resolveMilestone(ctx, o.id);
   const given = Object.entries(o.fields).filter(([, v]) => v !== undefined);
   const addDeps = await Promise.all((o.addDependsOn ?? []).map((d) => resolveMilestone(ctx, d)));
@@ -32,7 +33,7 @@ export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Prom
   if (given.length === 0 && !o.addLabels?.length && !o.removeLabels?.length && !addDeps.length && !removeDeps.length) {
     throw new MilestoneError('USAGE', 'nothing to change', { hint: 'Give at least one of --title, --status, --label, --unlabel, ... (see --help).' });
   }
-  const { state } = await writeMilestone(ctx, id, (s) => {
+  const { state, hashes } = await writeMilestone(ctx, id, (s) => {
     const drafts: MilestoneOpDraft[] = [];
     const current = s as unknown as Record<string, unknown>;
     const changed = Object.fromEntries(given.filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v) || hasConflict(s, k)));
@@ -45,5 +46,5 @@ export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Prom
     if (dAdd.length > 0 || dRemove.length > 0) drafts.push(milestoneDependOp({ add: dAdd, remove: dRemove }));
     return drafts;
   });
-  return milestoneView(state);
+  return { ...milestoneView(state), changed: hashes.length > 0 };
 }

@@ -19,7 +19,7 @@ import type { MilestoneSummary } from '../../domain/query';
  * from the refs on its next read (indexOutdated), and the SQLite index folds it into its own version.
  * test/unit/index/indexVersion.test.ts fails when the summary's keys change and this does not.
  */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 export interface EntityRow {
   tip: string;
