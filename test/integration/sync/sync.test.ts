@@ -40,9 +40,13 @@ describe('sync through a shared remote', () => {
     const short = id.slice(0, 8);
     ann.ok(['edit', short, '--label', 'backend', '--title', 'Ann title']);
     bob.ok(['edit', short, '--label', 'frontend', '--title', 'Bob title']);
-    ann.ok(['sync']);
-    bob.ok(['sync']);
-    ann.ok(['pull']);
+    expect(ann.ok(['sync'])).not.toMatch(/conflict/);
+    const bobSync = bob.ok(['sync']);
+    expect(bobSync).toMatch(new RegExp(`^1 new conflict in 1 milestone:\\n  ${short}  (Ann|Bob) title  \\(1 new, 1 in all\\)\\n`, 'm'));
+    expect(bobSync).toMatch(/^See them with `git milestone list --conflicts` or `git milestone show [0-9a-f]{8}`/m);
+    const pulled = ann.json<any>(['pull']);
+    expect(pulled.newConflicts).toEqual([{ id, shortId: short, title: expect.any(String), conflicts: 1, added: 1 }]);
+    expect(ann.json<any>(['pull']).newConflicts).toEqual([]);
     const a = ann.json<any>(['show', short]);
     const b = bob.json<any>(['show', short]);
     expect(a).toEqual(b);
