@@ -259,6 +259,19 @@ describe('real --json output conforms', () => {
     expect(run('error.schema.json', ['show', 'nosuch'], 3).error).toMatchObject({ code: 'NOT_FOUND', hint: expect.any(String) });
     const cycle = run('error.schema.json', ['dep', 'add', ids.t1, ids.t3], 6).error;
     expect(cycle).toMatchObject({ code: 'DEPENDENCY_CYCLE', data: { cycle: expect.any(Array) } });
+    // Milestone dependencies too (a → b is there): the cycle across three milestones is shown, nothing is written.
+    expect(run('milestone.schema.json', ['edit', ids.b, '--depends-on', ids.c]).dependsOn).toEqual([ids.c]);
+    const tipC = repo.git(['rev-parse', `refs/milestones/milestone/${ids.c}`]);
+    const mCycle = run('error.schema.json', ['edit', ids.c, '--depends-on', ids.a.slice(0, 8)], 6).error;
+    const s8 = (id: string) => id.slice(0, 8);
+    expect(mCycle).toMatchObject({
+      code: 'DEPENDENCY_CYCLE', message: `dependency cycle: ${s8(ids.c)} → ${s8(ids.a)} → ${s8(ids.b)} → ${s8(ids.c)}`,
+      data: { cycle: [ids.c, ids.a, ids.b, ids.c], titles: ['Old experiment', 'Parser v2 — "quoted" ✓', 'Docs site', 'Old experiment'] },
+      hint: expect.stringContaining(`git milestone edit ${s8(ids.a)} --no-depends-on ${s8(ids.b)}`),
+    });
+    expect(run('error.schema.json', ['edit', ids.c, '--depends-on', ids.c], 6).error.data.cycle).toEqual([ids.c, ids.c]);
+    expect(repo.git(['rev-parse', `refs/milestones/milestone/${ids.c}`])).toBe(tipC);
+    expect(run('milestone.schema.json', ['show', ids.a]).dependencyCycle).toBeNull();
     expect(run('error.schema.json', ['list', '--bogus'], 2).error.code).toBe('USAGE');
     expect(run('error.schema.json', ['new', 'x', '--due', '2026-02-30'], 5).error.code).toBe('INVALID_INPUT');
     expect(run('error.schema.json', ['config', 'get', 'no.such.key'], 3).error.code).toBe('NOT_FOUND');

@@ -85,6 +85,41 @@ describe('sync through a shared remote', () => {
     expect(text).toContain(`git milestone task edit ${task.slice(0, 8)} --assignee <value>`);
   });
 
+  it('a dependency cycle made by merging two clones\' edits is shown by show, next and doctor, and an edit breaks it', () => {
+    cluster = makeCluster(['Ann', 'Bob']);
+    const [ann, bob] = cluster.clones;
+    const a = newMilestone(ann, 'Alpha');
+    const b = newMilestone(ann, 'Beta');
+    const t1 = ann.json<{ id: string }>(['task', 'add', a, 'One']).id;
+    const t2 = ann.json<{ id: string }>(['task', 'add', a, 'Two']).id;
+    ann.ok(['sync']);
+    bob.ok(['pull']);
+    ann.ok(['edit', a, '--depends-on', b]);
+    ann.ok(['dep', 'add', t1, t2]);
+    bob.ok(['edit', b, '--depends-on', a]);
+    bob.ok(['dep', 'add', t2, t1]);
+    ann.ok(['sync']);
+    bob.ok(['sync']);
+    ann.ok(['pull']);
+    const s8 = (x: string) => x.slice(0, 8);
+    expect(ann.json<any>(['show', a]).dependencyCycle).toEqual([a, b, a]);
+    expect(bob.json<any>(['show', b]).dependencyCycle).toEqual([b, a, b]);
+    expect(ann.ok(['show', a])).toMatch(new RegExp(`^Cycle: {4}${s8(a)} → ${s8(b)} → ${s8(a)} \\(concurrent edits merged`, 'm'));
+    expect(ann.json<any>(['next', '--explain']).waiting.map((w: any) => w.reasons)).toEqual([
+      [expect.stringContaining('waits for'), 'in a dependency cycle'], [expect.stringContaining('waits for'), 'in a dependency cycle'],
+    ]);
+    const doctor = ann.gm(['doctor', '--json']);
+    expect(doctor.code).toBe(0);
+    expect(doctor.json().problems.filter((p: any) => /cycle/.test(p.message))).toEqual([
+      expect.objectContaining({ severity: 'warning', message: `milestone ${s8(a)}: task dependency cycle ${s8(t1)} → ${s8(t2)} → ${s8(t1)} (concurrent edits merged)` }),
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(new RegExp( // starts where the ref listing does
+        `^milestone dependency cycle (${s8(a)} → ${s8(b)} → ${s8(a)}|${s8(b)} → ${s8(a)} → ${s8(b)}) \\(concurrent edits merged\\)$`)) }),
+    ]);
+    ann.ok(['edit', a, '--no-depends-on', b]);
+    expect(ann.json<any>(['show', a]).dependencyCycle).toBeNull();
+    expect(ann.json<any>(['doctor']).problems.filter((p: any) => /milestone dependency cycle/.test(p.message))).toEqual([]);
+  });
+
   it('a forged or damaged milestone from the remote is reported and never becomes a local ref', () => {
     cluster = makeCluster(['Ann', 'Bob']);
     const [ann, bob] = cluster.clones;
