@@ -29,6 +29,21 @@ describe('sync through a shared remote', () => {
     ann.ok(['push']);
     bob.git(['fetch', '-q', 'origin']);
     expect(bob.json<Array<{ status: string }>>(['list'])[0].status).toBe('in_progress');
+
+    // A fresh clone never just says "No milestones": without init, list says how to fetch them...
+    const carol = cluster.add('Carol', { init: false });
+    const bare = carol.gm(['list']);
+    expect(bare.stdout).toMatch(/^No milestones\. /);
+    expect(bare.stderr).toMatch(/^note: no milestones in this clone yet; if origin has some, `git milestone pull` fetches them/);
+    expect(carol.gm(['list', '--json']).json()).toEqual([]);
+    carol.ok(['pull']);
+    expect(carol.json<Array<{ id: string }>>(['list']).map((m) => m.id)).toEqual([id]);
+    // ...and once init has set up the refspecs, the first list fetches them, once.
+    const dave = cluster.add('Dave');
+    const first = dave.gm(['list', '--json']);
+    expect(first.json<Array<{ id: string }>>().map((m) => m.id)).toEqual([id]);
+    expect(first.stderr).toBe('Fetching milestones from origin (first use in this clone)...\n');
+    expect(dave.gm(['list', '--json']).stderr).toBe('');
   });
 
   it('concurrent label adds both survive; concurrent title edits are kept as a conflict until an edit', () => {
