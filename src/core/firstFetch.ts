@@ -21,7 +21,8 @@ const FILE = 'first-fetch.json';
 
 function fetchedBefore(ctx: Context): string[] {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(ctx.dataDir, FILE), 'utf8')) as { remotes?: string[] }).remotes ?? [];
+    const saved = JSON.parse(fs.readFileSync(path.join(ctx.dataDir, FILE), 'utf8')) as { remotes?: string[] };
+    return saved.remotes ?? [];
   } catch {
     return [];
   }
@@ -51,19 +52,22 @@ export async function fetchOnFirstUse(ctx: Context): Promise<boolean> {
   for (const remote of due) {
     ctx.env.err(`Fetching milestones from ${remote} (first use in this clone)...\n`);
     try {
-      const quiet: Context = { ...ctx, env: { ...ctx.env, vars: { ...ctx.env.vars, GIT_TERMINAL_PROMPT: '0' } } };
+      const vars = { ...ctx.env.vars, GIT_TERMINAL_PROMPT: '0' };
+      const quiet: Context = { ...ctx, env: { ...ctx.env, vars } };
       const r = await pullRemote(quiet, { remote });
       fetched += r.created;
       done.push(remote);
       remember(ctx, done);
     } catch (e) {
-      ctx.env.err(`warning: could not fetch milestones from ${remote}: ${(e as Error).message}; \`git milestone pull ${remote}\` retries\n`);
+      const why = (e as Error).message;
+      ctx.env.err(`warning: could not fetch milestones from ${remote}: ${why}; \`git milestone pull ${remote}\` retries\n`);
     }
   }
   const unwired = remotes.filter((r) => !wired.includes(r));
   if (fetched === 0 && unwired.length > 0) {
     const r = unwired.includes('origin') ? 'origin' : unwired[0];
-    ctx.env.err(`note: no milestones in this clone yet; if ${r} has some, \`git milestone pull${r === 'origin' ? '' : ` ${r}`}\` fetches them`
+    const pull = `git milestone pull${r === 'origin' ? '' : ` ${r}`}`;
+    ctx.env.err(`note: no milestones in this clone yet; if ${r} has some, \`${pull}\` fetches them`
       + ` (\`git milestone init\` makes a plain \`git fetch\` bring them too)\n`);
   }
   return fetched > 0;

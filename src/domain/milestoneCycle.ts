@@ -12,7 +12,8 @@ import { shortId } from './values';
 
 /** The DEPENDENCY_CYCLE error for a closed path of milestone ids. */
 export function milestoneCycleError(cycle: string[], titleOf: (id: string) => string): MilestoneError {
-  const drop = cycle.length > 2 ? `git milestone edit ${shortId(cycle[1])} --no-depends-on ${shortId(cycle[2])}` : '';
+  const drop = cycle.length > 2
+    ? `git milestone edit ${shortId(cycle[1])} --no-depends-on ${shortId(cycle[2])}` : '';
   return new MilestoneError('DEPENDENCY_CYCLE', `dependency cycle: ${cycle.map(shortId).join(' → ')}`, {
     hint: drop
       ? `Remove one of the dependencies on this path first (e.g. \`${drop}\`), or leave this one out.`

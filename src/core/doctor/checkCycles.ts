@@ -28,7 +28,8 @@ export class CycleCheck {
     this.problems.push({
       check: 'entities', severity: 'warning', ref, fixable: false,
       message: `milestone ${shortId(state.id)}: task dependency cycle ${path(cycle)} (concurrent edits merged)`,
-      hint: `These tasks wait for each other: \`git milestone dep rm ${shortId(cycle[0])} ${shortId(cycle[1])}\` breaks it.`,
+      hint: `These tasks wait for each other: \`git milestone dep rm ${shortId(cycle[0])} ${shortId(cycle[1])}\``
+        + ' breaks it.',
     });
   }
 

@@ -42,7 +42,9 @@ export function conflictsAdded(before: Counts, after: Counts): NewConflicts[] {
   const out: NewConflicts[] = [];
   for (const [id, now] of after) {
     const added = now.conflicts - (before.get(id)?.conflicts ?? 0);
-    if (added > 0) out.push({ id, shortId: id.slice(0, 8), title: now.title, conflicts: now.conflicts, added });
+    if (added > 0) {
+      out.push({ id, shortId: id.slice(0, 8), title: now.title, conflicts: now.conflicts, added });
+    }
   }
   return out;
 }
