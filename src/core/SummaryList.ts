@@ -29,6 +29,12 @@ export class SummaryList {
     return this.rows ? this.rows.length : this.items.length;
   }
 
+  /** Whether there is no row, without parsing a rendered answer that has some. */
+  get empty(): boolean {
+    if (this.rows) return this.rows.length === 0;
+    return (this.rendered as Buffer).length < 16 && this.items.length === 0;
+  }
+
   get items(): MilestoneSummary[] {
     this.parsed ??= this.rows
       ? this.rows.map((r) => JSON.parse(r.body.toString('utf8', r.start, r.end)) as MilestoneSummary)

@@ -1,6 +1,7 @@
 /**
  * `git milestone dep add|rm <task> <depends-on>`: both tasks must be in the same milestone; a
  * dependency that would close a cycle is refused (the error shows the cycle) and nothing is written.
+ * Adding a dependency that is already there writes nothing (`changed: false`).
  */
 import { taskDependOp } from '../domain/ops/constructors';
 import { taskView, type TaskView } from '../domain/views';
@@ -8,7 +9,7 @@ import { MilestoneError } from '../errors/MilestoneError';
 import type { TaskState } from '../domain/types';
 import type { Context } from './context';
 import { matchTask } from './matchTask';
-import { writeMilestone } from './milestoneAccess';
+import { writeMilestone, type Changed } from './milestoneAccess';
 import { resolveTask } from './resolveTask';
 
 export interface ChangeDependencyOptions {
@@ -17,9 +18,9 @@ export interface ChangeDependencyOptions {
   remove: boolean;
 }
 
-export async function changeDependency(ctx: Context, o: ChangeDependencyOptions): Promise<TaskView> {
+export async function changeDependency(ctx: Context, o: ChangeDependencyOptions): Promise<Changed<TaskView>> {
   const loc = await resolveTask(ctx, o.task);
-  const { state } = await writeMilestone(ctx, loc.milestoneId, (s) => {
+  const { state, hashes } = await writeMilestone(ctx, loc.milestoneId, (s) => {
     const dep = matchTask(s, o.dependsOn);
     const task = s.tasks.find((t) => t.id === loc.taskId) as TaskState;
     if (!o.remove && task.dependsOn.includes(dep.id)) return [];
@@ -28,5 +29,5 @@ export async function changeDependency(ctx: Context, o: ChangeDependencyOptions)
     }
     return [taskDependOp({ task: task.id, add: o.remove ? [] : [dep.id], remove: o.remove ? [dep.id] : [] })];
   });
-  return taskView(state.tasks.find((t) => t.id === loc.taskId) as TaskState, state);
+  return { ...taskView(state.tasks.find((t) => t.id === loc.taskId) as TaskState, state), changed: hashes.length > 0 };
 }

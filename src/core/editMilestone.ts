@@ -2,16 +2,21 @@
  * `git milestone edit`: writes only what actually changes — one milestone.set for the scalar
  * fields, one milestone.label for labels — in a single operation pack. A field in conflict (two
  * clones wrote it concurrently) counts as changed even when given its shown value, so the edit
- * resolves the conflict.
+ * resolves the conflict. When nothing differs (a label already there, `--unlabel` of a missing
+ * one), nothing is written and the result says `changed: false`. A dependency that would close
+ * a cycle of milestones is refused with the cycle shown (DEPENDENCY_CYCLE), and nothing is written.
  */
 import { hasConflict } from '../domain/conflicts';
+import { findCycle } from '../domain/graph';
+import { milestoneCycleError } from '../domain/milestoneCycle';
 import {
   milestoneDependOp, milestoneLabelOp, milestoneSetOp, type MilestoneOpDraft,
 } from '../domain/ops/constructors';
 import { milestoneView, type MilestoneView } from '../domain/views';
 import { MilestoneError } from '../errors/MilestoneError';
 import type { Context } from './context';
-import { writeMilestone } from './milestoneAccess';
+import { milestoneGraph, type MilestoneGraph } from './milestoneGraph';
+import { writeMilestone, type Changed } from './milestoneAccess';
 import { resolveMilestone } from './resolveMilestone';
 
 export interface EditMilestoneOptions {
@@ -24,7 +29,7 @@ export interface EditMilestoneOptions {
   removeDependsOn?: string[];
 }
 
-export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Promise<MilestoneView> {
+export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Promise<Changed<MilestoneView>> {
   const id = await resolveMilestone(ctx, o.id);
   const given = Object.entries(o.fields).filter(([, v]) => v !== undefined);
   const addDeps = await Promise.all((o.addDependsOn ?? []).map((d) => resolveMilestone(ctx, d)));
@@ -32,7 +37,8 @@ export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Prom
   if (given.length === 0 && !o.addLabels?.length && !o.removeLabels?.length && !addDeps.length && !removeDeps.length) {
     throw new MilestoneError('USAGE', 'nothing to change', { hint: 'Give at least one of --title, --status, --label, --unlabel, ... (see --help).' });
   }
-  const { state } = await writeMilestone(ctx, id, (s) => {
+  const graph = addDeps.length > 0 ? await milestoneGraph(ctx, addDeps) : null;
+  const { state, hashes } = await writeMilestone(ctx, id, (s) => {
     const drafts: MilestoneOpDraft[] = [];
     const current = s as unknown as Record<string, unknown>;
     const changed = Object.fromEntries(given.filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v) || hasConflict(s, k)));
@@ -42,8 +48,17 @@ export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Prom
     if (add.length > 0 || remove.length > 0) drafts.push(milestoneLabelOp({ add, remove }));
     const dAdd = addDeps.filter((d) => !s.dependsOn.includes(d));
     const dRemove = removeDeps.filter((d) => s.dependsOn.includes(d));
+    if (graph && dAdd.length > 0) refuseCycle(graph, s.id, dAdd, s.title);
     if (dAdd.length > 0 || dRemove.length > 0) drafts.push(milestoneDependOp({ add: dAdd, remove: dRemove }));
     return drafts;
   });
-  return milestoneView(state);
+  return { ...milestoneView(state), changed: hashes.length > 0 };
+}
+
+/** Refuses new edges `id → add` when one of them closes a cycle (only new cycles: each uses one). */
+function refuseCycle(graph: MilestoneGraph, id: string, add: string[], title: string): void {
+  const edges = new Map(graph.edges);
+  edges.set(id, add);
+  const cycle = findCycle(edges, id);
+  if (cycle) throw milestoneCycleError(cycle, (m) => (m === id ? title : graph.titles.get(m) ?? ''));
 }

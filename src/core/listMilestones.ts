@@ -3,11 +3,13 @@
  * backend (`--backend`, or the one scale selection picks). Status and archived filters run on the
  * row headers; anything else (labels, assignees, a query, sort, limit) parses only the rows left
  * and filters them in the domain. A database index first narrows the rows in SQL (a superset),
- * so every backend gives the domain's exact answer. Rows keep their pre-rendered JSON.
+ * so every backend gives the domain's exact answer. Rows keep their pre-rendered JSON. In a clone
+ * with no milestones at all, the remote's are fetched on first use (firstFetch.ts).
  */
 import { filterSummaries, type SummaryFilter } from '../domain/query';
 import type { ListRow } from '../index/MilestoneIndex';
 import type { Context } from './context';
+import { fetchOnFirstUse } from './firstFetch';
 import { openBackendIndex } from './openBackendIndex';
 import { SummaryList } from './SummaryList';
 
@@ -17,6 +19,12 @@ export interface ListOptions {
 }
 
 export async function listMilestones(ctx: Context, filter: SummaryFilter, o: ListOptions = {}): Promise<SummaryList> {
+  const list = await listOnce(ctx, filter, o);
+  // A fresh clone: fetch the remote's milestones on first use, or say how (firstFetch.ts).
+  return list.empty && (await fetchOnFirstUse(ctx)) ? listOnce(ctx, filter, o) : list;
+}
+
+async function listOnce(ctx: Context, filter: SummaryFilter, o: ListOptions): Promise<SummaryList> {
   filterSummaries([], filter); // refuses a bad status, sort key or limit before any work
   const { index } = await openBackendIndex(ctx, o.backend);
   try {

@@ -18,6 +18,12 @@ export async function readMilestone(ctx: Context, id: string, opts: { allowDelet
   return state;
 }
 
+/**
+ * What a use case that may find nothing to do returns: the view, and `changed: false` when no
+ * operation was written (archiving an archived milestone, a field set to its current value).
+ */
+export type Changed<V> = V & { changed: boolean };
+
 export interface WriteResult {
   state: MilestoneState;
   /** Hashes of the operations written (a task.add's hash is the new task's id). */

@@ -3,7 +3,8 @@
  * call: the settings come from scale.json while the settings key (a few stats) matches, the
  * milestone count while the refs fingerprint matches; only a change loads the settings (yaml)
  * or lists the refs, and the result is cached again. Trusting the settings file changes git
- * config, hence the settings key.
+ * config, hence the settings key. Metrics that a configured threshold uses (tasks, bytes...) are
+ * measured again when the refs moved.
  */
 import { chooseBackend, metricsUsed, type BackendChoice, type BackendSettings, type ScaleMetrics } from '../domain/scaleDecision';
 import { refPrefix } from '../storage/entity/layout';
@@ -45,13 +46,16 @@ export async function selectBackend(ctx: Context, o: { flag?: string; recalculat
   }
   const fp = await ctx.storage.refs.fingerprint(refPrefix('milestone'));
   let milestones = cache?.milestones ?? 0;
-  if (!cache || fp.racy || cache.refsToken !== fp.token) {
+  const refsMoved = !cache || fp.racy || cache.refsToken !== fp.token;
+  if (refsMoved) {
     milestones = (await ctx.storage.refs.list(refPrefix('milestone'))).size;
     dirty = true;
   }
   let metrics: ScaleMetrics | null = cache?.metrics ?? null;
   let metricsAt = cache?.metricsAt ?? null;
-  const needed = o.recalculate ? ['all'] : metricsUsed(settings).filter((m) => m !== 'milestones' && metrics?.[m] === undefined);
+  // A threshold on another metric (tasks, bytes...) follows the refs too; the default uses none.
+  const used = metricsUsed(settings).filter((m) => m !== 'milestones');
+  const needed = o.recalculate ? ['all'] : used.filter((m) => refsMoved || metrics?.[m] === undefined);
   if (needed.length > 0) {
     metrics = await collectMetrics(ctx);
     metricsAt = ctx.env.clock().toISOString();

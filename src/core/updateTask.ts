@@ -1,7 +1,8 @@
 /**
  * Task changes that go through the task's own milestone: `task edit`, `task start|done|block`,
  * `task rm`. Each writes only what changes; the domain refuses what is not allowed. A field in
- * conflict (written concurrently in two clones) counts as changed, so the edit resolves it.
+ * conflict (written concurrently in two clones) counts as changed, so the edit resolves it. When
+ * nothing differs (`task done` of a done task) nothing is written: `changed: false`.
  */
 import { hasConflict } from '../domain/conflicts';
 import { TASK_STATUS_RULE } from '../domain/fields';
@@ -10,7 +11,7 @@ import type { MilestoneState, TaskState, TaskStatus } from '../domain/types';
 import { taskView, type TaskView } from '../domain/views';
 import { MilestoneError } from '../errors/MilestoneError';
 import type { Context } from './context';
-import { writeMilestone } from './milestoneAccess';
+import { writeMilestone, type Changed } from './milestoneAccess';
 import { resolveTask } from './resolveTask';
 
 export interface UpdateTaskOptions {
@@ -20,13 +21,13 @@ export interface UpdateTaskOptions {
   remove?: boolean;
 }
 
-export async function updateTask(ctx: Context, o: UpdateTaskOptions): Promise<TaskView> {
+export async function updateTask(ctx: Context, o: UpdateTaskOptions): Promise<Changed<TaskView>> {
   const loc = await resolveTask(ctx, o.task);
   const given = Object.entries(o.fields ?? {}).filter(([, v]) => v !== undefined);
   if (given.length === 0 && o.status === undefined && !o.remove) {
     throw new MilestoneError('USAGE', 'nothing to change', { hint: 'Give at least one of --title, --description, --assignee, --estimate, --status.' });
   }
-  const { state } = await writeMilestone(ctx, loc.milestoneId, (s) => {
+  const { state, hashes } = await writeMilestone(ctx, loc.milestoneId, (s) => {
     const t = liveTask(s, loc.taskId);
     const drafts: MilestoneOpDraft[] = [];
     const current = t as unknown as Record<string, unknown>;
@@ -39,7 +40,7 @@ export async function updateTask(ctx: Context, o: UpdateTaskOptions): Promise<Ta
     return drafts;
   });
   const task = state.tasks.find((t) => t.id === loc.taskId) as TaskState;
-  return taskView(task, state);
+  return { ...taskView(task, state), changed: hashes.length > 0 };
 }
 
 /** A status given as text: INVALID_INPUT naming the allowed ones when it is not one. */

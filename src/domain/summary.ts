@@ -5,12 +5,14 @@
 import { conflictsOf } from './conflicts';
 import { currentPhase, milestoneProgress } from './progress';
 import type { MilestoneState } from './types';
-import { compareStrings } from './values';
+import { compareStrings, shortId } from './values';
 
 /** One flat row per milestone: the state's list-worthy fields plus derived counts. */
 export type MilestoneSummary = Pick<MilestoneState,
   'id' | 'title' | 'description' | 'status' | 'priority' | 'category' | 'labels' | 'dueDate' | 'startDate' | 'aliases' | 'archived' | 'deleted'
 > & {
+  /** The first 8 hex digits of the id, as every other view shows it. */
+  shortId: string;
   progress: number;
   /** Distinct assignees of the live tasks, sorted. */
   assignees: string[];
@@ -33,6 +35,7 @@ export function summarize(state: MilestoneState): MilestoneSummary {
   const assignees = [...new Set(live.map((t) => t.assignee).filter((a): a is string => a !== null))];
   return {
     id: state.id,
+    shortId: shortId(state.id),
     title: state.title,
     description: state.description,
     status: state.status,

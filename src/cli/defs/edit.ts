@@ -1,11 +1,12 @@
 /** `git milestone edit` (alias `update`) */
 import { editMilestone } from '../../core/editMilestone';
+import type { Changed } from '../../core/milestoneAccess';
 import type { MilestoneView } from '../../domain/views';
 import type { CommandDef } from '../CommandDef';
 import { oneLine, short } from '../format';
 import { milestoneFieldFlags, milestoneFieldsFrom } from './milestoneFlags';
 
-const def: CommandDef<MilestoneView> = {
+const def: CommandDef<Changed<MilestoneView>> = {
   summary: 'Change a milestone: title, status, labels, dates and more.',
   description: 'Only what actually changes is written, as one operation pack. Concurrent edits from other clones merge; see `git milestone log` for who changed what.',
   examples: [
@@ -32,6 +33,8 @@ const def: CommandDef<MilestoneView> = {
       addDependsOn: input.flags['depends-on'] as string[] | undefined,
       removeDependsOn: input.flags['no-depends-on'] as string[] | undefined,
     }),
-  text: (m) => `Updated milestone ${short(m.id)} ${oneLine(m.title)} (${m.status})`,
+  text: (m) => (m.changed
+    ? `Updated milestone ${short(m.id)} ${oneLine(m.title)} (${m.status})`
+    : `Nothing changed: milestone ${short(m.id)} ${oneLine(m.title)} already has those values.`),
 };
 export default def;

@@ -1,12 +1,12 @@
 /** `git milestone show` */
-import { showMilestone } from '../../core/showMilestone';
+import { showMilestone, type ShownMilestone } from '../../core/showMilestone';
 import type { MilestoneView } from '../../domain/views';
 import type { CommandDef } from '../CommandDef';
 import { bar, block, list, oneLine, short, table } from '../format';
 import { idText, PLAIN, statusText, type TextStyle } from '../style';
 import { conflictsText } from '../conflictsText';
 
-const def: CommandDef<MilestoneView> = {
+const def: CommandDef<ShownMilestone> = {
   summary: 'Show one milestone with its tasks.',
   examples: ['git milestone show 3f2a9c1e', 'git milestone show milestone-001 --json'],
   args: [{ name: 'id', description: 'Milestone id, unique prefix or alias.', required: true }],
@@ -29,6 +29,11 @@ export function renderMilestone(m: MilestoneView, style: TextStyle = PLAIN): str
   if (m.estimatedHours !== null) lines.push(`Estimate: ${m.estimatedHours} h`);
   if (m.aliases.length) lines.push(`Aliases:  ${m.aliases.map(oneLine).join(', ')}`);
   if (m.dependsOn.length) lines.push(`Needs:    ${m.dependsOn.map(short).join(', ')}`);
+  const cycle = (m as Partial<ShownMilestone>).dependencyCycle;
+  if (cycle) {
+    lines.push(`Cycle:    ${cycle.map(short).join(' → ')} (concurrent edits merged into a dependency cycle;`
+      + ` \`git milestone edit ${short(cycle[0])} --no-depends-on ${short(cycle[1])}\` breaks it)`);
+  }
   lines.push(`Created:  ${m.created.at} by ${oneLine(m.created.by.name)}`);
   let out = `${lines.join('\n')}\n${conflictsText(m.conflicts, m.id)}`;
   if (m.description) out += `\n${block(m.description).replace(/^/gm, '    ')}\n`;

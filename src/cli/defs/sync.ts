@@ -1,9 +1,11 @@
 /** `git milestone pull|push|sync [remote]` */
 import type { AbsorbReport } from '../../core/sync/absorbIncoming';
+import type { NewConflicts } from '../../core/sync/newConflicts';
 import { pullRemote, type PullResult } from '../../core/sync/pullRemote';
 import { pushRemote, type PushResult } from '../../core/sync/pushRemote';
 import { syncRemote, type SyncResult } from '../../core/sync/syncRemote';
 import type { ArgDef, CommandDef } from '../CommandDef';
+import { oneLine } from '../format';
 
 const remoteArg: ArgDef = { name: 'remote', description: 'The remote to use (default: origin).' };
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -18,6 +20,15 @@ export function mergedText(r: AbsorbReport): string {
   return lines.join('\n');
 }
 
+/** The milestones that came back with new conflicts, and how to see them; '' when none. */
+export function newConflictsText(list: NewConflicts[]): string {
+  if (list.length === 0) return '';
+  const added = list.reduce((n, m) => n + m.added, 0);
+  const rows = list.map((m) => `  ${m.shortId}  ${oneLine(m.title)}  (${m.added} new, ${m.conflicts} in all)`);
+  return `\n${plural(added, 'new conflict')} in ${plural(list.length, 'milestone')}:\n${rows.join('\n')}\n`
+    + `See them with \`git milestone list --conflicts\` or \`git milestone show ${list[0].shortId}\`; an edit of the field resolves one.`;
+}
+
 function pushedText(r: PushResult): string {
   const retried = r.attempts > 1 ? ` (the remote moved; merged and retried ${plural(r.attempts - 1, 'time')})` : '';
   return r.pushed.length ? `Pushed ${plural(r.pushed.length, 'ref')} to ${r.remote}${retried}.` : `Nothing to push: ${r.remote} is up to date${retried}.`;
@@ -29,7 +40,7 @@ export const pull: CommandDef<PullResult> = {
   examples: ['git milestone pull', 'git milestone pull upstream --json'],
   args: [remoteArg],
   execute: (ctx, input) => pullRemote(ctx, { remote: input.args.remote }),
-  text: (r) => `${mergedText(r)}\n${plural(r.total, 'milestone')} in total.`,
+  text: (r) => `${mergedText(r)}\n${plural(r.total, 'milestone')} in total.${newConflictsText(r.newConflicts)}`,
   exitCode: (r) => (r.errors.length > 0 ? 1 : 0),
 };
 
@@ -39,7 +50,7 @@ export const push: CommandDef<PushResult> = {
   examples: ['git milestone push', 'git milestone push upstream'],
   args: [remoteArg],
   execute: (ctx, input) => pushRemote(ctx, { remote: input.args.remote }),
-  text: pushedText,
+  text: (r) => `${pushedText(r)}${newConflictsText(r.newConflicts)}`,
 };
 
 export const sync: CommandDef<SyncResult> = {
@@ -47,6 +58,6 @@ export const sync: CommandDef<SyncResult> = {
   examples: ['git milestone sync', 'git milestone sync origin --json'],
   args: [remoteArg],
   execute: (ctx, input) => syncRemote(ctx, { remote: input.args.remote }),
-  text: (r) => `${mergedText(r.pull)}\n${pushedText(r.push)}`,
+  text: (r) => `${mergedText(r.pull)}\n${pushedText(r.push)}${newConflictsText([...r.pull.newConflicts, ...r.push.newConflicts])}`,
   exitCode: (r) => (r.pull.errors.length > 0 ? 1 : 0),
 };

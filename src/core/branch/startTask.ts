@@ -6,11 +6,12 @@
  */
 import type { TaskView } from '../../domain/views';
 import type { Context } from '../context';
+import type { Changed } from '../milestoneAccess';
 import { readLeanSettings } from '../git/leanSettings';
 import { updateTask } from '../updateTask';
 import { startBranch } from './startBranch';
 
-export async function startTask(ctx: Context, task: string): Promise<TaskView> {
+export async function startTask(ctx: Context, task: string): Promise<Changed<TaskView>> {
   const view = await updateTask(ctx, { task, status: 'in_progress' });
   if (!ctx.repo.workTree) return view;
   const lean = readLeanSettings({ repo: ctx.repo, cwd: ctx.repo.workTree, vars: ctx.env.vars });

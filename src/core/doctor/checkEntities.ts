@@ -2,7 +2,8 @@
  * Doctor check of every entity: its ref name, its whole commit graph and every operation
  * (EntityStore.history validates format version, one root holding the creating operation, no
  * operations in merges, rising Lamport times, well-formed operations), and whether the stored
- * snapshot equals the fold of its operations. It also finds aliases that two milestones claim.
+ * snapshot equals the fold of its operations. It also finds aliases that two milestones claim,
+ * and dependency cycles that merges made (checkCycles.ts).
  * Read only: a bad ref is reported with the command that shows it, and never changed. Data a
  * newer release wrote (an entity kind this release does not know, or a milestone of a newer format
  * level) is a warning naming the release it needs, never an error: it is not damaged.
@@ -14,6 +15,7 @@ import { ID_PATTERN, levelOfTree, REF_ROOT, refPrefix } from '../../storage/enti
 import type { Oid } from '../../storage/ports';
 import type { Context } from '../context';
 import { mergingStore } from '../sync/conflictPolicy';
+import { CycleCheck } from './checkCycles';
 import type { DoctorProblem, EntityCounts } from './types';
 
 export interface EntityCheck {
@@ -41,6 +43,7 @@ export async function checkEntities(ctx: Context): Promise<EntityCheck> {
   for (const [kind, refs] of unknown) problems.push(await unknownKind(ctx, kind, refs));
   const store = await mergingStore(ctx);
   const aliases = new Map<string, string[]>();
+  const cycles = new CycleCheck();
   for (const id of (await store.list()).keys()) {
     if (!ID_PATTERN.test(id)) continue;
     const ref = store.ref(id);
@@ -55,6 +58,7 @@ export async function checkEntities(ctx: Context): Promise<EntityCheck> {
         problems.push(bad(ref, 'the stored snapshot differs from the fold of its operations (written with another coordination.conflict_resolution, or damaged); the next merge refolds it', 'warning'));
       }
       if (!h.state.deleted) for (const a of aliasesOf(h.state)) aliases.set(a, [...(aliases.get(a) ?? []), id]);
+      cycles.add(h.state, ref);
     } catch (e) {
       const newer = (e as { code?: string }).code === 'FORMAT_TOO_NEW';
       problems.push(newer ? { ...bad(ref, (e as Error).message, 'warning'), hint: 'Upgrade git-milestone to read it; it is left alone.' }
@@ -69,6 +73,7 @@ export async function checkEntities(ctx: Context): Promise<EntityCheck> {
       hint: 'The alias is ambiguous (`git milestone show <alias>` refuses it); refer to these milestones by id prefix.',
     });
   }
+  problems.push(...cycles.finish());
   return { problems, counts };
 }
 

@@ -3,7 +3,8 @@
  * live tasks, refs under refs/milestones/, bytes (the size of the milestone summaries `list
  * --json` prints) and distinct operation authors in the last 30 days (`git log` over the
  * milestone refs). Costs a pass over the file index and one git run: done on `scale
- * --recalculate`, on `rebuild`, or when a configured threshold needs a metric not yet known.
+ * --recalculate`, on `rebuild`, or when a configured threshold needs a metric that is not known
+ * yet or was measured before the milestone refs moved.
  */
 import { childProcess } from '../../env/builtins';
 import type { ScaleMetrics } from '../../domain/scaleDecision';
@@ -23,6 +24,14 @@ export function authorsSince(ctx: Context, since: Date): number {
   return new Set(r.stdout.split('\n').filter((l) => l !== '').map((l) => l.toLowerCase())).size;
 }
 
+/**
+ * The `taskCount` of one pre-rendered summary row (compact JSON, as JSON.stringify writes it).
+ * A title or description cannot fake the key: a quote inside a string is escaped as `\"`.
+ */
+export function taskCountOf(row: string): number {
+  return Number(/"taskCount":\s*(\d+)/.exec(row)?.[1] ?? 0);
+}
+
 export async function collectMetrics(ctx: Context): Promise<Required<ScaleMetrics>> {
   const milestones = (await ctx.storage.refs.list(refPrefix('milestone'))).size;
   const refs = (await ctx.storage.refs.list(REF_ROOT)).size;
@@ -30,7 +39,7 @@ export async function collectMetrics(ctx: Context): Promise<Required<ScaleMetric
   let bytes = 0;
   for (const r of await ctx.index.rows()) {
     bytes += r.end - r.start;
-    tasks += Number(/"taskCount": (\d+)/.exec(r.body.toString('utf8', r.start, r.end))?.[1] ?? 0);
+    tasks += taskCountOf(r.body.toString('utf8', r.start, r.end));
   }
   const authors = authorsSince(ctx, new Date(ctx.env.clock().getTime() - 30 * DAY_MS));
   return { milestones, tasks, refs, bytes, authors };

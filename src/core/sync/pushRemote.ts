@@ -10,6 +10,7 @@ import type { Context } from '../context';
 import { gitFailed, gitRun } from './gitCommand';
 import { fetchMilestones, requireRemote } from './pullRemote';
 import { absorbIncoming } from './absorbIncoming';
+import { conflictCounts, conflictsAdded, type NewConflicts } from './newConflicts';
 import { PUSH_REFSPECS } from './remoteLayout';
 
 export const PUSH_ATTEMPTS = 5;
@@ -21,6 +22,8 @@ export interface PushResult {
   upToDate: number;
   /** Pushes tried; more than one means the remote moved and was merged in between. */
   attempts: number;
+  /** Milestones that the merge in between left with more conflicts (newConflicts.ts). */
+  newConflicts: NewConflicts[];
 }
 
 interface PorcelainLine {
@@ -48,6 +51,7 @@ export async function pushRemote(ctx: Context, o: { remote?: string; attempts?: 
   const max = o.attempts ?? PUSH_ATTEMPTS;
   const args = ['push', '--porcelain', remote, ...PUSH_REFSPECS];
   let rejected: PorcelainLine[] = [];
+  let before: Awaited<ReturnType<typeof conflictCounts>> | undefined;
   for (let attempt = 1; attempt <= max; attempt++) {
     const r = gitRun(ctx, args);
     const lines = parsePorcelain(r.stdout);
@@ -55,7 +59,8 @@ export async function pushRemote(ctx: Context, o: { remote?: string; attempts?: 
     if (r.status === 0 && rejected.length === 0) {
       const pushed = lines.filter((l) => ' +*'.includes(l.flag)).map((l) => l.to);
       ctx.env.log.info('pushed', { remote, pushed: pushed.length, attempts: attempt });
-      return { remote, pushed, upToDate: lines.filter((l) => l.flag === '=').length, attempts: attempt };
+      const newConflicts = before ? conflictsAdded(before, await conflictCounts(ctx)) : [];
+      return { remote, pushed, upToDate: lines.filter((l) => l.flag === '=').length, attempts: attempt, newConflicts };
     }
     if (rejected.length === 0 || !rejected.every((l) => MOVED.test(l.summary))) {
       const first = rejected.find((l) => !MOVED.test(l.summary));
@@ -63,6 +68,7 @@ export async function pushRemote(ctx: Context, o: { remote?: string; attempts?: 
       throw gitFailed(args, detail, 'Nothing local changed. Check that `git push` to this remote works (permissions, hooks, network).');
     }
     ctx.env.log.info('push rejected: the remote moved; fetching and merging', { remote, attempt, rejected: rejected.length });
+    before ??= await conflictCounts(ctx);
     fetchMilestones(ctx, remote);
     const absorbed = await absorbIncoming(ctx, { remote });
     // A milestone a newer release wrote cannot be merged here: retrying cannot help.

@@ -77,12 +77,13 @@ describe('real --json output conforms', () => {
     const pushed = run(a.dir, 'push.schema.json', ['push']);
     expect(pushed).toMatchObject({ remote: 'origin', upToDate: 0, attempts: 1 });
     expect(pushed.pushed.sort()).toEqual([milestoneRef(ids.m), 'refs/notes/milestones']);
-    expect(run(a.dir, 'push.schema.json', ['push', 'origin'])).toEqual({ remote: 'origin', pushed: [], upToDate: 2, attempts: 1 });
+    expect(run(a.dir, 'push.schema.json', ['push', 'origin'])).toEqual({ remote: 'origin', pushed: [], upToDate: 2, attempts: 1, newConflicts: [] });
   });
 
   it('pull: new milestones and notes, then up to date', () => {
     expect(run(b.dir, 'pull.schema.json', ['pull'])).toEqual({
       remote: 'origin', created: 1, fastForwarded: 0, merged: 0, upToDate: 0, errors: [], remotes: ['origin'], notes: { origin: 'created' }, total: 1,
+      newConflicts: [],
     });
     expect(run(b.dir, 'pull.schema.json', ['pull', 'origin'])).toMatchObject({ created: 0, upToDate: 1, notes: { origin: 'up-to-date' } });
   });
@@ -97,6 +98,7 @@ describe('real --json output conforms', () => {
     // a's push is rejected (b pushed first): it fetches, merges (a title conflict) and pushes again.
     const retried = run(a.dir, 'push.schema.json', ['push']);
     expect(retried).toMatchObject({ pushed: [milestoneRef(ids.m)], attempts: 2 });
+    expect(retried.newConflicts).toEqual([{ id: ids.m, shortId: ids.m.slice(0, 8), title: expect.any(String), conflicts: 1, added: 1 }]);
     expect(ok(a.dir, ['show', ids.m]).conflicts).toEqual([expect.objectContaining({ field: 'title' })]);
     expect(run(b.dir, 'sync.schema.json', ['sync', 'origin']).pull).toMatchObject({ fastForwarded: 1, merged: 0 });
 
@@ -251,7 +253,7 @@ describe('the schemas reject wrong documents', () => {
   const check = (name: string, ok = true) => ({ name, summary: 's', ok });
   const checks = ['entities', 'remotes', 'index', 'config', 'hooks', 'locks', 'aliases'].map((n) => check(n));
   const doctor = { healthy: true, checks, problems: [], counts: { milestones: 1, tasks: 0, operations: 1, conflicts: 0 } };
-  const pull = { remote: 'origin', created: 0, fastForwarded: 0, merged: 0, upToDate: 1, errors: [], remotes: ['origin'], notes: {}, total: 1 };
+  const pull = { remote: 'origin', created: 0, fastForwarded: 0, merged: 0, upToDate: 1, errors: [], remotes: ['origin'], notes: {}, total: 1, newConflicts: [] };
   const row = { legacyId: 'milestone-001', file: 'active/milestone-001.yaml', id, title: 't', tasks: 0, action: 'created', warnings: [] };
   const counts = { created: 1, existing: 0, wouldCreate: 0, tasks: 0, problems: 0, skipped: 0 };
   const imported = { format: 'legacy', path: '/x', dryRun: false, problems: [], skipped: [], milestones: [row], counts };
@@ -283,7 +285,7 @@ describe('the schemas reject wrong documents', () => {
     ['pull.schema.json', 'an unknown notes outcome', { ...pull, notes: { origin: 'done' } }, /allowed values/],
     ['pull.schema.json', 'a merge error with a short id', { ...pull, errors: [{ id: 'abc', message: 'm' }] }, /must match pattern/],
     ['sync.schema.json', 'a push without attempts', { remote: 'origin', pull, push: { remote: 'origin', pushed: [], upToDate: 0 } }, /required property 'attempts'/],
-    ['push.schema.json', 'a pushed branch', { remote: 'origin', pushed: ['refs/heads/main'], upToDate: 0, attempts: 1 }, /must match pattern/],
+    ['push.schema.json', 'a pushed branch', { remote: 'origin', pushed: ['refs/heads/main'], upToDate: 0, attempts: 1, newConflicts: [] }, /must match pattern/],
     ['remote-setup.schema.json', 'push missing instead of null', { remote: 'o', url: null, fetch: { added: [], present: [] } }, /required property 'push'/],
     ['backup-verify.schema.json', 'ok with problems', { file: '/x', ok: true, refs: 0, milestones: 0, notes: false, problems: ['p'] }, /must NOT have more than 0 items/],
     ['restore.schema.json', 'notes as a map', { file: '/x', created: 0, fastForwarded: 0, merged: 0, upToDate: 0, errors: [], notes: {}, total: 0 }, /must be string/],

@@ -135,13 +135,33 @@ describe('real --json output conforms', () => {
   it('archive (and --undo) and rm', () => {
     expect(run('milestone.schema.json', ['archive', ids.c]).archived).toBe(true);
     expect(run('milestone.schema.json', ['archive', ids.c, '--undo']).archived).toBe(false);
-    expect(run('milestone.schema.json', ['archive', ids.c]).archived).toBe(true);
+    expect(run('milestone.schema.json', ['archive', ids.c])).toMatchObject({ archived: true, changed: true });
     expect(run('remove.schema.json', ['rm', ids.d])).toEqual({ id: ids.d, title: 'To delete', deleted: true });
+  });
+
+  it('a change to what is already there says nothing changed and writes no operation', () => {
+    const tips = () => repo.git(['for-each-ref', '--format=%(objectname)', 'refs/milestones/']);
+    const before = tips();
+    expect(run('milestone.schema.json', ['archive', ids.c])).toMatchObject({ archived: true, changed: false });
+    expect(run('milestone.schema.json', ['edit', ids.a, '--unlabel', 'nosuch', '--label', 'parser', '--status', 'in_progress']))
+      .toMatchObject({ changed: false, labels: ['backend', 'parser'] });
+    expect(run('task.schema.json', ['task', 'done', ids.t1])).toMatchObject({ status: 'completed', changed: false });
+    expect(run('task.schema.json', ['task', 'edit', ids.t3, '--assignee', 'dave'])).toMatchObject({ changed: false });
+    expect(run('task.schema.json', ['dep', 'add', ids.t2, ids.t1])).toMatchObject({ changed: false });
+    expect(tips()).toBe(before);
+    expect(cli(repo.dir, ['archive', ids.c]).stdout).toBe(`Nothing changed: milestone ${ids.c.slice(0, 8)} Old experiment is already archived.\n`);
+    expect(cli(repo.dir, ['archive', ids.a, '--undo']).stdout).toMatch(/^Nothing changed: milestone \w{8} .* is not archived\.$/m);
+    expect(cli(repo.dir, ['edit', ids.a, '--unlabel', 'nosuch']).stdout).toMatch(/^Nothing changed: milestone \w{8} .* already has those values\.$/m);
+    expect(cli(repo.dir, ['task', 'done', ids.t1]).stdout).toBe(`Nothing changed: task ${ids.t1.slice(0, 8)} Tokenizer is already completed.\n`);
+    expect(tips()).toBe(before);
+    expect(run('task.schema.json', ['task', 'edit', ids.t3, '--assignee', 'erin'])).toMatchObject({ changed: true });
+    expect(run('task.schema.json', ['task', 'edit', ids.t3, '--assignee', 'dave'])).toMatchObject({ changed: true });
   });
 
   it('list / status (from a fresh index, then from the cache), with --all, queries and an empty result', () => {
     const list = run('milestone-list.schema.json', ['list']);
     expect(list.map((m: any) => m.id)).toEqual([ids.a, ids.b]);
+    expect(list.map((m: any) => m.shortId)).toEqual([ids.a.slice(0, 8), ids.b.slice(0, 8)]);
     expect(list[0]).toMatchObject({ assignees: ['alice', 'bob', 'dave'], taskCount: 4, doneCount: 1, blockedCount: 1 });
     expect(run('milestone-list.schema.json', ['status'])).toEqual(list);
     const all = run('milestone-list.schema.json', ['list', '--all']);
@@ -244,6 +264,19 @@ describe('real --json output conforms', () => {
     expect(run('error.schema.json', ['show', 'nosuch'], 3).error).toMatchObject({ code: 'NOT_FOUND', hint: expect.any(String) });
     const cycle = run('error.schema.json', ['dep', 'add', ids.t1, ids.t3], 6).error;
     expect(cycle).toMatchObject({ code: 'DEPENDENCY_CYCLE', data: { cycle: expect.any(Array) } });
+    // Milestone dependencies too (a → b is there): the cycle across three milestones is shown, nothing is written.
+    expect(run('milestone.schema.json', ['edit', ids.b, '--depends-on', ids.c]).dependsOn).toEqual([ids.c]);
+    const tipC = repo.git(['rev-parse', `refs/milestones/milestone/${ids.c}`]);
+    const mCycle = run('error.schema.json', ['edit', ids.c, '--depends-on', ids.a.slice(0, 8)], 6).error;
+    const s8 = (id: string) => id.slice(0, 8);
+    expect(mCycle).toMatchObject({
+      code: 'DEPENDENCY_CYCLE', message: `dependency cycle: ${s8(ids.c)} → ${s8(ids.a)} → ${s8(ids.b)} → ${s8(ids.c)}`,
+      data: { cycle: [ids.c, ids.a, ids.b, ids.c], titles: ['Old experiment', 'Parser v2 — "quoted" ✓', 'Docs site', 'Old experiment'] },
+      hint: expect.stringContaining(`git milestone edit ${s8(ids.a)} --no-depends-on ${s8(ids.b)}`),
+    });
+    expect(run('error.schema.json', ['edit', ids.c, '--depends-on', ids.c], 6).error.data.cycle).toEqual([ids.c, ids.c]);
+    expect(repo.git(['rev-parse', `refs/milestones/milestone/${ids.c}`])).toBe(tipC);
+    expect(run('milestone.schema.json', ['show', ids.a]).dependencyCycle).toBeNull();
     expect(run('error.schema.json', ['list', '--bogus'], 2).error.code).toBe('USAGE');
     expect(run('error.schema.json', ['new', 'x', '--due', '2026-02-30'], 5).error.code).toBe('INVALID_INPUT');
     expect(run('error.schema.json', ['config', 'get', 'no.such.key'], 3).error.code).toBe('NOT_FOUND');
@@ -274,7 +307,7 @@ describe('the schemas reject wrong documents', () => {
     updated: { at: '2026-01-01T00:00:00.000Z', by: { name: 'n', email: 'e' } }, extra: { anything: [1, { x: null }] }, conflicts: [],
   };
   const summary = {
-    id: 'b'.repeat(64), title: 'm', description: '', status: 'planned', priority: null, category: null, labels: [], progress: 0,
+    id: 'b'.repeat(64), shortId: 'bbbbbbbb', title: 'm', description: '', status: 'planned', priority: null, category: null, labels: [], progress: 0,
     dueDate: null, startDate: null, assignees: [], taskCount: 0, doneCount: 0, blockedCount: 0, phases: [], conflictCount: 0,
     aliases: [], archived: false, deleted: false, updatedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z',
   };

@@ -54,6 +54,20 @@ describe('scale selection', () => {
     expect(cli(repo.dir, ['list', '--json', '--backend', 'file', 'label:odd']).json()).toHaveLength(3);
   });
 
+  it('counts tasks, and scale_thresholds.sqlite_tasks switches to SQLite once the tasks reach it', () => {
+    const [one, two] = cli(repo.dir, ['list', '--json']).json<Array<{ id: string }>>().map((m) => m.id.slice(0, 8));
+    for (const [m, t] of [[one, 'a'], [one, 'b'], [two, 'c']]) expect(cli(repo.dir, ['task', 'add', m, t]).code).toBe(0);
+    expect(cli(repo.dir, ['scale', '--json', '--recalculate']).json().metrics.tasks).toBe(3);
+    repo.git(['config', 'milestone.scale_thresholds.sqlite-tasks', '4']);
+    expect(scale()).toMatchObject({ backend: 'file', metrics: { tasks: 3 } });
+    cli(repo.dir, ['list', '--json']);
+    expect(fs.existsSync(db())).toBe(false);
+    expect(cli(repo.dir, ['task', 'add', two, 'd']).code).toBe(0);
+    expect(scale()).toMatchObject({ backend: 'sqlite', decidedBy: 'threshold', reason: '4 tasks ≥ scale_thresholds.sqlite_tasks (4)' });
+    expect(cli(repo.dir, ['list', '--json']).json()).toHaveLength(3);
+    expect(fs.existsSync(db())).toBe(true);
+  });
+
   it('backend_override (env or settings file) and auto_scale: false win over thresholds', () => {
     repo.git(['config', 'milestone.scale_thresholds.sqlite-milestones', '1']);
     expect(scale({ MILESTONE_BACKEND_OVERRIDE: 'file' })).toMatchObject({ backend: 'file', decidedBy: 'override', reason: 'backend_override is file (MILESTONE_BACKEND_OVERRIDE)' });

@@ -25,12 +25,12 @@ export interface Clone {
 export interface Cluster {
   remote: string;
   clones: Clone[];
-  /** A new clone of the remote (initialized), e.g. a late joiner. */
-  add(name: string): Clone;
+  /** A new clone of the remote (initialized unless `init: false`), e.g. a late joiner. */
+  add(name: string, o?: { init?: boolean }): Clone;
   cleanup(): void;
 }
 
-function clone(remote: string, name: string, dirs: string[]): Clone {
+function clone(remote: string, name: string, dirs: string[], init = true): Clone {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `gm-clone-${name}-`)));
   dirs.push(dir);
   const git = (args: string[], opts: { input?: string } = {}) => execFileSync('git', args, { cwd: dir, env: gitEnv(), encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], input: opts.input });
@@ -51,7 +51,7 @@ function clone(remote: string, name: string, dirs: string[]): Clone {
     },
     json: (args) => JSON.parse(c.ok([...args, '--json'])),
   };
-  c.ok(['init']);
+  if (init) c.ok(['init']);
   return c;
 }
 
@@ -61,7 +61,7 @@ export function makeCluster(names: string[]): Cluster {
   return {
     remote: bare.dir,
     clones: names.map((n) => clone(bare.dir, n, dirs)),
-    add: (name) => clone(bare.dir, name, dirs),
+    add: (name, o = {}) => clone(bare.dir, name, dirs, o.init ?? true),
     cleanup() {
       bare.cleanup();
       for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });

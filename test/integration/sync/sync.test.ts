@@ -29,6 +29,21 @@ describe('sync through a shared remote', () => {
     ann.ok(['push']);
     bob.git(['fetch', '-q', 'origin']);
     expect(bob.json<Array<{ status: string }>>(['list'])[0].status).toBe('in_progress');
+
+    // A fresh clone never just says "No milestones": without init, list says how to fetch them...
+    const carol = cluster.add('Carol', { init: false });
+    const bare = carol.gm(['list']);
+    expect(bare.stdout).toMatch(/^No milestones\. /);
+    expect(bare.stderr).toMatch(/^note: no milestones in this clone yet; if origin has some, `git milestone pull` fetches them/);
+    expect(carol.gm(['list', '--json']).json()).toEqual([]);
+    carol.ok(['pull']);
+    expect(carol.json<Array<{ id: string }>>(['list']).map((m) => m.id)).toEqual([id]);
+    // ...and once init has set up the refspecs, the first list fetches them, once.
+    const dave = cluster.add('Dave');
+    const first = dave.gm(['list', '--json']);
+    expect(first.json<Array<{ id: string }>>().map((m) => m.id)).toEqual([id]);
+    expect(first.stderr).toBe('Fetching milestones from origin (first use in this clone)...\n');
+    expect(dave.gm(['list', '--json']).stderr).toBe('');
   });
 
   it('concurrent label adds both survive; concurrent title edits are kept as a conflict until an edit', () => {
@@ -40,9 +55,13 @@ describe('sync through a shared remote', () => {
     const short = id.slice(0, 8);
     ann.ok(['edit', short, '--label', 'backend', '--title', 'Ann title']);
     bob.ok(['edit', short, '--label', 'frontend', '--title', 'Bob title']);
-    ann.ok(['sync']);
-    bob.ok(['sync']);
-    ann.ok(['pull']);
+    expect(ann.ok(['sync'])).not.toMatch(/conflict/);
+    const bobSync = bob.ok(['sync']);
+    expect(bobSync).toMatch(new RegExp(`^1 new conflict in 1 milestone:\\n  ${short}  (Ann|Bob) title  \\(1 new, 1 in all\\)\\n`, 'm'));
+    expect(bobSync).toMatch(/^See them with `git milestone list --conflicts` or `git milestone show [0-9a-f]{8}`/m);
+    const pulled = ann.json<any>(['pull']);
+    expect(pulled.newConflicts).toEqual([{ id, shortId: short, title: expect.any(String), conflicts: 1, added: 1 }]);
+    expect(ann.json<any>(['pull']).newConflicts).toEqual([]);
     const a = ann.json<any>(['show', short]);
     const b = bob.json<any>(['show', short]);
     expect(a).toEqual(b);
@@ -79,6 +98,41 @@ describe('sync through a shared remote', () => {
     const text = ann.ok(['task', 'show', task]);
     expect(text).toMatch(/Conflicts[\s\S]*"ann"  by Ann[\s\S]*"bob"  by Bob|Conflicts[\s\S]*"bob"  by Bob[\s\S]*"ann"  by Ann/);
     expect(text).toContain(`git milestone task edit ${task.slice(0, 8)} --assignee <value>`);
+  });
+
+  it('a dependency cycle made by merging two clones\' edits is shown by show, next and doctor, and an edit breaks it', () => {
+    cluster = makeCluster(['Ann', 'Bob']);
+    const [ann, bob] = cluster.clones;
+    const a = newMilestone(ann, 'Alpha');
+    const b = newMilestone(ann, 'Beta');
+    const t1 = ann.json<{ id: string }>(['task', 'add', a, 'One']).id;
+    const t2 = ann.json<{ id: string }>(['task', 'add', a, 'Two']).id;
+    ann.ok(['sync']);
+    bob.ok(['pull']);
+    ann.ok(['edit', a, '--depends-on', b]);
+    ann.ok(['dep', 'add', t1, t2]);
+    bob.ok(['edit', b, '--depends-on', a]);
+    bob.ok(['dep', 'add', t2, t1]);
+    ann.ok(['sync']);
+    bob.ok(['sync']);
+    ann.ok(['pull']);
+    const s8 = (x: string) => x.slice(0, 8);
+    expect(ann.json<any>(['show', a]).dependencyCycle).toEqual([a, b, a]);
+    expect(bob.json<any>(['show', b]).dependencyCycle).toEqual([b, a, b]);
+    expect(ann.ok(['show', a])).toMatch(new RegExp(`^Cycle: {4}${s8(a)} → ${s8(b)} → ${s8(a)} \\(concurrent edits merged`, 'm'));
+    expect(ann.json<any>(['next', '--explain']).waiting.map((w: any) => w.reasons)).toEqual([
+      [expect.stringContaining('waits for'), 'in a dependency cycle'], [expect.stringContaining('waits for'), 'in a dependency cycle'],
+    ]);
+    const doctor = ann.gm(['doctor', '--json']);
+    expect(doctor.code).toBe(0);
+    expect(doctor.json().problems.filter((p: any) => /cycle/.test(p.message))).toEqual([
+      expect.objectContaining({ severity: 'warning', message: `milestone ${s8(a)}: task dependency cycle ${s8(t1)} → ${s8(t2)} → ${s8(t1)} (concurrent edits merged)` }),
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(new RegExp( // starts where the ref listing does
+        `^milestone dependency cycle (${s8(a)} → ${s8(b)} → ${s8(a)}|${s8(b)} → ${s8(a)} → ${s8(b)}) \\(concurrent edits merged\\)$`)) }),
+    ]);
+    ann.ok(['edit', a, '--no-depends-on', b]);
+    expect(ann.json<any>(['show', a]).dependencyCycle).toBeNull();
+    expect(ann.json<any>(['doctor']).problems.filter((p: any) => /milestone dependency cycle/.test(p.message))).toEqual([]);
   });
 
   it('a forged or damaged milestone from the remote is reported and never becomes a local ref', () => {

@@ -5,6 +5,7 @@ import { caught, Log } from './build';
 
 function summary(over: Partial<MilestoneSummary> & { id: string }): MilestoneSummary {
   return {
+    shortId: over.id.slice(0, 8),
     title: over.id, description: '', status: 'planned', priority: null, category: null, labels: [], progress: 0, dueDate: null,
     startDate: null, assignees: [], taskCount: 0, doneCount: 0, blockedCount: 0, phases: [], conflictCount: 0, aliases: [], archived: false, deleted: false,
     updatedAt: '2024-01-01T00:00:00.000Z', createdAt: '2024-01-01T00:00:00.000Z', ...over,
@@ -84,7 +85,7 @@ describe('summarize', () => {
     const gone = log.task('D', { assignee: 'ghost' });
     log.write('task.remove', { task: gone });
     expect(summarize(log.s)).toEqual({
-      id, title: 'M "1"', description: 'desc', status: 'planned', priority: 'high', category: null, labels: ['a', 'b'],
+      id, shortId: id.slice(0, 8), title: 'M "1"', description: 'desc', status: 'planned', priority: 'high', category: null, labels: ['a', 'b'],
       progress: 50, dueDate: '2024-05-01', startDate: null, assignees: ['amy', 'zed'], taskCount: 3, doneCount: 1, blockedCount: 0, phases: [], conflictCount: 0,
       aliases: ['milestone-001'], archived: false, deleted: false, updatedAt: log.s.updated.at, createdAt: log.s.created.at,
     });

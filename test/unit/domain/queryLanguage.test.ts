@@ -8,6 +8,7 @@ import { parseQuery } from '../../../src/domain/queryLanguage';
 
 function summary(over: Partial<MilestoneSummary> & { id: string }): MilestoneSummary {
   return {
+    shortId: over.id.slice(0, 8),
     title: over.id, description: '', status: 'planned', priority: null, category: null, labels: [], progress: 0, dueDate: null,
     startDate: null, assignees: [], taskCount: 0, doneCount: 0, blockedCount: 0, phases: [], conflictCount: 0, aliases: [],
     archived: false, deleted: false, updatedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z', ...over,
