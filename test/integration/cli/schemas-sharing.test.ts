@@ -185,6 +185,7 @@ describe('real --json output conforms', () => {
     ok(fresh.dir, ['init']);
     expect(run(fresh.dir, 'restore.schema.json', ['restore', file])).toEqual({
       file, created: 2, fastForwarded: 0, merged: 0, upToDate: 0, errors: [], notes: 'created', total: 2,
+      otherKinds: { carried: [], diverged: [] },
     });
     expect(run(fresh.dir, 'restore.schema.json', ['restore', file])).toMatchObject({ created: 0, upToDate: 2, notes: 'up-to-date' });
     expect(run(fresh.dir, 'error.schema.json', ['restore', junk], 5).error.code).toBe('INVALID_INPUT');
