@@ -25,14 +25,13 @@ function tooLarge(message: string, data: Record<string, unknown>): MilestoneErro
 
 /** The first title/description over its limit in an operation's payload (top level or `fields`), else null. */
 function oversizedText(op: Record<string, unknown>): { key: string; length: number; max: number } | null {
-  const fields = op.fields && typeof op.fields === 'object' ? (op.fields as Record<string, unknown>) : {};
-  for (const holder of [op, fields]) {
-    for (const [key, max] of [['title', MAX_TITLE_CHARS], ['description', MAX_DESCRIPTION_CHARS]] as const) {
-      const v = holder[key];
-      if (typeof v === 'string' && v.length > max) return { key, length: v.length, max };
-    }
-  }
-  return null;
+  const fields = op.fields !== null && typeof op.fields === 'object' ? (op.fields as Record<string, unknown>) : undefined;
+  return overLimit('title', op.title, MAX_TITLE_CHARS) ?? overLimit('description', op.description, MAX_DESCRIPTION_CHARS)
+    ?? (fields ? overLimit('title', fields.title, MAX_TITLE_CHARS) ?? overLimit('description', fields.description, MAX_DESCRIPTION_CHARS) : null);
+}
+
+function overLimit(key: string, v: unknown, max: number): { key: string; length: number; max: number } | null {
+  return typeof v === 'string' && v.length > max ? { key, length: v.length, max } : null;
 }
 
 /**
