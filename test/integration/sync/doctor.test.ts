@@ -140,6 +140,13 @@ describe('doctor', () => {
       expect(ann.git(['rev-parse', ref]).trim()).toBe(forged);
     }
     expect(ann.json<any>(['show', good.slice(0, 8)]).title).toBe('Good');
+    // list names the milestone it cannot read (as next and task list do), every time, and lists the rest.
+    for (const args of [['list'], ['list', '--json'], ['list', 'label:x']]) {
+      const r = ann.gm(args);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(new RegExp(`^warning: skipping milestone ${victim.slice(0, 8)}: `));
+    }
+    expect(ann.json<any[]>(['list']).map((m) => m.id)).toEqual([good]);
   });
 
   it('--report has versions, counts, setting origins and log lines, with the remote password masked', () => {
