@@ -5,6 +5,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 command -v git-milestone >/dev/null 2>&1 || export PATH="$here/bin:$PATH"
 demo="$(mktemp -d "${TMPDIR:-/tmp}/git-milestone-demo.XXXXXX")"
+# Say where the repository is and how to remove it, however the tour ends.
+trap 'printf "\nThe demo repository is %s\nRemove it with: rm -rf %q\n" "$demo" "$demo"' EXIT
 cd "$demo"
 git init -q
 git config user.name >/dev/null 2>&1 || git config user.name "Demo User"
@@ -27,4 +29,3 @@ run git milestone show "${ms:0:8}"
 run git milestone log "${ms:0:8}"
 printf '\n# the state is plain git:\n'
 run git for-each-ref refs/milestones
-printf '\nDemo repository: %s\n' "$demo"

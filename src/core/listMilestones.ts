@@ -7,7 +7,7 @@
  * with no milestones at all, the remote's are fetched on first use (firstFetch.ts).
  */
 import { filterSummaries, type SummaryFilter } from '../domain/query';
-import type { ListRow } from '../index/MilestoneIndex';
+import type { ListRow, MilestoneIndex } from '../index/MilestoneIndex';
 import type { Context } from './context';
 import { fetchOnFirstUse } from './firstFetch';
 import { openBackendIndex } from './openBackendIndex';
@@ -28,16 +28,23 @@ async function listOnce(ctx: Context, filter: SummaryFilter, o: ListOptions): Pr
   filterSummaries([], filter); // refuses a bad status, sort key or limit before any work
   const { index } = await openBackendIndex(ctx, o.backend);
   try {
-    const plain = !filter.label?.length && !filter.assignee?.length && !filter.text && !filter.query?.length
-      && (filter.sort ?? 'created') === 'created' && filter.limit === undefined;
-    if (plain && !filter.all && !filter.status?.length && index.liveJson) return SummaryList.ofJson(await index.liveJson());
-    const source = !plain && index.candidates ? await index.candidates(filter) : await index.rows();
-    const rows = source.filter((r) => (filter.all || !r.archived) && (!filter.status?.length || filter.status.includes(r.status)));
-    if (plain) return SummaryList.ofRows(rows);
-    const rowById = new Map(rows.map((r) => [r.id, r]));
-    const kept = filterSummaries(SummaryList.ofRows(rows).items, filter);
-    return SummaryList.ofRows(kept.map((s) => rowById.get(s.id) as ListRow));
+    const list = await listFrom(index, filter);
+    // As next and task list do: an unreadable milestone is named, never skipped silently.
+    for (const u of (await index.unreadable?.()) ?? []) ctx.env.err(`warning: skipping milestone ${u.id.slice(0, 8)}: ${u.message}\n`);
+    return list;
   } finally {
     if (index !== ctx.index) await index.close?.();
   }
+}
+
+async function listFrom(index: MilestoneIndex, filter: SummaryFilter): Promise<SummaryList> {
+  const plain = !filter.label?.length && !filter.assignee?.length && !filter.text && !filter.query?.length
+    && (filter.sort ?? 'created') === 'created' && filter.limit === undefined;
+  if (plain && !filter.all && !filter.status?.length && index.liveJson) return SummaryList.ofJson(await index.liveJson());
+  const source = !plain && index.candidates ? await index.candidates(filter) : await index.rows();
+  const rows = source.filter((r) => (filter.all || !r.archived) && (!filter.status?.length || filter.status.includes(r.status)));
+  if (plain) return SummaryList.ofRows(rows);
+  const rowById = new Map(rows.map((r) => [r.id, r]));
+  const kept = filterSummaries(SummaryList.ofRows(rows).items, filter);
+  return SummaryList.ofRows(kept.map((s) => rowById.get(s.id) as ListRow));
 }

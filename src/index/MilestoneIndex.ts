@@ -74,6 +74,11 @@ export interface MilestoneIndex {
    * of the answer: the caller still filters, sorts and limits with the domain's filterSummaries.
    */
   candidates?(filter: SummaryFilter): Promise<ListRow[]>;
+  /**
+   * Optional: the milestones the last freshness check could not read (their rows are left out),
+   * so a listing can warn instead of skipping them silently.
+   */
+  unreadable?(): Promise<Array<{ id: string; message: string }>>;
   /** Optional: releases a database handle or connection. */
   close?(): void | Promise<void>;
 }

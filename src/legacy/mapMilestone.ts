@@ -10,6 +10,7 @@ import type { MilestoneCreatePayload } from '../domain/ops/constructors';
 import { PRIORITIES } from '../domain/types';
 import { isDateValue, isIsoDate, isIsoDateTime, isStringArray } from '../domain/values';
 import { mapTasks, type MappedTask } from './mapTasks';
+import { importedProgress } from './progress';
 import { isObject, LEGACY_KEY, Residue } from './residue';
 import { milestoneStatus } from './status';
 import type { Json, JsonObject, LegacyMilestone } from './types';
@@ -76,6 +77,7 @@ export function mapMilestone(m: LegacyMilestone, isKnown: (id: string) => boolea
     } else warnings.push('tasks is not a list of tasks; kept as written, no task imported');
   }
   const time = creationTime(r, fields.startDate, m.mtime);
+  if (r.peek('progress') !== undefined) book.progress = importedProgress(fields.status, r.rest, tasks);
   const legacy: JsonObject = { ...book, mapped: r.mapped, ...(r.ownLegacy !== undefined ? { ownLegacy: r.ownLegacy } : {}), ...(m.attachments as JsonObject) };
   return {
     legacyId: m.legacyId, file: m.file, title, fields, tasks, time, warnings,

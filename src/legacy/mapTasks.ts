@@ -85,9 +85,18 @@ function mapTask(item: JsonObject, i: number, warn: (message: string) => void): 
 /** Maps each task's `dependencies` onto task indices, refusing unknown ids, duplicates and cycles. */
 function mapDependencies(drafts: Draft[], warn: (message: string) => void): void {
   const index = new Map<string, number>();
+  const repeats = new Map<string, number[]>();
   drafts.forEach((d, i) => {
-    if (d.book.id !== undefined && !index.has(String(d.book.id))) index.set(String(d.book.id), i);
+    if (d.book.id === undefined) return;
+    const id = String(d.book.id);
+    const first = index.get(id);
+    if (first === undefined) index.set(id, i);
+    else repeats.set(id, [...(repeats.get(id) ?? [first]), i]);
   });
+  for (const [id, at] of repeats) {
+    warn(`task id ${JSON.stringify(id)} is used by ${at.length} tasks (entries ${at.map((i) => i + 1).join(', ')} of tasks); `
+      + 'each is imported, a dependency on that id links to the first');
+  }
   const edges = new Map<string, string[]>();
   drafts.forEach(({ r, task, book }, i) => {
     const raw = r?.peek('dependencies');

@@ -8,9 +8,10 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MilestoneError } from '../errors/MilestoneError';
-import { attachFiles, listDir } from './attach';
+import { attachFiles } from './attach';
+import { LegacyFolder } from './folder';
 import { parseJsonLines, parseYaml, parseYamlObject } from './parseText';
-import type { Attachments, LegacyTree } from './types';
+import type { Attachments, LegacyMilestone, LegacyTree } from './types';
 
 const YAML_FILE = /\.ya?ml$/;
 const COMPLETION_FILES: Record<string, keyof Attachments> = {
@@ -35,74 +36,76 @@ export function readLegacyTree(root: string, onProgress?: (done: number, total: 
     });
   }
   const tree: LegacyTree = { root, milestones: [], problems: [], skipped: [] };
-  const seen = new Map<string, string>();
+  const folder = new LegacyFolder(root, tree.problems);
+  const seen = new Map<string, number>();
   const addMilestone = (rel: string, idFile: string, attachments: Attachments): void => {
-    const abs = path.join(root, rel);
-    const { bytes, mtimeMs } = readWithMtime(abs);
-    const parsed = parseYamlObject(rel, bytes.toString('utf8'));
+    const read = folder.read(rel);
+    if (!read) return;
+    const parsed = parseYamlObject(rel, folder.decode(rel, read.bytes));
     if (!parsed.ok) return void tree.problems.push(parsed.problem);
-    const legacyId = legacyIdOf(parsed.value, idFile);
-    const earlier = seen.get(legacyId);
-    if (earlier) return void tree.problems.push({ file: rel, message: `legacy id ${JSON.stringify(legacyId)} is also defined by ${earlier}; this file is not imported` });
-    seen.set(legacyId, rel);
-    tree.milestones.push({
-      legacyId, file: rel, doc: parsed.value, attachments,
-      contentHash: createHash('sha256').update(bytes).digest('hex'),
-      mtime: new Date(Math.floor(mtimeMs / 1000) * 1000).toISOString(),
+    const m: LegacyMilestone = {
+      legacyId: legacyIdOf(parsed.value, idFile), file: rel, doc: parsed.value, attachments,
+      contentHash: createHash('sha256').update(read.bytes).digest('hex'),
+      mtime: new Date(Math.floor(read.mtimeMs / 1000) * 1000).toISOString(),
+    };
+    const at = seen.get(m.legacyId);
+    if (at === undefined) {
+      seen.set(m.legacyId, tree.milestones.length);
+      tree.milestones.push(m);
+      return;
+    }
+    const earlier = tree.milestones[at];
+    const [kept, dropped] = fullness(m) > fullness(earlier) ? [m, earlier] : [earlier, m];
+    tree.milestones[at] = kept;
+    tree.problems.push({
+      file: dropped.file,
+      message: `legacy id ${JSON.stringify(m.legacyId)} is also defined by ${kept.file}, which has more in it and is imported; this file is not imported`,
     });
   };
-  const active = listDir(path.join(root, 'active'));
-  const completed = listDir(path.join(root, 'completed'));
+  const active = folder.list('active');
+  const completed = folder.list('completed');
   let done = 0;
   const tick = (): void => onProgress?.(++done, active.length + completed.length);
   for (const e of active) {
-    if (e.isFile() && YAML_FILE.test(e.name)) addMilestone(`active/${e.name}`, e.name, {});
+    if (e.kind === 'file' && YAML_FILE.test(e.name)) addMilestone(`active/${e.name}`, e.name, {});
     else if (e.name !== 'current.txt') tree.skipped.push({ file: `active/${e.name}`, reason: 'not a milestone file' });
     tick();
   }
   for (const e of completed) {
-    if (e.isFile() && YAML_FILE.test(e.name)) addMilestone(`completed/${e.name}`, e.name, {});
-    else if (e.isDirectory()) readCompletedDir(tree, `completed/${e.name}`, addMilestone);
+    if (e.kind === 'file' && YAML_FILE.test(e.name)) addMilestone(`completed/${e.name}`, e.name, {});
+    else if (e.kind === 'dir') readCompletedDir(tree, folder, `completed/${e.name}`, addMilestone);
     else tree.skipped.push({ file: `completed/${e.name}`, reason: 'not a milestone file' });
     tick();
   }
-  attachFiles(tree);
+  attachFiles(tree, folder);
   return tree;
 }
 
-/** A file's bytes and mtime from one open (the size stat that reading needs gives the mtime too). */
-function readWithMtime(file: string): { bytes: Buffer; mtimeMs: number } {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const st = fs.fstatSync(fd);
-    const bytes = Buffer.allocUnsafe(st.size);
-    let done = 0;
-    while (done < st.size) {
-      const n = fs.readSync(fd, bytes, done, st.size - done, done);
-      if (n === 0) break;
-      done += n;
-    }
-    return { bytes: bytes.subarray(0, done), mtimeMs: st.mtimeMs };
-  } finally {
-    fs.closeSync(fd);
-  }
+/**
+ * How much a definition holds, to choose between two files of the same legacy id (a stub beside
+ * the full file): its tasks first, then the size of everything else. Ties keep the earlier file.
+ */
+function fullness(m: LegacyMilestone): number {
+  const tasks = Array.isArray(m.doc.tasks) ? m.doc.tasks.length : 0;
+  return tasks * 1e9 + JSON.stringify(m.doc).length;
 }
 
 type AddMilestone = (rel: string, idFile: string, attachments: Attachments) => void;
 
 /** `completed/<id>/definition.yaml` plus completion-report, lessons-learned and audit-trail. */
-function readCompletedDir(tree: LegacyTree, dir: string, add: AddMilestone): void {
+function readCompletedDir(tree: LegacyTree, folder: LegacyFolder, dir: string, add: AddMilestone): void {
   const attachments: Attachments = {};
-  const names = listDir(path.join(tree.root, dir)).map((e) => e.name);
-  if (!names.includes('definition.yaml')) {
+  const entries = folder.list(dir);
+  if (!entries.some((e) => e.kind === 'file' && e.name === 'definition.yaml')) {
     tree.problems.push({ file: dir, message: 'completed milestone folder without definition.yaml; not imported' });
     return;
   }
-  for (const name of names) {
+  for (const { name, kind } of entries) {
     const rel = `${dir}/${name}`;
     if (name === 'definition.yaml') continue;
-    const text = (): string => fs.readFileSync(path.join(tree.root, rel), 'utf8');
-    if (COMPLETION_FILES[name]) {
+    const text = (): string => folder.text(rel) ?? '';
+    if (kind !== 'file') tree.skipped.push({ file: rel, reason: 'not part of a completed milestone' });
+    else if (COMPLETION_FILES[name]) {
       const r = parseYaml(rel, text());
       if (r.ok) (attachments as Record<string, unknown>)[COMPLETION_FILES[name]] = r.value;
       else tree.problems.push(r.problem);

@@ -7,6 +7,7 @@
 import type { MilestoneState, TaskState } from '../domain/types';
 import { shortId } from '../domain/values';
 import { isObject } from './residue';
+import { currentProgress } from './progress';
 import { milestoneStatus, taskStatus } from './status';
 import type { Json, JsonObject } from './types';
 import { WriteBack } from './writeBack';
@@ -49,6 +50,8 @@ export function toLegacyDoc(state: MilestoneState, legacyId: string, names: (id:
   w.put(['risks'], state.risks as Json, state.risks.length === 0);
   w.put(['resources'], state.resources as Json, Object.keys(state.resources).length === 0);
   w.put(['dependencies.requires'], state.dependsOn.map(names), state.dependsOn.length === 0);
+  const progress = currentProgress(state, w.doc.progress);
+  if (progress !== undefined) w.doc.progress = progress;
   const live = state.tasks.filter((t) => !t.deleted);
   const taskNames = new Map(live.map((t) => [t.id, legacyTaskId(t)]));
   w.put(['tasks'], live.map((t, i) => toLegacyTask(t, taskNames, i)), live.length === 0);

@@ -3,9 +3,9 @@
  * came from, another, a fresh one). The bundle is verified, fetched into a private namespace
  * (refs/restore/<stamp>/...), and merged like fetched remote refs. New milestones are created,
  * ones behind are fast-forwarded, diverged ones get a merge commit, and notes are merged with
- * cat_sort_uniq. Then the namespace is deleted. Nothing local is overwritten. Entities of kinds this
- * release does not know, and milestones of a newer format level, are carried along untouched
- * (carryKinds.ts).
+ * cat_sort_uniq. Then the namespace is deleted, and so are namespaces an interrupted restore left
+ * behind (restoreLeftovers.ts). Nothing local is overwritten. Entities of kinds this release does
+ * not know, and milestones of a newer format level, are carried along untouched (carryKinds.ts).
  */
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { Context } from '../context';
@@ -15,6 +15,7 @@ import { mergingStore } from '../sync/conflictPolicy';
 import { gitFailed, gitRun } from '../sync/gitCommand';
 import { mergeNotes, type NotesOutcome } from '../sync/notesMerge';
 import { NOTES_REF } from '../sync/remoteLayout';
+import { clearRestoreLeftovers, deleteRefs, restoreNamespace } from './restoreLeftovers';
 import { verifyBackup } from './verifyBackup';
 
 export interface RestoreResult extends MergeCounts {
@@ -35,7 +36,8 @@ export async function restoreMilestones(ctx: Context, o: { file: string }): Prom
       data: { file: check.file },
     });
   }
-  const ns = `refs/restore/${ctx.env.clock().getTime()}-${process.pid}/`;
+  await clearRestoreLeftovers(ctx);
+  const ns = restoreNamespace(ctx.env.clock().getTime());
   const args = ['fetch', '--quiet', '--no-tags', check.file, `+refs/milestones/*:${ns}milestones/*`, `+${NOTES_REF}*:${ns}notes/milestones*`];
   try {
     const r = gitRun(ctx, args);
@@ -61,7 +63,6 @@ export async function restoreMilestones(ctx: Context, o: { file: string }): Prom
     ctx.env.log.info('restored', { file: check.file, created: counts.created, fastForwarded: counts.fastForwarded, merged: counts.merged });
     return { file: check.file, ...counts, notes, total: index.total, otherKinds };
   } finally {
-    const temp = [...(await ctx.storage.refs.list(ns)).keys()];
-    if (temp.length > 0) gitRun(ctx, ['update-ref', '--stdin'], { input: temp.map((ref) => `delete ${ref}\n`).join('') });
+    deleteRefs(ctx, [...(await ctx.storage.refs.list(ns)).keys()]);
   }
 }

@@ -1,14 +1,16 @@
 /**
  * `git milestone doctor [--fix] [--report]`: checks every entity, fetched ones not yet merged,
  * the index against the refs, the settings, the installed hooks, lock files and aliases. Healthy
- * means no error is left. --fix repairs what is derived: it removes stale locks and rebuilds the
- * file index, and the SQLite index when `PRAGMA integrity_check` finds it damaged. It never
+ * means no error is left. --fix repairs what is derived: it removes stale locks and refs an
+ * interrupted restore left under refs/restore/, and rebuilds the file index, and the SQLite index
+ * when `PRAGMA integrity_check` finds it damaged. It never
  * rewrites a data ref: a damaged one is reported with the command that shows it.
  * --report adds a diagnostic report for bug reports (diagnosticReport.ts).
  */
 import * as fs from 'node:fs';
 import type { Context } from '../context';
 import { configValidate } from '../config/configValidate';
+import { clearRestoreLeftovers, RESTORE_PREFIX, restoreLeftovers } from '../backup/restoreLeftovers';
 import { checkEntities } from './checkEntities';
 import { checkHooks } from './checkHooks';
 import { checkIncoming } from './checkIncoming';
@@ -35,11 +37,22 @@ async function configProblems(ctx: Context): Promise<DoctorProblem[]> {
   }));
 }
 
+/** Refs an interrupted restore left under refs/restore/ (restoreLeftovers.ts). */
+async function leftoverProblems(ctx: Context): Promise<DoctorProblem[]> {
+  return [...(await restoreLeftovers(ctx))].map(([ns, refs]) => ({
+    check: 'remotes' as const, severity: 'warning' as const, fixable: true, ref: `${RESTORE_PREFIX}${ns}/`,
+    message: `${refs.length} ref${refs.length === 1 ? '' : 's'} under ${RESTORE_PREFIX}${ns}/ left by an interrupted restore`,
+    hint: 'They keep objects alive and are of no use; `git milestone doctor --fix` deletes them (your milestones are not touched).',
+  }));
+}
+
 async function fix(ctx: Context, problems: DoctorProblem[]): Promise<void> {
   for (const p of problems.filter((x) => x.check === 'locks' && x.fixable && x.path)) {
     fs.rmSync(p.path as string, { force: true });
     p.fixed = true;
   }
+  const leftovers = problems.filter((x) => x.check === 'remotes' && x.fixable && x.ref?.startsWith(RESTORE_PREFIX));
+  if (leftovers.length > 0 && (await clearRestoreLeftovers(ctx)) > 0) for (const p of leftovers) p.fixed = true;
   const index = problems.filter((x) => x.check === 'index' && x.fixable);
   if (index.length === 0) return;
   const sqlite = index.filter((p) => p.path?.endsWith('index.db'));
@@ -52,7 +65,7 @@ async function fix(ctx: Context, problems: DoctorProblem[]): Promise<void> {
 
 export async function doctor(ctx: Context, o: { fix?: boolean; report?: boolean } = {}): Promise<DoctorResult> {
   const entities = await checkEntities(ctx);
-  const problems = [...entities.problems, ...(await checkIncoming(ctx)), ...checkLocks(ctx), ...(await checkIndex(ctx)), ...checkSqlite(ctx), ...(await configProblems(ctx)), ...(await checkHooks(ctx))];
+  const problems = [...entities.problems, ...(await checkIncoming(ctx)), ...(await leftoverProblems(ctx)), ...checkLocks(ctx), ...(await checkIndex(ctx)), ...checkSqlite(ctx), ...(await configProblems(ctx)), ...(await checkHooks(ctx))];
   if (o.fix) await fix(ctx, problems);
   const c = entities.counts;
   const what: Record<CheckName, string> = {

@@ -10,6 +10,7 @@
  * A JSON import replays recorded history, which is only checked for well-formedness and folded.
  */
 import { CREATE_TYPE, checkOperation, getHandler, validateOperation } from '../../domain/ops/registry';
+import { checkOperationLimits } from '../../domain/limits';
 import type { Author, MilestoneState, Operation, StoredOperation } from '../../domain/types';
 import { MilestoneError } from '../../errors/MilestoneError';
 import { packFromCanonical } from '../../storage/entity/bulkCommits';
@@ -44,12 +45,18 @@ function commitOf(ops: Op[], state: MilestoneState): PlannedCommit {
   return { ops: plain, pack, state, author: last.author, time: last.time, message: def.describe(plain) };
 }
 
+/** Refuses an operation over a size limit before anything is written (its JSON measured when known). */
+function limits(s: Op): void {
+  checkOperationLimits(s.op, s.json === undefined ? undefined : Buffer.byteLength(s.json, 'utf8'));
+}
+
 export function planEntity(create: Op, rest: Op[], validate: boolean): PlannedEntity {
   if (create.op.type !== CREATE_TYPE) {
     throw new MilestoneError('INVALID_INPUT', `the first operation is ${JSON.stringify(create.op.type)}, not ${CREATE_TYPE}`);
   }
   if (validate) validateOperation(null, create.op);
   else checkOperation(create.op);
+  limits(create);
   const root = getHandler(CREATE_TYPE).apply(null, create.op, create.hash);
   const commits = [commitOf([create], root)];
   let state = root;
@@ -58,6 +65,7 @@ export function planEntity(create: Op, rest: Op[], validate: boolean): PlannedEn
       if (s.op.lamport <= create.op.lamport) {
         throw new MilestoneError('INVALID_INPUT', `operation ${s.hash.slice(0, 12)} (${s.op.type}) is not later than the creating operation (Lamport ${s.op.lamport})`);
       }
+      limits(s);
       if (!validate) {
         checkOperation(s.op);
         continue;

@@ -162,6 +162,11 @@ export class FileIndex implements MilestoneIndex {
     });
   }
 
+  async unreadable(): Promise<Array<{ id: string; message: string }>> {
+    const { meta } = await this.sync(false);
+    return Object.entries(meta.unreadable ?? {}).map(([id, message]) => ({ id, message }));
+  }
+
   private shardsFor(prefix: string): string[] {
     if (!/^[0-9a-f]+$/.test(prefix)) return [];
     if (prefix.length >= 2) return [prefix.slice(0, 2)];
@@ -172,6 +177,11 @@ export class FileIndex implements MilestoneIndex {
   private write(meta: Meta, changes: RowChange[], removed: string[], verified: string[] = []): void {
     const shards = new Map<string, Shard>();
     const dirty = applyRows({ shards, changes, removed, load: (s) => readShard(this.o.dir, s) });
+    const bad = { ...meta.unreadable };
+    for (const c of changes) if (c.error !== undefined) bad[c.id] = c.error; else delete bad[c.id];
+    for (const id of removed) delete bad[id];
+    if (Object.keys(bad).length > 0) meta.unreadable = bad;
+    else delete meta.unreadable;
     for (const s of new Set([...dirty, ...verified])) {
       const shard = shards.get(s) ?? readShard(this.o.dir, s);
       if (dirty.has(s)) writeJsonAtomic(shardPath(this.o.dir, s), shard);

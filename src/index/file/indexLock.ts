@@ -2,25 +2,31 @@
  * A short-lived lock around read-modify-write of index files, so two processes updating the same
  * shard do not lose each other's rows. The cache is derived: if the lock cannot be had in time the
  * caller skips its cache write (the next read notices the refs moved and catches up) rather than
- * failing the command. A lock left by a dead process is taken over.
+ * failing the command. The lock file names its holder (storage/lockHolder.ts: pid, host, start
+ * time), so a lock left by a dead process is taken over at once, even when its pid now belongs to
+ * another live process, and `doctor` can say who holds it.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { currentHolder, formatHolder, holderState, readHolder } from '../../storage/lockHolder';
 
 const WAIT_MS = 3000;
 
+export const INDEX_LOCK = 'index.lock';
+
+/** Runs `fn` under `<dir>/index.lock`; undefined (fn not run) when the lock could not be had in time. */
 export async function withIndexLock<T>(dir: string, fn: () => T): Promise<T | undefined> {
   fs.mkdirSync(dir, { recursive: true });
-  const lock = path.join(dir, 'index.lock');
+  const lock = path.join(dir, INDEX_LOCK);
   const deadline = Date.now() + WAIT_MS;
   for (let delay = 1; ; delay = Math.min(delay * 2, 50)) {
     try {
-      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      fs.writeFileSync(lock, formatHolder(currentHolder()), { flag: 'wx' });
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
-      if (holderIsDead(lock)) {
-        fs.rmSync(lock, { force: true });
+      if (holderState(readHolder(lock)) === 'gone') {
+        takeOver(lock);
         continue;
       }
       if (Date.now() > deadline) return undefined;
@@ -34,13 +40,23 @@ export async function withIndexLock<T>(dir: string, fn: () => T): Promise<T | un
   }
 }
 
-function holderIsDead(lock: string): boolean {
+/**
+ * Removes a stale lock without removing a fresh one that another process took meanwhile: the lock
+ * is moved aside first, and put back if what was moved is not stale.
+ */
+function takeOver(lock: string): void {
+  const aside = `${lock}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   try {
-    const pid = Number(fs.readFileSync(lock, 'utf8'));
-    if (!Number.isInteger(pid) || pid <= 0) return false;
-    process.kill(pid, 0);
-    return false;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+    fs.renameSync(lock, aside);
+  } catch {
+    return; // someone else took it over first
   }
+  if (holderState(readHolder(aside)) !== 'gone') {
+    try {
+      fs.linkSync(aside, lock);
+    } catch {
+      // a newer lock is in place; ours was taken over by its owner's successor anyway
+    }
+  }
+  fs.rmSync(aside, { force: true });
 }

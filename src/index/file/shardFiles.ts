@@ -39,6 +39,8 @@ export interface Meta {
   token: string | null;
   /** Digest of each shard's (id, tip) pairs as written (see digests.ts). */
   digests: Record<string, string>;
+  /** Milestones that could not be read, id → why (kept until they read again or go away). */
+  unreadable?: Record<string, string>;
 }
 
 export const emptyShard = (): Shard => ({ entities: {}, tasks: {}, aliases: {} });

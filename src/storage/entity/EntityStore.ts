@@ -2,11 +2,13 @@
  * The op-log engine: creates entities, appends operation packs with compare-and-swap (a writer
  * that loses the race re-reads, re-builds and re-validates its operations on the new tip, then
  * retries), reads current state or full validated history, and merges other clones' tips in
- * (created, fast-forwarded or joined by a merge commit: mergeEntity.ts, mergeMany.ts).
+ * (created, fast-forwarded or joined by a merge commit: mergeEntity.ts, mergeMany.ts). An
+ * operation over a size limit (domain/limits.ts) is refused before anything is written.
  */
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { OpDraft, Operation, StoredOperation } from '../../domain/types';
 import { hashOperation } from '../../domain/hash';
+import { checkOperationLimits } from '../../domain/limits';
 import type { Oid, Storage } from '../ports';
 import { idFromRef, refName, refPrefix, type FormatNeed } from './layout';
 import { mergeTips } from './mergeEntity';
@@ -74,6 +76,7 @@ export class EntityStore<S> {
   async create(draft: OpDraft, who: WriteRequest): Promise<EntityTip<S>> {
     const op = stamp(draft, who, 1);
     this.def.check(op);
+    checkOperationLimits(op);
     this.def.validate(null, op);
     const hash = hashOperation(op);
     const state = this.def.apply(null, [{ hash, op }]);
@@ -101,6 +104,7 @@ export class EntityStore<S> {
         const prepared = this.def.prepare ? this.def.prepare(state, draft) : draft;
         const op = stamp(prepared, who, this.def.clock(current.state) + 1 + i);
         this.def.check(op);
+        checkOperationLimits(op);
         this.def.validate(state, op);
         const s = { hash: hashOperation(op), op };
         state = this.def.apply(state, [s]);

@@ -4,6 +4,7 @@
  */
 import { canonicalJson } from '../../domain/canonical';
 import { hashOperation } from '../../domain/hash';
+import { checkOperationLimits, MAX_OPERATION_BYTES } from '../../domain/limits';
 import type { Operation, StoredOperation } from '../../domain/types';
 import { MilestoneError } from '../../errors/MilestoneError';
 import { FORMAT_VERSION, corrupt } from './layout';
@@ -40,8 +41,19 @@ export function decodePack(ref: string, data: Buffer, check: (op: Operation) => 
       if (e instanceof MilestoneError && e.code === 'FORMAT_TOO_NEW') throw e;
       throw corrupt(ref, `operation ${i} (${op.type}) is malformed: ${(e as Error).message}`);
     }
+    limits(ref, i, op, data.length > MAX_OPERATION_BYTES);
     return { hash: hashOperation(op), op };
   });
+}
+
+/** Another clone's operation over a size limit: TOO_LARGE naming the ref (only a pack over the op limit is measured per op). */
+function limits(ref: string, i: number, op: Operation, measure: boolean): void {
+  try {
+    checkOperationLimits(op, measure ? undefined : 0);
+  } catch (e) {
+    const err = e as MilestoneError;
+    throw new MilestoneError(err.code, `${ref}: operation ${i}: ${err.message}`, { hint: 'This entity is not read or merged; the others are.', data: { ref, ...(err.data as object) } });
+  }
 }
 
 /** Fold order: Lamport time, then operation hash. Every clone sorts the same set the same way. */

@@ -3,6 +3,7 @@
  * with a format level above `readLevel` is FORMAT_TOO_NEW (layout.ts); the level is returned so an
  * append can carry it on.
  */
+import { checkSnapshotLimit } from '../../domain/limits';
 import type { ObjectStore, Oid } from '../ports';
 import { checkVersion, corrupt, entryOid, SNAPSHOT_FILE, type FormatNeed } from './layout';
 
@@ -28,6 +29,7 @@ export async function readTip<S>(o: ReadTipOptions): Promise<{ state: S; need: F
 }
 
 export function parseSnapshot<S>(ref: string, data: Buffer): S {
+  checkSnapshotLimit(ref, data.length);
   try {
     const state = JSON.parse(data.toString('utf8')) as S;
     if (!state || typeof state !== 'object') throw new Error('not an object');

@@ -13,7 +13,7 @@ import { PackedRefs } from './packedRefs';
 import { packLooseRefs } from './packLooseRefs';
 import { refFingerprint } from './refFingerprint';
 import { staleRefError } from './refErrors';
-import { acquireLock } from './refLock';
+import { acquireLock, writeLockContent } from './refLock';
 import { assertRefName, assertRefPrefix, isValidRefName, prefixDir, refPath, type RefDirs } from './refNames';
 import type { FsLike, RepoInfo } from './types';
 
@@ -64,7 +64,7 @@ export class GitRefStore implements RefStore {
     try {
       const actual = this.readLoose(file) ?? this.packed.lookup(ref);
       if (actual !== expected) throw staleRefError(ref, expected, actual);
-      this.fs.writeSync(fd, `${next}\n`);
+      writeLockContent(this.fs, fd, `${next}\n`);
       this.fs.closeSync(fd);
       open = false;
       this.fs.renameSync(lockPath, file);

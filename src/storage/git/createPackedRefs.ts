@@ -12,7 +12,7 @@
  */
 import * as path from 'node:path';
 import type { Oid } from '../ports';
-import { acquireLock } from './refLock';
+import { acquireLock, writeLockContent } from './refLock';
 import type { FsLike } from './types';
 
 export interface CreatePackedRefsOptions {
@@ -70,7 +70,7 @@ export async function createPackedRefs(o: CreatePackedRefsOptions): Promise<stri
     if (skipped.length === o.refs.size) return skipped;
     const names = [...blocks.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
     const body = names.map((n) => blocks.get(n)).join('\n');
-    o.fs.writeSync(fd, `${text === '' ? DEFAULT_HEADER : withSorted(header)}\n${body}\n`);
+    writeLockContent(o.fs, fd, `${text === '' ? DEFAULT_HEADER : withSorted(header)}\n${body}\n`);
     o.fs.closeSync(fd);
     open = false;
     o.fs.renameSync(lockPath, file);

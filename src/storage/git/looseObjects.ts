@@ -18,6 +18,9 @@ export interface LooseObjectsOptions {
   fs?: FsLike;
 }
 
+/** How often a fan-out directory pruned under us is made again before giving up. */
+const MAX_PRUNED_RETRIES = 8;
+
 /** git's core.looseCompression default (Z_BEST_SPEED). */
 const LOOSE_COMPRESSION = 1;
 
@@ -109,14 +112,24 @@ export class LooseObjects {
     return out;
   }
 
-  /** Creates the fan-out directory only when missing (an mkdir per write costs more than the write). */
+  /**
+   * Creates the fan-out directory only when missing (an mkdir per write costs more than the write).
+   * `git gc` (prune-packed) removes empty fan-out directories at any time, also between our mkdir
+   * and our write: that ENOENT is retried a few times.
+   */
   private createTemp(tmp: string, data: Buffer): void {
-    try {
-      this.fs.writeFileSync(tmp, data, { flag: 'wx' });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      this.fs.mkdirSync(path.dirname(tmp), { recursive: true });
-      this.fs.writeFileSync(tmp, data, { flag: 'wx' });
+    for (let tries = 0; ; tries++) {
+      try {
+        this.fs.writeFileSync(tmp, data, { flag: 'wx' });
+        return;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || tries >= MAX_PRUNED_RETRIES) throw e;
+      }
+      try {
+        this.fs.mkdirSync(path.dirname(tmp), { recursive: true });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
     }
   }
 

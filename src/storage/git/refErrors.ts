@@ -13,11 +13,12 @@ export function staleRefError(ref: string, expected: Oid | null, actual: Oid | n
   });
 }
 
-export function lockedError(o: { ref: string; lockPath: string; timeoutMs: number }): MilestoneError {
-  return new MilestoneError('LOCKED', `${o.ref} is locked: ${o.lockPath} exists (waited ${o.timeoutMs} ms)`, {
+export function lockedError(o: { ref: string; lockPath: string; timeoutMs: number; holder?: string | null }): MilestoneError {
+  const by = o.holder ? ` by ${o.holder}` : '';
+  return new MilestoneError('LOCKED', `${o.ref} is locked${by}: ${o.lockPath} exists (waited ${o.timeoutMs} ms)`, {
     hint:
-      'Another git-milestone or git process is writing this ref; try again. If none is running, the lock is stale: ' +
-      `remove ${o.lockPath}, or run \`git milestone doctor --fix\`.`,
-    data: { ref: o.ref, lock: o.lockPath },
+      'Another git-milestone or git process is writing this ref; try again. `git milestone doctor` names the holder; ' +
+      `if its process is gone, \`git milestone doctor --fix\` removes the lock (or remove ${o.lockPath}).`,
+    data: { ref: o.ref, lock: o.lockPath, ...(o.holder ? { holder: o.holder } : {}) },
   });
 }

@@ -27,6 +27,7 @@ export type FsLike = Pick<
   | 'writeFileSync'
   | 'openSync'
   | 'writeSync'
+  | 'ftruncateSync'
   | 'closeSync'
   | 'renameSync'
   | 'unlinkSync'

@@ -24,12 +24,18 @@ const db = () => path.join(repo.dir, '.git/milestones/index.db');
 
 /** Runs the CLI with a preload that records which heavy packages were loaded. */
 function loadedBy(args: string[]): string[] {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gm-loaded-')), 'loaded.json');
-  const preload = path.join(path.dirname(out), 'preload.js');
-  fs.writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));`);
-  const r = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { cwd: repo.dir, env: cliEnv(), encoding: 'utf8' });
-  expect(r.status, r.stderr).toBe(0);
-  const files = JSON.parse(fs.readFileSync(out, 'utf8')) as string[];
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gm-loaded-'));
+  let files: string[];
+  try {
+    const out = path.join(tmp, 'loaded.json');
+    const preload = path.join(tmp, 'preload.js');
+    fs.writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));`);
+    const r = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { cwd: repo.dir, env: cliEnv(), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    files = JSON.parse(fs.readFileSync(out, 'utf8')) as string[];
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
   return [...new Set(files.map((f) => /[\\/]node_modules[\\/](yaml|ajv|pino|better-sqlite3|pg)[\\/]/.exec(f)?.[1]).filter((x): x is string => !!x))].sort();
 }
 

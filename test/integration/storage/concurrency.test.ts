@@ -124,4 +124,48 @@ store.readBlob(${JSON.stringify(blob)}).then((b) => process.stdout.write(b.toStr
     );
     expect(await run(process.execPath, [script, repo.dir], 5000)).toBe('packed\n');
   });
+
+  it('writes never fail while native git pack-refs --all --prune and git gc remove empty directories', async () => {
+    const steps = 60;
+    const writers = 4;
+    const script = path.join(lib, 'pruned.cjs');
+    fs.writeFileSync(script, PRUNED_WORKER);
+    const stop = path.join(lib, 'stop');
+    // pack-refs --prune packs each new loose ref and removes the directory it leaves empty; gc also
+    // packs loose objects and removes emptied objects/xx directories (its default prune age keeps
+    // unreferenced new objects, which gc --prune=now would not).
+    const loop = (cmd: string): Promise<string> => run('bash', ['-c', `n=0; until [ -e ${stop} ]; do ${cmd}; n=$((n+1)); done; echo $n`], 120_000);
+    const pruners = [loop('git pack-refs --all --prune'), loop('git gc --quiet')];
+    try {
+      await Promise.all(Array.from({ length: writers }, (_, id) => run(process.execPath, [script, lib, repo.dir, String(id), String(steps)], 120_000)));
+    } finally {
+      fs.writeFileSync(stop, '');
+      await Promise.allSettled(pruners);
+    }
+    for (const runs of await Promise.all(pruners)) expect(Number(runs)).toBeGreaterThan(0);
+    const refs = repo.git(['for-each-ref', '--format=%(refname)', 'refs/milestones/race']).trim().split('\n');
+    expect(refs).toHaveLength(writers * steps);
+    expect(repo.git(['cat-file', '-p', 'refs/milestones/race/w3/r59:f'])).toBe('w3-59');
+    repo.git(['fsck', '--strict', '--no-dangling']);
+  });
 });
+
+const PRUNED_WORKER = `
+const [lib, cwd, id, steps] = process.argv.slice(2);
+const { findRepo } = require(lib + '/storage/git/findRepo.js');
+const { GitRefStore } = require(lib + '/storage/git/GitRefStore.js');
+const { GitObjectStore } = require(lib + '/storage/git/GitObjectStore.js');
+const who = { name: 'Worker', email: 'w@example.com', timestamp: 1700000000, timezoneOffset: 0 };
+(async () => {
+  const repo = findRepo({ cwd, vars: {} });
+  const refs = new GitRefStore({ repo, lockTimeoutMs: 20000 });
+  const objects = new GitObjectStore({ repo });
+  for (let i = 0; i < Number(steps); i++) {
+    const blob = await objects.writeBlob('w' + id + '-' + i);
+    const tree = await objects.writeTree([{ mode: '100644', name: 'f', oid: blob }]);
+    const next = await objects.writeCommit({ tree, parents: [], author: who, committer: who, message: 'w' + id + '-' + i + '\\n' });
+    await refs.cas('refs/milestones/race/w' + id + '/r' + i, null, next);
+  }
+  await objects.close();
+})().catch((e) => { console.error(e); process.exit(1); });
+`;

@@ -52,10 +52,25 @@ describe('toLegacyDoc', () => {
     expect(exported(s)).toEqual({
       id: s.id, title: 'Native', status: 'in_progress', priority: 'low',
       timeline: { estimated_end: '2025-05-01' }, success_criteria: ['ok'],
+      progress: { percentage: 50, tasks_completed: 1, total_tasks: 2, last_update: s.updated.at },
       tasks: [
         { id: `task-${a.slice(0, 8)}`, title: 'First', estimated_hours: 2, status: 'pending', assigned_to: 'ana' },
         { id: `task-${s.tasks[1].id.slice(0, 8)}`, title: 'Second', status: 'completed', dependencies: [`task-${a.slice(0, 8)}`], completed_at: s.tasks[1].completedAt },
       ],
     });
+  });
+
+  it('writes the progress the tasks give now, in the file\'s form; unchanged since the import, the file\'s own', () => {
+    const tasks = [{ id: 't1', status: 'completed' }, { id: 't2', status: 'pending' }];
+    const asNumber = imported({ id: 'm', title: 'M', progress: 90, tasks });
+    expect(exported(asNumber).progress).toBe(90);
+    const done = (s: MilestoneState): MilestoneState => ({ ...s, tasks: s.tasks.map((t) => ({ ...t, status: 'completed' as const })) });
+    expect(exported(done(asNumber)).progress).toBe(100);
+    const form = { percentage: 90, tasks_completed: 1, total_tasks: 2, last_update: '2025-01-01T00:00:00Z', note: 'kept' };
+    const asObject = imported({ id: 'm', title: 'M', progress: form, tasks });
+    expect(exported(asObject).progress).toEqual(form);
+    const later = { ...done(asObject), updated: { ...asObject.updated, at: '2025-06-01T10:00:00Z' } };
+    expect(exported(later).progress).toEqual({ percentage: 100, tasks_completed: 2, total_tasks: 2, last_update: '2025-06-01T10:00:00Z', note: 'kept' });
+    expect(exported(imported({ id: 'm', title: 'M', tasks })).progress).toBeUndefined();
   });
 });

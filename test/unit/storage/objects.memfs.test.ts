@@ -103,4 +103,20 @@ describe('GitObjectStore on memfs (loose objects only)', () => {
     await expect(store.readTree(blob)).rejects.toMatchObject({ code: 'CORRUPT_ENTITY', message: expect.stringContaining(`${blob} is a blob`) });
     await expect(store.readBlob('../../etc/passwd')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
+
+  it('retries when git gc removes the fan-out directory between our mkdir and our temp file', async () => {
+    const mkdir = fs.mkdirSync.bind(fs);
+    let pruned = 0;
+    fs.mkdirSync = ((p: string, o: object) => {
+      const r = mkdir(p, o);
+      if (pruned < 2 && /\/objects\/[0-9a-f]{2}$/.test(String(p))) {
+        pruned++;
+        (fs as unknown as typeof import('node:fs')).rmdirSync(p);
+      }
+      return r;
+    }) as typeof fs.mkdirSync;
+    const blob = await store.writeBlob('written while gc prunes\n');
+    expect(pruned).toBe(2);
+    expect((await store.readBlob(blob)).toString()).toBe('written while gc prunes\n');
+  });
 });

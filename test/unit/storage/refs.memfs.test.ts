@@ -142,4 +142,31 @@ describe('GitRefStore.fingerprint', () => {
     fs.mkdirSync(`${gitDir}/refs/milestones/milestone`, { recursive: true });
     expect((await refs.fingerprint('refs/milestones/milestone/')).token).not.toBe(packed.token);
   });
+
+  it('names the holder of a lock taken by git-milestone in LOCKED; the published ref holds only the oid', async () => {
+    await refs.cas(REF, null, A);
+    expect(fs.readFileSync(`${gitDir}/${REF}`, 'utf8')).toBe(`${A}\n`);
+    const holder = { gitMilestoneLock: 1, pid: 4242, host: 'build-7', at: new Date(Date.now() - 90_000).toISOString(), start: null };
+    fs.writeFileSync(`${gitDir}/${REF}.lock`, `${JSON.stringify(holder)}\n`);
+    const err = await refs.cas(REF, A, B).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'LOCKED', message: expect.stringMatching(/is locked by pid 4242 on build-7, held 9\d s:/) });
+  });
+
+  it('retries when git pack-refs --prune or gc removes the directory between our mkdir and our lock', async () => {
+    const deep = 'refs/milestones/race/w1/r1';
+    const mkdir = fs.mkdirSync.bind(fs);
+    let pruned = 0;
+    // Like a concurrent prune: each of the first three directories made is removed again at once.
+    fs.mkdirSync = ((p: string, o: object) => {
+      const r = mkdir(p, o);
+      if (pruned < 3 && String(p).includes('/race/')) {
+        pruned++;
+        for (const d of ['race/w1', 'race']) (fs as unknown as typeof import('node:fs')).rmdirSync(`${gitDir}/refs/milestones/${d}`);
+      }
+      return r;
+    }) as typeof fs.mkdirSync;
+    await refs.cas(deep, null, A);
+    expect(pruned).toBe(3);
+    expect(await refs.read(deep)).toBe(A);
+  });
 });
