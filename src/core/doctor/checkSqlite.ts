@@ -4,7 +4,10 @@
  * refs (rebuildSqlite); a normal read would also rebuild it silently, but doctor says so first.
  * When better-sqlite3 cannot be loaded here, the file cannot be checked: a warning, not an error.
  */
+import * as path from 'node:path';
 import { sqliteIntegrity } from '../../index/sqlite/integrity';
+import { removeDbFiles } from '../../index/sqlite/openSqlite';
+import { SQLITE_FILE } from '../../index/sqlite/SqliteIndex';
 import type { Context } from '../context';
 import { openBackendIndex } from '../openBackendIndex';
 import type { DoctorProblem } from './types';
@@ -31,8 +34,12 @@ export function checkSqlite(ctx: Context): DoctorProblem[] {
   return [{ check: 'index', severity: 'error', fixable: true, path: r.file, message: `the SQLite index fails PRAGMA integrity_check: ${r.problems[0]}${more}`, hint: HINT }];
 }
 
-/** --fix: throws the SQLite index away and fills it again from the refs. */
+/**
+ * --fix: throws the SQLite index away and fills it again from the refs. The files are removed
+ * first: a rebuild rewrites rows in place, which would leave damaged pages it never reads.
+ */
 export async function rebuildSqlite(ctx: Context): Promise<void> {
+  removeDbFiles(path.join(ctx.dataDir, SQLITE_FILE));
   const { index } = await openBackendIndex(ctx, 'sqlite');
   try {
     await index.rebuild();
