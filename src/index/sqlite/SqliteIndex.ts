@@ -58,9 +58,18 @@ export class SqliteIndex implements MilestoneIndex {
     return this.guard(async (db) => {
       await syncSqlite(db, this.o.store, false);
       const stored = readStoredList(db, false) ?? this.render(db);
-      if (stored.token) writeLiveFile(this.o.dir, stored.token, stored.live);
+      // Only while every ref reads: a hit then means nothing is unreadable (see unreadable()).
+      if (stored.token && unreadableRows(db).length === 0) writeLiveFile(this.o.dir, stored.token, stored.live);
       return stored.live;
     });
+  }
+
+  /**
+   * Milestones whose ref cannot be read, for the warning `list` prints. Without an open database
+   * the answer came from the plain file, which is written only while there are none.
+   */
+  async unreadable(): Promise<Array<{ id: string; message: string }>> {
+    return this.handle ? unreadableRows(this.handle) : [];
   }
 
   /** Rows that may pass `filter` (a superset, narrowed in SQL); the caller filters exactly. */
@@ -136,4 +145,11 @@ export class SqliteIndex implements MilestoneIndex {
       return fn((this.handle = openSqlite(this.file)));
     }
   }
+}
+
+function unreadableRows(db: Db): Array<{ id: string; message: string }> {
+  return db.prepare('SELECT id, error AS message FROM milestones WHERE error IS NOT NULL ORDER BY id').all() as Array<{
+    id: string;
+    message: string;
+  }>;
 }

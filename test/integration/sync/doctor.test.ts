@@ -141,7 +141,8 @@ describe('doctor', () => {
     }
     expect(ann.json<any>(['show', good.slice(0, 8)]).title).toBe('Good');
     // list names the milestone it cannot read (as next and task list do), every time, and lists the rest.
-    for (const args of [['list'], ['list', '--json'], ['list', 'label:x']]) {
+    const sqlite = ['--backend', 'sqlite'];
+    for (const args of [['list'], ['list', '--json'], ['list', 'label:x'], ['list', '--json', ...sqlite], ['list', '--json', ...sqlite]]) {
       const r = ann.gm(args);
       expect(r.code).toBe(0);
       expect(r.stderr).toMatch(new RegExp(`^warning: skipping milestone ${victim.slice(0, 8)}: `));
