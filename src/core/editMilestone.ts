@@ -12,11 +12,13 @@ import { milestoneCycleError } from '../domain/milestoneCycle';
 import {
   milestoneDependOp, milestoneLabelOp, milestoneSetOp, type MilestoneOpDraft,
 } from '../domain/ops/constructors';
+import { actorOf, milestoneStatusEvent } from '../domain/notify/events';
 import { milestoneView, type MilestoneView } from '../domain/views';
 import { MilestoneError } from '../errors/MilestoneError';
 import type { Context } from './context';
 import { milestoneGraph, type MilestoneGraph } from './milestoneGraph';
 import { writeMilestone, type Changed } from './milestoneAccess';
+import { emitEvents } from './notify/emit';
 import { resolveMilestone } from './resolveMilestone';
 
 export interface EditMilestoneOptions {
@@ -38,7 +40,9 @@ export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Prom
     throw new MilestoneError('USAGE', 'nothing to change', { hint: 'Give at least one of --title, --status, --label, --unlabel, ... (see --help).' });
   }
   const graph = addDeps.length > 0 ? await milestoneGraph(ctx, addDeps) : null;
+  let before: string | undefined;
   const { state, hashes } = await writeMilestone(ctx, id, (s) => {
+    before = s.status;
     const drafts: MilestoneOpDraft[] = [];
     const current = s as unknown as Record<string, unknown>;
     const changed = Object.fromEntries(given.filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v) || hasConflict(s, k)));
@@ -52,6 +56,10 @@ export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Prom
     if (dAdd.length > 0 || dRemove.length > 0) drafts.push(milestoneDependOp({ add: dAdd, remove: dRemove }));
     return drafts;
   });
+  if (before !== undefined && state.status !== before) {
+    const m = { id: state.id, title: state.title, status: state.status };
+    await emitEvents(ctx, [milestoneStatusEvent(m, before, actorOf(ctx.who().author))]);
+  }
   return { ...milestoneView(state), changed: hashes.length > 0 };
 }
 

@@ -1,11 +1,13 @@
 /**
  * The two ways a use case touches a milestone: read its current state (refusing a deleted one),
- * or append operations to it (compare-and-swap in the engine) and keep the index and log current.
+ * or append operations to it (compare-and-swap in the engine) and keep the index and log current;
+ * a write also retries the webhook deliveries that are due (core/notify/retryDue.ts).
  */
 import type { MilestoneOpDraft } from '../domain/ops/constructors';
 import type { MilestoneState } from '../domain/types';
 import { MilestoneError } from '../errors/MilestoneError';
 import type { Context } from './context';
+import { retryDue } from './notify/retryDue';
 
 export async function readMilestone(ctx: Context, id: string, opts: { allowDeleted?: boolean } = {}): Promise<MilestoneState> {
   const { state } = await ctx.milestones.read(id);
@@ -40,6 +42,7 @@ export async function writeMilestone(
   if (result.ops.length > 0) {
     await ctx.index.put(id, result.tip, result.state);
     ctx.env.log.info('milestone updated', { id, tip: result.tip, ops: result.ops.map((o) => o.op.type) });
+    await retryDue(ctx); // webhook deliveries that failed earlier and are due again
   }
   return { state: result.state, hashes: result.ops.map((o) => o.hash) };
 }

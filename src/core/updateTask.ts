@@ -8,10 +8,12 @@ import { hasConflict } from '../domain/conflicts';
 import { TASK_STATUS_RULE } from '../domain/fields';
 import { taskRemoveOp, taskSetOp, taskStatusOp, type MilestoneOpDraft } from '../domain/ops/constructors';
 import type { MilestoneState, TaskState, TaskStatus } from '../domain/types';
+import { actorOf, taskBlockedEvent } from '../domain/notify/events';
 import { taskView, type TaskView } from '../domain/views';
 import { MilestoneError } from '../errors/MilestoneError';
 import type { Context } from './context';
 import { writeMilestone, type Changed } from './milestoneAccess';
+import { emitEvents } from './notify/emit';
 import { resolveTask } from './resolveTask';
 
 export interface UpdateTaskOptions {
@@ -27,8 +29,10 @@ export async function updateTask(ctx: Context, o: UpdateTaskOptions): Promise<Ch
   if (given.length === 0 && o.status === undefined && !o.remove) {
     throw new MilestoneError('USAGE', 'nothing to change', { hint: 'Give at least one of --title, --description, --assignee, --estimate, --status.' });
   }
+  let before: TaskStatus | undefined;
   const { state, hashes } = await writeMilestone(ctx, loc.milestoneId, (s) => {
     const t = liveTask(s, loc.taskId);
+    before = t.status;
     const drafts: MilestoneOpDraft[] = [];
     const current = t as unknown as Record<string, unknown>;
     const changed = Object.fromEntries(given.filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v) || hasConflict(s, k, t.id)));
@@ -40,6 +44,11 @@ export async function updateTask(ctx: Context, o: UpdateTaskOptions): Promise<Ch
     return drafts;
   });
   const task = state.tasks.find((t) => t.id === loc.taskId) as TaskState;
+  if (task.status === 'blocked' && before !== 'blocked' && !task.deleted) {
+    const m = { id: state.id, title: state.title, status: state.status };
+    const t = { id: task.id, title: task.title, status: task.status };
+    await emitEvents(ctx, [taskBlockedEvent(m, t, actorOf(ctx.who().author))]);
+  }
   return { ...taskView(task, state), changed: hashes.length > 0 };
 }
 

@@ -11,10 +11,14 @@
 import type * as Crypto from 'node:crypto';
 import type * as ChildProcess from 'node:child_process';
 import type * as Zlib from 'node:zlib';
+import type * as Http from 'node:http';
+import type * as Https from 'node:https';
 
 let cryptoModule: typeof Crypto | undefined;
 let childProcessModule: typeof ChildProcess | undefined;
 let zlibModule: typeof Zlib | undefined;
+let httpModule: typeof Http | undefined;
+let httpsModule: typeof Https | undefined;
 
 export function crypto(): typeof Crypto {
   return (cryptoModule ??= require('node:crypto') as typeof Crypto);
@@ -26,4 +30,13 @@ export function childProcess(): typeof ChildProcess {
 
 export function zlib(): typeof Zlib {
   return (zlibModule ??= require('node:zlib') as typeof Zlib);
+}
+
+/** For webhooks only (core/notify/send.ts): a command with no delivery to make never loads them. */
+export function http(): typeof Http {
+  return (httpModule ??= require('node:http') as typeof Http);
+}
+
+export function https(): typeof Https {
+  return (httpsModule ??= require('node:https') as typeof Https);
 }
