@@ -6,6 +6,7 @@
 import { nextAttemptAt } from './backoff';
 import type { NotifyEventName } from './events';
 import type { WebhookFormat } from './formats';
+import { maskUrl } from './webhooks';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
@@ -61,4 +62,29 @@ export function afterAttempt(d: Delivery, o: AttemptOutcome, now: Date): Deliver
 
 export function isDue(d: Delivery, now: Date): boolean {
   return d.status === 'pending' && (d.nextAttemptAt === null || Date.parse(d.nextAttemptAt) <= now.getTime());
+}
+
+/** A delivery as `notify log|flush|test` show it: no body or headers, the URL's credentials masked. */
+export interface DeliveryView {
+  id: string;
+  event: NotifyEventName;
+  url: string;
+  format: WebhookFormat;
+  signed: boolean;
+  status: DeliveryStatus;
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: string;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+}
+
+export function deliveryView(d: Delivery): DeliveryView {
+  return {
+    id: d.id, event: d.event, url: maskUrl(d.url), format: d.format, signed: d.signed, status: d.status,
+    attempts: d.attempts, lastStatusCode: d.lastStatusCode, lastError: d.lastError, createdAt: d.createdAt,
+    lastAttemptAt: d.lastAttemptAt, nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt : null, deliveredAt: d.deliveredAt,
+  };
 }

@@ -1,0 +1,17 @@
+/**
+ * `git milestone notify log [--status S] [--limit N]`: every delivery the outbox knows, newest
+ * first: event, URL (credentials masked), status, attempts, last status code or error, next retry.
+ */
+import { deliveryView, type DeliveryStatus, type DeliveryView } from '../../domain/notify/delivery';
+import type { Context } from '../context';
+import { readAll } from './outbox';
+
+export interface NotifyLogResult {
+  deliveries: DeliveryView[];
+}
+
+export async function notifyLog(ctx: Context, o: { status?: DeliveryStatus; limit?: number }): Promise<NotifyLogResult> {
+  const all = readAll(ctx).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  const wanted = all.filter((d) => o.status === undefined || d.status === o.status);
+  return { deliveries: wanted.slice(0, o.limit ?? wanted.length).map(deliveryView) };
+}
