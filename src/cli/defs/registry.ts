@@ -51,6 +51,9 @@ export const DEFS: Record<string, Loader> = {
   'hooks status': () => require('./hooks').hooksStatusDef,
   'branch start': () => require('./branch').branchStart,
   'branch cleanup': () => require('./branch').branchCleanup,
+  'notify flush': () => require('./notify/notify').notifyFlush,
+  'notify log': () => require('./notify/notify').notifyLogDef,
+  'notify test': () => require('./notify/notify').notifyTestDef,
 };
 
 /** Other words for a command: alias → the command's words. */

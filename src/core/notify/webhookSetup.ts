@@ -1,6 +1,7 @@
 /**
  * Which webhooks this clone sends to, and with which secret, from the effective settings:
- * `notifications.webhooks` (from the committed file only once trusted: webhookTrust.ts) and the
+ * `notifications.webhooks` (from the committed file only once this clone trusts it: `git milestone
+ * trust`; the loader leaves it out otherwise, and settingUse says why) and the
  * signing secret from git config `milestone.webhook-secret` or MILESTONE_WEBHOOK_SECRET, never from
  * the committed file. Each entry that cannot be used is a warning, not an error.
  */
@@ -8,7 +9,7 @@ import { getConfigValue } from '../../config/getConfigValue';
 import { parseWebhooks, WEBHOOKS_KEY, type Webhook } from '../../domain/notify/webhooks';
 import type { Context } from '../context';
 import { loadSettings } from '../config/loadSettings';
-import { committedWebhooksTrusted, TRUST_HINT } from './webhookTrust';
+import { settingUse } from '../trust/settingUsable';
 
 export const SECRET_KEY = 'webhook_secret';
 
@@ -23,13 +24,11 @@ export async function webhookSetup(ctx: Context): Promise<WebhookSetup> {
   const r = await loadSettings(ctx);
   const values = r.values as unknown as Record<string, unknown>;
   const warnings: string[] = [];
-  const origin = r.origins[WEBHOOKS_KEY];
   let hooks: Webhook[] = [];
-  const value = getConfigValue(values, WEBHOOKS_KEY);
-  if (value !== undefined && origin?.layer === 'file' && !committedWebhooksTrusted(ctx, r)) {
-    warnings.push(`${WEBHOOKS_KEY} in ${origin.source} not used: this clone does not trust that file (${TRUST_HINT})`);
-  } else {
-    const parsed = parseWebhooks(value);
+  const use = settingUse(r, WEBHOOKS_KEY);
+  if (!use.usable) warnings.push(`${WEBHOOKS_KEY} not used: ${use.reason ?? 'the settings file is not trusted'}`);
+  else {
+    const parsed = parseWebhooks(use.value);
     hooks = parsed.hooks;
     warnings.push(...parsed.problems.map((p) => `${p}; skipped`));
   }
