@@ -242,6 +242,14 @@ describe('real --json output conforms', () => {
     expect(run('trust.schema.json', ['trust', '--revoke'])).toMatchObject({ trusted: false, action: 'revoked' });
   });
 
+  it('notify test / log / flush (an endpoint that refuses the connection: the commands still succeed)', () => {
+    const sent = run('notify-test.schema.json', ['notify', 'test', '--url', 'http://u:pw@127.0.0.1:9/hook']);
+    expect(sent.deliveries[0]).toMatchObject({ status: 'pending', attempts: 1, url: 'http://***@127.0.0.1:9/hook' });
+    expect(run('notify-log.schema.json', ['notify', 'log']).deliveries).toHaveLength(1);
+    expect(run('notify-flush.schema.json', ['notify', 'flush', '--all'])).toMatchObject({ attempted: 1, pending: 1 });
+    expect(run('error.schema.json', ['notify', 'test', '--url', 'ftp://h/x'], 5).error.message).toContain('not an http(s) URL');
+  });
+
   it('hooks install / status / uninstall, init --hooks, branch start / cleanup, task show with commits', () => {
     repo.git(['commit', '-q', '--allow-empty', '-m', 'init']);
     const m = cli(repo.dir, ['new', 'Hooks', '--json']).json().id;
