@@ -14,7 +14,10 @@ export interface InProcessResult {
   stderr: string;
 }
 
-export async function runInProcess(cwd: string, argv: string[], vars: Record<string, string | undefined> = {}): Promise<InProcessResult> {
+/** `now` sets the command's clock (default: the wall clock), e.g. to reach a retry's time. */
+export async function runInProcess(
+  cwd: string, argv: string[], vars: Record<string, string | undefined> = {}, now?: Date,
+): Promise<InProcessResult> {
   const { findDef } = dist('cli/defs/registry.js');
   const { parseDirect } = dist('cli/parseDirect.js');
   const { runDef } = dist('cli/runDef.js');
@@ -24,7 +27,7 @@ export async function runInProcess(cwd: string, argv: string[], vars: Record<str
   const parsed = parseDirect(found.def, argv.slice(found.words));
   if (!parsed.input) throw new Error(`the direct parser refuses ${argv.join(' ')}: ${parsed.usage ?? 'help'}`);
   const input = parsed.input;
-  const env = createTestEnv({ cwd, vars: { PATH: process.env.PATH, HOME: process.env.HOME, GIT_CONFIG_NOSYSTEM: '1', ...vars }, now: new Date().toISOString() });
+  const env = createTestEnv({ cwd, vars: { PATH: process.env.PATH, HOME: process.env.HOME, GIT_CONFIG_NOSYSTEM: '1', ...vars }, now: (now ?? new Date()).toISOString() });
   const code = await runDef({ def: found.def, input, env });
   return { code, stdout: env.stdout(), stderr: env.stderr() };
 }

@@ -64,7 +64,7 @@ export function sampleEvent(actor: string): NotifyEvent {
     event: 'milestone.status_changed',
     milestone: { id: '0'.repeat(40), title: 'Sample milestone (notify test)', status: 'in_progress' },
     actor,
-    data: { from: 'planning', to: 'in_progress', test: true },
+    data: { from: 'planned', to: 'in_progress', test: true },
   };
 }
 
