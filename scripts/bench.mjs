@@ -105,6 +105,7 @@ const coldList = (() => {
 console.log(`list --json, ${BIG} milestones, cold (no index; rebuilds it): ${coldList.toFixed(0)} ms`);
 await benchIndexes({ dir: big.dir, BIG, BIN, time, median, row, rowVsNode, rows, nodeEmpty });
 benchPull({ dir: big.dir, count: BIG, BIN, time, row });
+await (await import('./bench-notify.mjs')).benchNotify({ BIN, time, row, runs: RUNS });
 
 const out = [
   `| measurement | git-milestone | baseline (same run) | ratio | target |`,
