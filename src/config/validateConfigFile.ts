@@ -1,8 +1,10 @@
 /**
  * `config validate` and the pre-commit hook: checks a settings file without applying it.
  * Never throws for bad content: syntax errors, wrong types and bad values come back as `errors`,
- * unknown keys as `warnings`. A missing file is fine (`exists: false`, ok).
+ * unknown keys as `warnings`. A missing file is fine (`exists: false`, ok). A webhook URL that is
+ * not http(s) is an error here (named by its key); when settings are only read, it is skipped.
  */
+import { parseWebhooks, WEBHOOKS_KEY } from '../domain/notify/webhooks';
 import { MilestoneError } from '../errors/MilestoneError';
 import { readConfigFile } from './readConfigFile';
 import type { ConfigIssue, ReadFileFn } from './types';
@@ -33,5 +35,12 @@ export function validateConfigFile(opts: {
     };
     return { ok: false, exists: true, errors: issues ?? [fallback], warnings: [] };
   }
-  return { ok: check.errors.length === 0, exists: check.exists, errors: check.errors, warnings: check.warnings };
+  const webhooks = check.values.notifications as Record<string, unknown> | undefined;
+  const urls = parseWebhooks(webhooks?.webhooks).problems.filter((p) => /^[^:]*\]\.url: /.test(p)).map((p): ConfigIssue => {
+    const at = p.indexOf(': ');
+    const line = check.lines.get(WEBHOOKS_KEY);
+    return { file: check.file, ...(line ? { line } : {}), path: p.slice(0, at), message: p.slice(at + 2), severity: 'error' };
+  });
+  const errors = [...check.errors, ...urls];
+  return { ok: errors.length === 0, exists: check.exists, errors, warnings: check.warnings };
 }

@@ -153,6 +153,9 @@ describe('webhooks', () => {
     await run(['trust']);
     const bad = await run(['notify', 'test'], undefined, 9);
     expect(bad.stderr).toContain('notifications.webhooks[0].url');
+    const validated = (await run(['config', 'validate', '--json'], undefined, 1)).json();
+    expect(validated.errors).toEqual([expect.objectContaining({ path: 'notifications.webhooks[0].url', line: 2 })]);
+    expect(validated.errors[0].message).toContain('not an http(s) URL');
     seen.length = 0;
     const before = (await log()).length;
     const w = await run(['edit', milestone, '--status', 'completed']);
