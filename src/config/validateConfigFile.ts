@@ -36,10 +36,12 @@ export function validateConfigFile(opts: {
     return { ok: false, exists: true, errors: issues ?? [fallback], warnings: [] };
   }
   const webhooks = check.values.notifications as Record<string, unknown> | undefined;
-  const urls = parseWebhooks(webhooks?.webhooks).problems.filter((p) => /^[^:]*\]\.url: /.test(p)).map((p): ConfigIssue => {
+  const line = check.lines.get(WEBHOOKS_KEY);
+  const badUrls = parseWebhooks(webhooks?.webhooks).problems.filter((p) => /^[^:]*\]\.url: /.test(p));
+  const urls = badUrls.map((p): ConfigIssue => {
     const at = p.indexOf(': ');
-    const line = check.lines.get(WEBHOOKS_KEY);
-    return { file: check.file, ...(line ? { line } : {}), path: p.slice(0, at), message: p.slice(at + 2), severity: 'error' };
+    const where = { file: check.file, ...(line ? { line } : {}) };
+    return { ...where, path: p.slice(0, at), message: p.slice(at + 2), severity: 'error' };
   });
   const errors = [...check.errors, ...urls];
   return { ok: errors.length === 0, exists: check.exists, errors, warnings: check.warnings };

@@ -27,7 +27,8 @@ export interface DeliverOptions {
 
 export async function deliver(ctx: Context, o: DeliverOptions = {}): Promise<Delivery[]> {
   const now = ctx.env.clock();
-  const due = (o.deliveries ?? readPending(ctx)).filter((d) => (o.ignoreSchedule ? d.status === 'pending' : isDue(d, now)));
+  const wanted = (d: Delivery) => (o.ignoreSchedule ? d.status === 'pending' : isDue(d, now));
+  const due = (o.deliveries ?? readPending(ctx)).filter(wanted);
   if (due.length === 0) return [];
   const bound = o.boundMs ?? COMMAND_BOUND_MS - (spent.get(ctx) ?? 0);
   if (bound <= 0) return []; // the next command retries them
@@ -37,10 +38,13 @@ export async function deliver(ctx: Context, o: DeliverOptions = {}): Promise<Del
     const next = afterAttempt(d, outcome, ctx.env.clock());
     saveDelivery(ctx, next);
     const url = maskUrl(d.url);
-    ctx.env.log.info('webhook delivery', { id: d.id, event: d.event, url, status: next.status, code: outcome.statusCode, error: outcome.error });
+    ctx.env.log.info('webhook delivery', {
+      id: d.id, event: d.event, url, status: next.status, code: outcome.statusCode, error: outcome.error,
+    });
     if (next.status !== 'delivered' && o.warn !== false) {
       const when = next.nextAttemptAt ? `retried after ${next.nextAttemptAt}` : 'given up';
-      ctx.env.err(`warning: webhook ${url} (${d.event}) not delivered: ${next.lastError}; ${when} (git milestone notify log)\n`);
+      const why = `${next.lastError}; ${when} (git milestone notify log)`;
+      ctx.env.err(`warning: webhook ${url} (${d.event}) not delivered: ${why}\n`);
     }
     return next;
   }));

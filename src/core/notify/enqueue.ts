@@ -18,7 +18,9 @@ export function hmacHex(secret: string, body: string): string {
   return crypto().createHmac('sha256', secret).update(signingInput(body), 'utf8').digest('hex');
 }
 
-export function enqueue(ctx: Context, hooks: Webhook[], secret: string | null, events: NotifyEvent[]): Delivery[] {
+export function enqueue(
+  ctx: Context, hooks: Webhook[], secret: string | null, events: NotifyEvent[],
+): Delivery[] {
   const out: Delivery[] = [];
   const at = ctx.env.clock().toISOString();
   for (const e of events) {
@@ -27,7 +29,8 @@ export function enqueue(ctx: Context, hooks: Webhook[], secret: string | null, e
       const body = renderBody(buildPayload(e, id, at), hook.format);
       const hexDigest = secret === null ? null : hmacHex(secret, body);
       const d = newDelivery({
-        id, event: e.event, url: hook.url, format: hook.format, body, signed: hexDigest !== null, createdAt: at,
+        id, event: e.event, url: hook.url, format: hook.format, body, signed: hexDigest !== null,
+        createdAt: at,
         headers: deliveryHeaders({ id, event: e.event, hexDigest, userAgent: USER_AGENT }),
       });
       saveDelivery(ctx, d);

@@ -20,10 +20,15 @@ export interface NotifyTestResult {
   warnings: string[];
 }
 
-export async function notifyTest(ctx: Context, o: { url?: string; format?: 'json' | 'slack' }): Promise<NotifyTestResult> {
+export async function notifyTest(
+  ctx: Context, o: { url?: string; format?: 'json' | 'slack' },
+): Promise<NotifyTestResult> {
   if (o.url !== undefined) {
     const bad = urlProblem(o.url);
-    if (bad) throw new MilestoneError('INVALID_INPUT', `--url: ${bad}`, { hint: 'Give an http:// or https:// URL.' });
+    if (bad) {
+      const hint = 'Give an http:// or https:// URL.';
+      throw new MilestoneError('INVALID_INPUT', `--url: ${bad}`, { hint });
+    }
   }
   const setup = await webhookSetup(ctx);
   let hooks: Webhook[];
@@ -31,7 +36,9 @@ export async function notifyTest(ctx: Context, o: { url?: string; format?: 'json
   else {
     const broken = setup.warnings.filter((w) => /^notifications\.webhooks\[\d+\]\.(url|format)/.test(w));
     if (broken.length > 0) {
-      throw new MilestoneError('CONFIG_INVALID', broken.join('\n'), { hint: 'Fix the entry (only http:// and https:// URLs are sent to).' });
+      throw new MilestoneError('CONFIG_INVALID', broken.join('\n'), {
+        hint: 'Fix the entry (only http:// and https:// URLs are sent to).',
+      });
     }
     hooks = setup.hooks;
     if (hooks.length === 0) {

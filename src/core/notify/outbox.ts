@@ -58,5 +58,6 @@ export function saveDelivery(ctx: Context, d: Delivery): void {
 
 function prune(ctx: Context): void {
   const names = fs.readdirSync(doneDir(ctx)).filter((n) => n.endsWith('.json')).sort();
-  for (const n of names.slice(0, Math.max(0, names.length - KEEP_DONE))) fs.rmSync(path.join(doneDir(ctx), n), { force: true });
+  const old = names.slice(0, Math.max(0, names.length - KEEP_DONE));
+  for (const n of old) fs.rmSync(path.join(doneDir(ctx), n), { force: true });
 }

@@ -55,7 +55,8 @@ export async function send(r: SendRequest): Promise<AttemptOutcome> {
       if (code === null || code < 300 || code >= 400 || !location) return { statusCode: code, error: null };
       const next = new URL(location, url);
       if (!sameOrigin(url, next)) {
-        return { statusCode: code, error: `redirect to another host not followed (${maskUrl(next.toString())})` };
+        const where = maskUrl(next.toString());
+        return { statusCode: code, error: `redirect to another host not followed (${where})` };
       }
       if (hops >= MAX_REDIRECTS) return { statusCode: code, error: 'too many redirects' };
       url = next;

@@ -26,7 +26,9 @@ export async function webhookSetup(ctx: Context): Promise<WebhookSetup> {
   const warnings: string[] = [];
   let hooks: Webhook[] = [];
   const use = settingUse(r, WEBHOOKS_KEY);
-  if (!use.usable) warnings.push(`${WEBHOOKS_KEY} not used: ${use.reason ?? 'the settings file is not trusted'}`);
+  if (!use.usable) {
+    warnings.push(`${WEBHOOKS_KEY} not used: ${use.reason ?? 'the settings file is not trusted'}`);
+  }
   else {
     const parsed = parseWebhooks(use.value);
     hooks = parsed.hooks;
@@ -36,7 +38,8 @@ export async function webhookSetup(ctx: Context): Promise<WebhookSetup> {
   const s = getConfigValue(values, SECRET_KEY);
   if (typeof s === 'string' && s !== '') {
     if (r.origins[SECRET_KEY]?.layer === 'file') {
-      warnings.push(`${SECRET_KEY} in the committed settings file is ignored: set git config milestone.webhook-secret or MILESTONE_WEBHOOK_SECRET`);
+      warnings.push(`${SECRET_KEY} in the committed settings file is ignored: `
+        + 'set git config milestone.webhook-secret or MILESTONE_WEBHOOK_SECRET');
     } else secret = s;
   }
   return { hooks, secret, warnings };

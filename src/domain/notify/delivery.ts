@@ -37,8 +37,10 @@ export interface AttemptOutcome {
   error: string | null;
 }
 
-export function newDelivery(d: Omit<Delivery, 'version' | 'status' | 'attempts' | 'lastStatusCode' | 'lastError'
-  | 'lastAttemptAt' | 'nextAttemptAt' | 'deliveredAt'>): Delivery {
+type History = 'version' | 'status' | 'attempts' | 'lastStatusCode' | 'lastError' | 'lastAttemptAt'
+  | 'nextAttemptAt' | 'deliveredAt';
+
+export function newDelivery(d: Omit<Delivery, History>): Delivery {
   return {
     version: 1, ...d, status: 'pending', attempts: 0, lastStatusCode: null, lastError: null,
     lastAttemptAt: null, nextAttemptAt: d.createdAt, deliveredAt: null,
@@ -54,7 +56,9 @@ export function afterAttempt(d: Delivery, o: AttemptOutcome, now: Date): Deliver
   const attempts = d.attempts + 1;
   const at = now.toISOString();
   const base = { ...d, attempts, lastStatusCode: o.statusCode, lastAttemptAt: at };
-  if (succeeded(o)) return { ...base, status: 'delivered', lastError: null, nextAttemptAt: null, deliveredAt: at };
+  if (succeeded(o)) {
+    return { ...base, status: 'delivered', lastError: null, nextAttemptAt: null, deliveredAt: at };
+  }
   const next = nextAttemptAt(attempts, now);
   const error = o.error ?? `HTTP ${String(o.statusCode)}`;
   return { ...base, lastError: error, status: next === null ? 'failed' : 'pending', nextAttemptAt: next };
@@ -85,6 +89,7 @@ export function deliveryView(d: Delivery): DeliveryView {
   return {
     id: d.id, event: d.event, url: maskUrl(d.url), format: d.format, signed: d.signed, status: d.status,
     attempts: d.attempts, lastStatusCode: d.lastStatusCode, lastError: d.lastError, createdAt: d.createdAt,
-    lastAttemptAt: d.lastAttemptAt, nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt : null, deliveredAt: d.deliveredAt,
+    lastAttemptAt: d.lastAttemptAt, nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt : null,
+    deliveredAt: d.deliveredAt,
   };
 }

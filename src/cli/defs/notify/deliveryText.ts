@@ -1,4 +1,4 @@
-/** Deliveries as a table for `notify log|flush|test`: status, event, URL, attempts, last answer, next retry. */
+/** Deliveries as a table for `notify log|flush|test`: status, event, tries, last answer, next retry, URL. */
 import type { DeliveryView } from '../../../domain/notify/delivery';
 import { escapeControls, table } from '../../format';
 import type { TextStyle } from '../../style';
@@ -10,7 +10,8 @@ function answer(d: DeliveryView): string {
 
 export function deliveryTable(ds: DeliveryView[], style: TextStyle): string {
   const rows = ds.map((d) => [
-    d.status, d.event, String(d.attempts), answer(d), d.nextAttemptAt ?? '-', d.createdAt, escapeControls(d.url),
+    d.status, d.event, String(d.attempts), answer(d), d.nextAttemptAt ?? '-', d.createdAt,
+    escapeControls(d.url),
   ]);
   return table(rows, ['STATUS', 'EVENT', 'TRIES', 'LAST', 'NEXT RETRY', 'CREATED', 'URL'], style);
 }

@@ -17,7 +17,8 @@ export const notifyFlush: CommandDef<FlushResult> = {
   execute: (ctx, input) => flushOutbox(ctx, { all: Boolean(input.flags.all) }),
   text: (r, _i, style) => {
     if (r.attempted === 0) return `Nothing due (${r.pending} pending).`;
-    const head = `Tried ${r.attempted}: ${r.delivered} delivered, ${r.pending} pending, ${r.failed} given up.`;
+    const head = `Tried ${r.attempted}: ${r.delivered} delivered, ${r.pending} pending, `
+      + `${r.failed} given up.`;
     return `${head}\n${deliveryTable(r.deliveries, style)}`;
   },
 };
@@ -25,15 +26,22 @@ export const notifyFlush: CommandDef<FlushResult> = {
 export const notifyLogDef: CommandDef<NotifyLogResult> = {
   summary: 'Every webhook delivery, newest first: status, attempts, last status code or error, next retry.',
   description: 'Credentials in URLs are masked. The outbox keeps the last 500 finished deliveries.',
-  examples: ['git milestone notify log', 'git milestone notify log --status pending', 'git milestone notify log -n 5 --json'],
+  examples: [
+    'git milestone notify log', 'git milestone notify log --status pending',
+    'git milestone notify log -n 5 --json',
+  ],
   flags: {
-    status: { type: 'string', options: ['pending', 'delivered', 'failed'], description: 'Only deliveries in this state.' },
+    status: {
+      type: 'string', options: ['pending', 'delivered', 'failed'],
+      description: 'Only deliveries in this state.',
+    },
     limit: { type: 'integer', char: 'n', description: 'Show at most this many.' },
   },
   execute: (ctx, input) => notifyLog(ctx, {
     status: input.flags.status as DeliveryStatus | undefined, limit: input.flags.limit as number | undefined,
   }),
-  text: (r, _i, style) => (r.deliveries.length === 0 ? 'No webhook deliveries.' : deliveryTable(r.deliveries, style)),
+  text: (r, _i, style) =>
+    (r.deliveries.length === 0 ? 'No webhook deliveries.' : deliveryTable(r.deliveries, style)),
 };
 
 export const notifyTestDef: CommandDef<NotifyTestResult> = {
@@ -46,7 +54,9 @@ export const notifyTestDef: CommandDef<NotifyTestResult> = {
     'git milestone notify test --url https://hooks.slack.com/services/T/B/X --format slack'],
   flags: {
     url: { type: 'string', description: 'Send to this URL instead of the configured webhooks.' },
-    format: { type: 'string', options: ['json', 'slack'], description: 'Body format for --url (default json).' },
+    format: {
+      type: 'string', options: ['json', 'slack'], description: 'Body format for --url (default json).',
+    },
   },
   execute: (ctx, input) => notifyTest(ctx, {
     url: input.flags.url as string | undefined, format: input.flags.format as 'json' | 'slack' | undefined,
