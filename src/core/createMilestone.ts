@@ -6,6 +6,7 @@ import { milestoneCreateOp, type MilestoneCreatePayload } from '../domain/ops/co
 import type { MilestoneView } from '../domain/views';
 import { milestoneView } from '../domain/views';
 import type { Context } from './context';
+import { retryDue } from './notify/retryDue';
 
 export interface CreateMilestoneOptions {
   title: string;
@@ -31,6 +32,7 @@ export async function createMilestone(ctx: Context, o: CreateMilestoneOptions): 
     ctx.who(),
   );
   await ctx.index.put(created.id, created.tip, created.state);
+  await retryDue(ctx); // webhook deliveries that failed earlier and are due again
   ctx.env.log.info('milestone created', { id: created.id });
   return milestoneView(created.state);
 }

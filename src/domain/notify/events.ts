@@ -78,6 +78,20 @@ export function milestoneStatusEvent(m: EventMilestone, from: string, actor: str
   return { event: 'milestone.status_changed', milestone: m, actor, data: { from, to: m.status } };
 }
 
+/** The events of a task's phase: a review requested, approved, rejected or sent back, or overdue. */
+export type PhaseEventName = Exclude<NotifyEventName, 'task.blocked' | 'milestone.status_changed'>;
+
+/** `review.*` (actor: the submitter or reviewer; data e.g. {message}) or `phase.overdue` (no actor). */
+export function phaseEvent(o: {
+  event: PhaseEventName; milestone: EventMilestone; task: EventTask; phase: string;
+  actor?: string; data?: Record<string, unknown>;
+}): NotifyEvent {
+  const e: NotifyEvent = { event: o.event, milestone: o.milestone, task: o.task, phase: o.phase };
+  if (o.actor !== undefined) e.actor = o.actor;
+  if (o.data !== undefined) e.data = o.data;
+  return e;
+}
+
 /** An actor as git writes an author: `Name <email>`. */
 export function actorOf(a: { name: string; email: string }): string {
   return `${a.name} <${a.email}>`;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS, nextAttemptAt, retryDelayMs } from '../../../src/domain/notify/backoff';
 import { afterAttempt, deliveryView, isDue, newDelivery } from '../../../src/domain/notify/delivery';
-import { buildPayload, milestoneStatusEvent, taskBlockedEvent } from '../../../src/domain/notify/events';
+import { buildPayload, milestoneStatusEvent, phaseEvent, taskBlockedEvent } from '../../../src/domain/notify/events';
 import { renderBody } from '../../../src/domain/notify/formats';
 import { deliveryHeaders, SIGNATURE_HEADER } from '../../../src/domain/notify/signing';
 import { maskUrl, parseWebhooks, urlProblem, wants } from '../../../src/domain/notify/webhooks';
@@ -58,6 +58,9 @@ describe('payloads and headers', () => {
     expect(JSON.parse(renderBody(p, 'slack'))).toEqual({
       text: '[git-milestone] task "Tokenizer" (bbbbbbbb) of milestone "Parser &lt;v2&gt; &amp; co" (aaaaaaaa) is blocked by Ann &lt;ann@x&gt;',
     });
+    const r = buildPayload(phaseEvent({ event: 'review.rejected', milestone: m, task: t, phase: 'spec', actor: 'Bo <b@x>' }), 'i', 'now');
+    expect(JSON.parse(renderBody(r, 'slack')).text).toContain('phase spec of task "Tokenizer"');
+    expect(JSON.parse(renderBody(r, 'slack')).text).toMatch(/rejected by Bo &lt;b@x&gt;$/);
     const s = buildPayload(milestoneStatusEvent(m, 'planned', 'Ann <ann@x>'), 'id-2', 'now');
     expect(s.data).toEqual({ from: 'planned', to: 'in_progress' });
   });
