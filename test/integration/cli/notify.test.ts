@@ -13,7 +13,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cliEnv } from '../../helpers/cli';
+import { BIN, cli, cliEnv } from '../../helpers/cli';
 import { runInProcess } from '../../helpers/inProcess';
 import { makeTmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
 
@@ -75,8 +75,15 @@ afterAll(async () => {
 
 describe('webhooks', () => {
   it('a URL from the committed settings file is not contacted until this clone trusts the file', async () => {
-    const r = await run(['task', 'block', task]);
+    // The real CLI, watched for node:http/https: a write that has no webhook to call never loads them.
+    const watch = path.join(repo.dir, '.git', 'watch-http.js');
+    fs.writeFileSync(watch, `const M = require('module'); const load = M._load; const seen = new Set();
+      M._load = function (r, ...a) { if (/^(node:)?https?$/.test(r)) seen.add(r); return load.call(this, r, ...a); };
+      process.on('exit', () => process.stderr.write('http modules: [' + [...seen].join(',') + ']\\n'));`);
+    const r = cli(repo.dir, ['task', 'block', task], { NODE_OPTIONS: `--require ${watch}` });
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/notifications\.webhooks not used: .*not trusted.*git milestone trust/);
+    expect(r.stderr).toContain('http modules: []');
     expect(seen).toHaveLength(0);
     expect(await log()).toEqual([]);
     await run(['trust']);
