@@ -56,6 +56,39 @@ export function saveDelivery(ctx: Context, d: Delivery): void {
   prune(ctx);
 }
 
+/** A claim older than this is taken over (its process died mid-send; the bound is far shorter). */
+const STALE_CLAIM_MS = 60_000;
+
+/**
+ * Claims a pending delivery for one send, so two commands retrying at once do not both send it:
+ * creates `<file>.lock` exclusively (a stale one is taken over), then re-reads the delivery; null
+ * when another process holds it or has finished it meanwhile. `release` after saving the outcome.
+ */
+export function claim(ctx: Context, d: Delivery): Delivery | null {
+  const file = path.join(outboxDir(ctx), fileName(d));
+  const lock = `${file}.lock`;
+  try {
+    fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return null;
+    const st = fs.statSync(lock, { throwIfNoEntry: false }); // file times: compared with the real clock
+    if (st && Date.now() - st.mtimeMs <= STALE_CLAIM_MS) return null;
+    fs.writeFileSync(lock, String(process.pid));
+  }
+  try {
+    const now = JSON.parse(fs.readFileSync(file, 'utf8')) as Delivery;
+    if (now.status === 'pending' && now.attempts === d.attempts) return now;
+  } catch {
+    // finished and moved to done/ by another process since it was listed
+  }
+  release(ctx, d);
+  return null;
+}
+
+export function release(ctx: Context, d: Delivery): void {
+  fs.rmSync(path.join(outboxDir(ctx), `${fileName(d)}.lock`), { force: true });
+}
+
 function prune(ctx: Context): void {
   const names = fs.readdirSync(doneDir(ctx)).filter((n) => n.endsWith('.json')).sort();
   const old = names.slice(0, Math.max(0, names.length - KEEP_DONE));

@@ -150,7 +150,14 @@ describe('webhooks', () => {
     const d = (await log()).find((x: { id: string }) => x.id === seen[0].headers['x-milestone-delivery']);
     expect(d).toMatchObject({ event: 'milestone.status_changed', status: 'pending', attempts: 1, lastStatusCode: null });
     expect(JSON.parse(seen[0].body)).toMatchObject({ event: 'milestone.status_changed', data: { from: 'planned', to: 'in_progress' } });
-    await run(['notify', 'flush', '--all']); // clear it: the server answers 200 now
+    // Claimed by another command (its lock file is fresh): not sent again; a stale claim is taken over.
+    const outbox = path.join(repo.dir, '.git', 'milestones', 'outbox');
+    const lock = path.join(outbox, `${fs.readdirSync(outbox).find((n) => n.endsWith('.json'))}.lock`);
+    fs.writeFileSync(lock, '99999');
+    expect((await run(['notify', 'flush', '--all', '--json'])).json()).toMatchObject({ attempted: 0, pending: 1 });
+    fs.utimesSync(lock, new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
+    expect((await run(['notify', 'flush', '--all', '--json'])).json()).toMatchObject({ attempted: 1, delivered: 1, pending: 0 });
+    expect(fs.existsSync(lock)).toBe(false);
   });
 
   it('only http(s) URLs: --url refused, a configured one named as an error by notify test and skipped by writes', async () => {
