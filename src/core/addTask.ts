@@ -21,16 +21,26 @@ export interface AddTaskOptions {
 
 export async function addTask(ctx: Context, o: AddTaskOptions): Promise<TaskView> {
   const id = await resolveMilestone(ctx, o.milestone);
-  const nonce = ctx.env.nonce();
-  const { state, hashes } = await writeMilestone(ctx, id, (s) => [taskAddOp({
+  return (await addTasks(ctx, id, [o]))[0];
+}
+
+/**
+ * Adds several tasks to milestone `id` (a full id) in one write (one commit, one index update).
+ * Each task's dependencies name tasks already in the milestone.
+ */
+export async function addTasks(ctx: Context, id: string, tasks: Array<Omit<AddTaskOptions, 'milestone'>>): Promise<TaskView[]> {
+  const nonces = tasks.map(() => ctx.env.nonce());
+  const { state, hashes } = await writeMilestone(ctx, id, (s) => tasks.map((o, i) => taskAddOp({
     title: o.title,
-    nonce,
+    nonce: nonces[i],
     description: o.description,
     assignee: o.assignee,
     estimatedHours: o.estimatedHours,
     dependsOn: (o.dependsOn ?? []).map((d) => matchTask(s, d).id),
-  })]);
-  const task = state.tasks.find((t) => t.id === hashes[0]);
-  if (!task) throw new Error(`task ${hashes[0]} missing after write`);
-  return taskView(task, state);
+  })));
+  return hashes.map((hash) => {
+    const task = state.tasks.find((t) => t.id === hash);
+    if (!task) throw new Error(`task ${hash} missing after write`);
+    return taskView(task, state);
+  });
 }

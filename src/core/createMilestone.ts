@@ -19,6 +19,8 @@ export interface CreateMilestoneOptions {
   dueDate?: string;
   estimatedHours?: number;
   successCriteria?: string[];
+  /** Fields with no place in the model, kept verbatim (e.g. `workflow` from a template). */
+  extra?: Record<string, unknown>;
 }
 
 export async function createMilestone(ctx: Context, o: CreateMilestoneOptions): Promise<MilestoneView> {
@@ -28,7 +30,7 @@ export async function createMilestone(ctx: Context, o: CreateMilestoneOptions): 
   ];
   for (const k of pick) if (o[k] !== undefined) fields[k] = o[k];
   const created = await ctx.milestones.create(
-    milestoneCreateOp({ title: o.title, nonce: ctx.env.nonce(), fields, labels: o.labels ?? [] }),
+    milestoneCreateOp({ title: o.title, nonce: ctx.env.nonce(), fields, labels: o.labels ?? [], ...(o.extra ? { extra: o.extra } : {}) }),
     ctx.who(),
   );
   await ctx.index.put(created.id, created.tip, created.state);

@@ -54,6 +54,9 @@ export const DEFS: Record<string, Loader> = {
   'notify flush': () => require('./notify/notify').notifyFlush,
   'notify log': () => require('./notify/notify').notifyLogDef,
   'notify test': () => require('./notify/notify').notifyTestDef,
+  'workflow list': () => require('./workflow/list').default,
+  'workflow show': () => require('./workflow/show').default,
+  'workflow validate': () => require('./workflow/validate').default,
 };
 
 /** Other words for a command: alias → the command's words. */

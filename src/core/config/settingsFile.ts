@@ -12,10 +12,19 @@ export interface SettingsFile {
   display: string;
 }
 
-export function settingsFileOf(o: { repo: RepoInfo; cwd: string; vars: Readonly<Record<string, string | undefined>> }): SettingsFile | null {
-  const base = o.vars.MILESTONE_DATA_PATH
+/** The `.milestones/` folder (settings, workflows, templates): MILESTONE_DATA_PATH, else in the work tree. */
+export function milestonesDirOf(o: { repo: RepoInfo; cwd: string; vars: Readonly<Record<string, string | undefined>> }): string | null {
+  return o.vars.MILESTONE_DATA_PATH
     ? path.resolve(o.cwd, o.vars.MILESTONE_DATA_PATH)
     : o.repo.workTree ? path.join(o.repo.workTree, '.milestones') : null;
+}
+
+export function milestonesDir(ctx: Context): string | null {
+  return milestonesDirOf({ repo: ctx.repo, cwd: ctx.env.cwd, vars: ctx.env.vars });
+}
+
+export function settingsFileOf(o: { repo: RepoInfo; cwd: string; vars: Readonly<Record<string, string | undefined>> }): SettingsFile | null {
+  const base = milestonesDirOf(o);
   if (base === null) return null;
   const file = path.join(base, 'config', 'milestone-config.yaml');
   const rel = o.repo.workTree ? path.relative(o.repo.workTree, file) : file;
