@@ -38,10 +38,12 @@ gm_js() {
 
 case $gm_hook in
   pre-commit)
-    # Only a commit that stages a settings file is checked: nothing to look at without the settings
-    # directory in the work tree (hooks run at its top), else one git diff, and node only for a hit.
-    [ -d .milestones/config ] || exit "$gm_status"
-    gm_x=$(git diff --cached --name-only --diff-filter=ACMR -- '.milestones/config/*.yaml' '.milestones/config/*.yml' 2>/dev/null)
+    # Only a commit that stages a settings, workflow or template file is checked: nothing to look at
+    # without .milestones/ in the work tree (hooks run at its top), else one git diff, and node only
+    # for a hit. (A deleted folder's files are deletions, which are not checked.)
+    [ -d .milestones ] || exit "$gm_status"
+    gm_x=$(git diff --cached --name-only --diff-filter=ACMR -- '.milestones/config/*.yaml' '.milestones/config/*.yml' \
+      '.milestones/workflows/*.yaml' '.milestones/workflows/*.yml' '.milestones/templates/*.yaml' '.milestones/templates/*.yml' 2>/dev/null)
     [ -n "$gm_x" ] && gm_js pre-commit && exec "$gm_node" "$gm_run"
     ;;
   prepare-commit-msg)

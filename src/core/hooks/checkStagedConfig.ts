@@ -1,37 +1,51 @@
 /**
- * The pre-commit hook's one check: every `.milestones/config/*.yaml` (or .yml) this commit stages
- * is valid — YAML syntax and the settings schema — judged on the STAGED content (`git cat-file
- * blob :<path>`, through GIT_INDEX_FILE, so `git commit -a` and partial commits are judged on what
- * they will commit), not on the work tree. Issues name the file, line and key. Unknown keys are
- * warnings and never refuse. Nothing else about a commit is ever checked.
+ * The pre-commit hook's one check: every `.milestones/config/*.yaml` (settings),
+ * `.milestones/workflows/*.yaml` (workflows) and `.milestones/templates/*.yaml` (milestone
+ * templates), or .yml, this commit stages is valid — YAML syntax, the file's schema and its own
+ * rules — judged on the STAGED content (`git cat-file blob :<path>`, through GIT_INDEX_FILE, so
+ * `git commit -a` and partial commits are judged on what they will commit), not on the work tree;
+ * a workflow's template_file is read from the index too. Issues name the file, line and key.
+ * Unknown settings keys are warnings and never refuse. Nothing else about a commit is checked.
  */
 import { formatIssue } from '../../config/formatIssue';
 import type { ConfigIssue } from '../../config/types';
 import { validateConfigFile } from '../../config/validateConfigFile';
 import { git, gitRaw } from '../../storage/git/runGit';
+import { checkTemplateFile } from '../template/checkTemplateFile';
+import { checkWorkflowFile } from '../workflow/checkWorkflowFile';
 
-export const STAGED_CONFIG_PATHSPECS = ['.milestones/config/*.yaml', '.milestones/config/*.yml'];
+const DIRS = ['config', 'workflows', 'templates'] as const;
+export const STAGED_CONFIG_PATHSPECS = DIRS.flatMap((d) => [`.milestones/${d}/*.yaml`, `.milestones/${d}/*.yml`]);
 
 export interface StagedConfigCheck {
   ok: boolean;
   files: Array<{ file: string; errors: ConfigIssue[]; warnings: ConfigIssue[] }>;
 }
 
-export function checkStagedConfig(o: { cwd: string; vars: Readonly<Record<string, string | undefined>> }): StagedConfigCheck {
+type Opts = { cwd: string; vars: Readonly<Record<string, string | undefined>> };
+
+function checkOne(file: string, kind: (typeof DIRS)[number], o: Opts): { errors: ConfigIssue[]; warnings: ConfigIssue[] } {
+  const staged = (p: string): string | null => {
+    const r = gitRaw(['cat-file', 'blob', `:${p}`], o);
+    return r.status === 0 ? r.stdout : null;
+  };
+  if (kind === 'config') return validateConfigFile({ path: file, displayPath: file, readFile: () => staged(file) });
+  const text = staged(file);
+  if (text === null) return { errors: [{ file, path: '', message: 'cannot read the staged file', severity: 'error' }], warnings: [] };
+  if (kind === 'templates') return checkTemplateFile({ file, text });
+  return checkWorkflowFile({ file, text, readTemplate: (rel) => staged(`.milestones/workflows/${rel}`) });
+}
+
+export function checkStagedConfig(o: Opts): StagedConfigCheck {
   const listed = git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', '--', ...STAGED_CONFIG_PATHSPECS], o);
-  const files = listed.split('\0').filter((f) => f !== '');
   const out: StagedConfigCheck = { ok: true, files: [] };
-  for (const file of files) {
-    const check = validateConfigFile({
-      path: file,
-      displayPath: file,
-      readFile: () => {
-        const r = gitRaw(['cat-file', 'blob', `:${file}`], o);
-        return r.status === 0 ? r.stdout : null;
-      },
-    });
+  for (const file of listed.split('\0')) {
+    // A pathspec's `*` also matches `/`: only files directly in one of the folders count.
+    const m = /^\.milestones\/(config|workflows|templates)\/[^/]+\.ya?ml$/.exec(file);
+    if (!m) continue;
+    const check = checkOne(file, m[1] as (typeof DIRS)[number], o);
     out.files.push({ file, errors: check.errors, warnings: check.warnings });
-    if (!check.ok) out.ok = false;
+    if (check.errors.length > 0) out.ok = false;
   }
   return out;
 }
@@ -44,8 +58,9 @@ export function describeCheck(c: StagedConfigCheck): string[] {
     for (const i of f.warnings) lines.push(`git-milestone: warning: ${formatIssue(i)}`);
   }
   if (!c.ok) {
-    lines.push('git-milestone: commit refused: a staged settings file is invalid. Fix it and `git add` it again');
-    lines.push('  (`git milestone config validate` checks the work-tree file; `git commit --no-verify` skips this check).');
+    lines.push('git-milestone: commit refused: a staged settings, workflow or template file is invalid. Fix it and `git add` it again');
+    lines.push('  (`git milestone config validate` and `git milestone workflow validate` check the work-tree files;'
+      + ' `git commit --no-verify` skips this check).');
   }
   return lines;
 }

@@ -64,4 +64,39 @@ describe('pre-commit: staged settings files', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
   });
+
+  it('refuses a staged invalid workflow or template file with file:line messages; a valid one passes', () => {
+    const wf = path.join(repo.dir, '.milestones', 'workflows');
+    fs.mkdirSync(path.join(wf, 'text'), { recursive: true });
+    const before = head();
+    fs.writeFileSync(path.join(wf, 'three.yaml'), 'phases:\n  - name: a\n    weight: 50\n  - name: b\n    weight: 40\n');
+    repo.git(['add', '.milestones/workflows']);
+    const weights = commit();
+    expect(weights.status).toBe(1);
+    expect(weights.stderr).toMatch(/\.milestones\/workflows\/three\.yaml:1: phases: phase weights sum to 90, not 100/);
+    expect(weights.stderr).toMatch(/commit refused/);
+    expect(head()).toBe(before);
+
+    // The template_file is judged in the index too: present in the work tree but not staged is missing.
+    fs.writeFileSync(path.join(wf, 'three.yaml'),
+      'phases:\n  - name: a\n    weight: 60\n    deliverables:\n      - template_file: text/a.md\n  - name: b\n    weight: 40\n');
+    repo.git(['add', '.milestones/workflows/three.yaml']);
+    fs.writeFileSync(path.join(wf, 'text', 'a.md'), '# a\n');
+    const unstaged = commit();
+    expect(unstaged.status).toBe(1);
+    expect(unstaged.stderr).toMatch(/three\.yaml:5: phases\.0\.deliverables\.0\.template_file: template file .* not found/);
+    repo.git(['add', '.milestones/workflows']);
+    const ok = commit();
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stderr).toBe('');
+
+    fs.mkdirSync(path.join(repo.dir, '.milestones', 'templates'), { recursive: true });
+    fs.writeFileSync(path.join(repo.dir, '.milestones', 'templates', 'rel.yaml'),
+      'title: R {{v}}\ntasks:\n  - key: a\n    title: A\n    depends_on: [zz]\n');
+    repo.git(['add', '.milestones/workflows', '.milestones/templates']);
+    const tpl = commit();
+    expect(tpl.status).toBe(1);
+    expect(tpl.stderr).toMatch(/\.milestones\/templates\/rel\.yaml:5: tasks\.0\.depends_on\.0: no task with key "zz"/);
+    repo.git(['rm', '-q', '--cached', '.milestones/templates/rel.yaml']);
+  });
 });
