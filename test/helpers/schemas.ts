@@ -16,8 +16,8 @@ import { cli } from './cli';
 export const ROOT = path.resolve(__dirname, '../..');
 export const SCHEMA_DIR = path.join(ROOT, 'schemas');
 export const ID_BASE = 'https://github.com/git-milestone/git-milestone/schemas/';
-/** The settings-file schema is not an output schema (and uses union types, which strict ajv refuses). */
-const NOT_OUTPUT = new Set(['milestone-config.schema.json']);
+/** The schemas of files users write are not output schemas (settings use union types, which strict ajv refuses). */
+const NOT_OUTPUT = new Set(['milestone-config.schema.json', 'workflow-file.schema.json', 'milestone-template.schema.json']);
 
 export const schemaFiles = fs.readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json') && !NOT_OUTPUT.has(f)).sort();
 export const schemas = new Map(schemaFiles.map((f) => [f, JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8')) as Record<string, unknown>]));

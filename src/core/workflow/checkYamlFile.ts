@@ -28,7 +28,7 @@ function validatorFor(schemaFile: string): ValidateFunction {
   let v = validators.get(schemaFile);
   if (!v) {
     const Ajv = (require('ajv') as typeof import('ajv')).default;
-    const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } });
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false, code: { optimize: false } });
     // Beside the settings schema, found the same way from the sources, dist/ and the bundles.
     const file = path.join(path.dirname(CONFIG_SCHEMA_PATH), schemaFile);
     v = ajv.compile(JSON.parse(fs.readFileSync(file, 'utf8')));
