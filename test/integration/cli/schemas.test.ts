@@ -268,6 +268,29 @@ describe('real --json output conforms', () => {
     expect(run('init.schema.json', ['init', '--hooks']).hooks.dir).toBe(path.join(repo.dir, '.git', 'hooks'));
   });
 
+  it('workflow list / show / validate (good and bad), new --template', () => {
+    const wf = path.join(repo.dir, '.milestones/workflows');
+    fs.mkdirSync(wf, { recursive: true });
+    fs.writeFileSync(path.join(wf, 'duo.yaml'),
+      'phases:\n  - name: write\n    weight: 40\n    gate: { needs_approval: true, approvers: [lead] }\n    timeout: 2d\n'
+      + '    deliverables:\n      - template: "# {{title}}\\n"\n  - name: check\n    weight: 60\n');
+    fs.writeFileSync(path.join(wf, 'odd.yaml'), 'phases:\n  - name: a\n    weight: 99\n');
+    const listed = run('workflow-list.schema.json', ['workflow', 'list']);
+    expect(listed.workflows.map((w: { name: string }) => w.name)).toEqual(['kiro', 'duo']);
+    expect(listed.problems).toEqual([expect.objectContaining({ name: 'odd', errors: [expect.objectContaining({ line: 1, path: 'phases' })] })]);
+    expect(run('workflow-show.schema.json', ['workflow', 'show', 'duo']).phases[0]).toMatchObject({ timeout: '2d', approvers: ['lead'] });
+    expect(run('workflow-show.schema.json', ['workflow', 'show', 'kiro']).source).toBe('builtin');
+    expect(run('workflow-validate.schema.json', ['workflow', 'validate'], 1)).toMatchObject({ ok: false });
+    fs.rmSync(path.join(wf, 'odd.yaml'));
+    fs.mkdirSync(path.join(repo.dir, '.milestones/templates'), { recursive: true });
+    fs.writeFileSync(path.join(repo.dir, '.milestones/templates/pair.yaml'),
+      'title: Pair {{n}}\nworkflow: duo\ntasks:\n  - key: a\n    title: A{{n}}\n  - key: b\n    title: B{{n}}\n    depends_on: [a]\n');
+    expect(run('workflow-validate.schema.json', ['workflow', 'validate'])).toMatchObject({ ok: true });
+    const m = run('milestone.schema.json', ['new', '--template', 'pair', '--var', 'n=1']);
+    expect(m).toMatchObject({ title: 'Pair 1', extra: { workflow: 'duo' } });
+    expect(m.tasks[1].dependsOn).toEqual([m.tasks[0].id]);
+  });
+
   it('errors: not found, dependency cycle, usage, invalid input, invalid settings, corrupt entity', () => {
     expect(run('error.schema.json', ['show', 'nosuch'], 3).error).toMatchObject({ code: 'NOT_FOUND', hint: expect.any(String) });
     const cycle = run('error.schema.json', ['dep', 'add', ids.t1, ids.t3], 6).error;
