@@ -6,7 +6,7 @@ import type { CommandDef } from '../CommandDef';
 import { table } from '../format';
 
 const HOOKS_DESCRIPTION =
-  'Hooks: pre-commit (refuses an invalid staged .milestones/config/*.yaml, nothing else), prepare-commit-msg and commit-msg ' +
+  'Hooks: pre-commit (refuses an invalid staged .milestones/{config,workflows,templates}/*.yaml, nothing else), prepare-commit-msg and commit-msg ' +
   '(on a milestone branch, a plain message becomes commit_format with Milestone:/Task: trailers), post-commit (a note on ' +
   'refs/notes/milestones links the commit to its task), post-merge (a merged branch completes its task; cleanup per ' +
   'git_integration.*), post-checkout (links branches made elsewhere). The hooks directory is the one git uses ' +

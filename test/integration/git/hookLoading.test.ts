@@ -75,6 +75,21 @@ describe('what each hook loads', () => {
     repo.git(['rm', '-q', '-r', '--cached', '.milestones']);
   });
 
+  it('pre-commit: no ajv or yaml without a staged settings, workflow or template file; both for a workflow file', () => {
+    fs.writeFileSync(path.join(repo.dir, 'notes.txt'), 'x\n');
+    repo.git(['add', 'notes.txt']);
+    expect(loads('pre-commit', []).modules).toEqual(['child_process']);
+    fs.mkdirSync(path.join(repo.dir, '.milestones', 'workflows'), { recursive: true });
+    fs.writeFileSync(path.join(repo.dir, '.milestones', 'workflows', 'duo.yaml'), 'phases:\n  - { name: a, weight: 100 }\n');
+    repo.git(['add', '.milestones']);
+    const r = loads('pre-commit', []);
+    expect(r).toMatchObject({ status: 0, stderr: '' });
+    expect(r.modules).toEqual(['ajv', 'child_process', 'yaml']);
+    fs.rmSync(path.join(repo.dir, '.milestones'), { recursive: true });
+    repo.git(['rm', '-q', '-r', '--cached', '.milestones', 'notes.txt']);
+    fs.rmSync(path.join(repo.dir, 'notes.txt'));
+  });
+
   it('post-checkout and post-merge: no oclif, pino or ajv', () => {
     repo.git(['branch', 'milestone/00000000-not-a-task']);
     repo.git(['checkout', '-q', 'milestone/00000000-not-a-task']);
