@@ -28,7 +28,9 @@ export async function addTask(ctx: Context, o: AddTaskOptions): Promise<TaskView
  * Adds several tasks to milestone `id` (a full id) in one write (one commit, one index update).
  * Each task's dependencies name tasks already in the milestone.
  */
-export async function addTasks(ctx: Context, id: string, tasks: Array<Omit<AddTaskOptions, 'milestone'>>): Promise<TaskView[]> {
+export async function addTasks(
+  ctx: Context, id: string, tasks: Array<Omit<AddTaskOptions, 'milestone'>>,
+): Promise<TaskView[]> {
   const nonces = tasks.map(() => ctx.env.nonce());
   const { state, hashes } = await writeMilestone(ctx, id, (s) => tasks.map((o, i) => taskAddOp({
     title: o.title,

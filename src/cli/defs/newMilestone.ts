@@ -17,26 +17,40 @@ const def: CommandDef<MilestoneView> = {
     'git milestone new "Beta" --priority high --due 2026-12-31 --label release --json',
     'git milestone new --template release --var version=2.1 --var owner=alice',
   ],
-  args: [{ name: 'title', description: 'Title (stored verbatim: quotes, newlines and unicode are kept); optional with --template.' }],
+  args: [{
+    name: 'title',
+    description: 'Title (stored verbatim: quotes, newlines and unicode are kept); optional with --template.',
+  }],
   flags: {
     ...milestoneFieldFlags,
     label: { type: 'string', multiple: true, description: 'Label to add (repeatable).' },
-    template: { type: 'string', description: 'Create from .milestones/templates/NAME.yaml (tasks, dependencies, workflow).' },
+    template: {
+      type: 'string',
+      description: 'Create from .milestones/templates/NAME.yaml (tasks, dependencies, workflow).',
+    },
     var: { type: 'string', multiple: true, description: 'A template variable, key=value (repeatable).' },
   },
   execute: (ctx, input) => {
-    const fields = { ...milestoneFieldsFrom(input.flags), labels: (input.flags.label as string[] | undefined) ?? [] };
+    const labels = (input.flags.label as string[] | undefined) ?? [];
+    const fields = { ...milestoneFieldsFrom(input.flags), labels };
     const vars = (input.flags.var as string[] | undefined) ?? [];
     if (typeof input.flags.template === 'string') {
       const title = input.args.title;
       return createFromTemplate(ctx, {
-        template: input.flags.template, vars: parseVars(vars), overrides: { ...fields, ...(title !== undefined ? { title } : {}) },
+        template: input.flags.template,
+        vars: parseVars(vars),
+        overrides: { ...fields, ...(title !== undefined ? { title } : {}) },
       });
     }
     if (vars.length > 0) throw new MilestoneError('USAGE', '--var needs --template');
-    if (input.args.title === undefined) throw new MilestoneError('USAGE', 'missing the milestone title', { hint: 'git milestone new "TITLE"' });
+    if (input.args.title === undefined) {
+      throw new MilestoneError('USAGE', 'missing the milestone title', { hint: 'git milestone new "TITLE"' });
+    }
     return createMilestone(ctx, { title: input.args.title, ...fields });
   },
-  text: (m) => `Created milestone ${short(m.id)} ${oneLine(m.title)}${m.tasks.length > 0 ? ` with ${m.tasks.length} task(s)` : ''}`,
+  text: (m) => {
+    const tasks = m.tasks.length > 0 ? ` with ${m.tasks.length} task(s)` : '';
+    return `Created milestone ${short(m.id)} ${oneLine(m.title)}${tasks}`;
+  },
 };
 export default def;

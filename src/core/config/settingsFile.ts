@@ -12,8 +12,10 @@ export interface SettingsFile {
   display: string;
 }
 
+type Where = { repo: RepoInfo; cwd: string; vars: Readonly<Record<string, string | undefined>> };
+
 /** The `.milestones/` folder (settings, workflows, templates): MILESTONE_DATA_PATH, else in the work tree. */
-export function milestonesDirOf(o: { repo: RepoInfo; cwd: string; vars: Readonly<Record<string, string | undefined>> }): string | null {
+export function milestonesDirOf(o: Where): string | null {
   return o.vars.MILESTONE_DATA_PATH
     ? path.resolve(o.cwd, o.vars.MILESTONE_DATA_PATH)
     : o.repo.workTree ? path.join(o.repo.workTree, '.milestones') : null;
@@ -23,7 +25,7 @@ export function milestonesDir(ctx: Context): string | null {
   return milestonesDirOf({ repo: ctx.repo, cwd: ctx.env.cwd, vars: ctx.env.vars });
 }
 
-export function settingsFileOf(o: { repo: RepoInfo; cwd: string; vars: Readonly<Record<string, string | undefined>> }): SettingsFile | null {
+export function settingsFileOf(o: Where): SettingsFile | null {
   const base = milestonesDirOf(o);
   if (base === null) return null;
   const file = path.join(base, 'config', 'milestone-config.yaml');

@@ -15,7 +15,9 @@ import { checkTemplateFile } from '../template/checkTemplateFile';
 import { checkWorkflowFile } from '../workflow/checkWorkflowFile';
 
 const DIRS = ['config', 'workflows', 'templates'] as const;
-export const STAGED_CONFIG_PATHSPECS = DIRS.flatMap((d) => [`.milestones/${d}/*.yaml`, `.milestones/${d}/*.yml`]);
+export const STAGED_CONFIG_PATHSPECS = DIRS.flatMap(
+  (d) => [`.milestones/${d}/*.yaml`, `.milestones/${d}/*.yml`],
+);
 
 export interface StagedConfigCheck {
   ok: boolean;
@@ -24,20 +26,28 @@ export interface StagedConfigCheck {
 
 type Opts = { cwd: string; vars: Readonly<Record<string, string | undefined>> };
 
-function checkOne(file: string, kind: (typeof DIRS)[number], o: Opts): { errors: ConfigIssue[]; warnings: ConfigIssue[] } {
+type Issues = { errors: ConfigIssue[]; warnings: ConfigIssue[] };
+
+function checkOne(file: string, kind: (typeof DIRS)[number], o: Opts): Issues {
   const staged = (p: string): string | null => {
     const r = gitRaw(['cat-file', 'blob', `:${p}`], o);
     return r.status === 0 ? r.stdout : null;
   };
-  if (kind === 'config') return validateConfigFile({ path: file, displayPath: file, readFile: () => staged(file) });
+  if (kind === 'config') {
+    return validateConfigFile({ path: file, displayPath: file, readFile: () => staged(file) });
+  }
   const text = staged(file);
-  if (text === null) return { errors: [{ file, path: '', message: 'cannot read the staged file', severity: 'error' }], warnings: [] };
+  if (text === null) {
+    const issue: ConfigIssue = { file, path: '', message: 'cannot read the staged file', severity: 'error' };
+    return { errors: [issue], warnings: [] };
+  }
   if (kind === 'templates') return checkTemplateFile({ file, text });
   return checkWorkflowFile({ file, text, readTemplate: (rel) => staged(`.milestones/workflows/${rel}`) });
 }
 
 export function checkStagedConfig(o: Opts): StagedConfigCheck {
-  const listed = git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', '--', ...STAGED_CONFIG_PATHSPECS], o);
+  const diff = ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', '--'];
+  const listed = git([...diff, ...STAGED_CONFIG_PATHSPECS], o);
   const out: StagedConfigCheck = { ok: true, files: [] };
   for (const file of listed.split('\0')) {
     // A pathspec's `*` also matches `/`: only files directly in one of the folders count.
@@ -58,9 +68,10 @@ export function describeCheck(c: StagedConfigCheck): string[] {
     for (const i of f.warnings) lines.push(`git-milestone: warning: ${formatIssue(i)}`);
   }
   if (!c.ok) {
-    lines.push('git-milestone: commit refused: a staged settings, workflow or template file is invalid. Fix it and `git add` it again');
-    lines.push('  (`git milestone config validate` and `git milestone workflow validate` check the work-tree files;'
-      + ' `git commit --no-verify` skips this check).');
+    lines.push('git-milestone: commit refused: a staged settings, workflow or template file is invalid.'
+      + ' Fix it and `git add` it again');
+    lines.push('  (`git milestone config validate` and `git milestone workflow validate` check the work-tree'
+      + ' files; `git commit --no-verify` skips this check).');
   }
   return lines;
 }

@@ -39,8 +39,9 @@ export function checkTemplateFile(o: { file: string; text: string }): TemplateFi
   const check = checkYamlFile({ file, text: o.text, schema: TEMPLATE_SCHEMA });
   const out: TemplateFileCheck = { errors: check.errors, warnings: check.warnings };
   if (check.value === undefined || out.errors.length > 0) return out;
-  const err = (segments: Array<string | number>, message: string) =>
-    out.errors.push({ file, line: check.lineOf(segments), path: segments.join('.'), message, severity: 'error' });
+  const err = (segments: Array<string | number>, message: string) => out.errors.push({
+    file, line: check.lineOf(segments), path: segments.join('.'), message, severity: 'error',
+  });
 
   const template = check.value as MilestoneTemplate;
   const tasks = template.tasks ?? [];
@@ -55,7 +56,8 @@ export function checkTemplateFile(o: { file: string; text: string }): TemplateFi
   }));
   if (out.errors.length === 0) {
     const cycle = findCycle(tasks);
-    if (cycle) err(['tasks', index.get(cycle[0]) as number, 'depends_on'], `dependency cycle: ${cycle.join(' -> ')}`);
+    const at = ['tasks', index.get(cycle?.[0] ?? '') as number, 'depends_on'];
+    if (cycle) err(at, `dependency cycle: ${cycle.join(' -> ')}`);
   }
   if (out.errors.length === 0) out.template = template;
   return out;

@@ -46,20 +46,27 @@ function fill(name: string, t: MilestoneTemplate, vars: Record<string, string>):
   const declared = Object.keys(variables ?? {});
   if (filled.missing.length > 0) {
     const s = filled.missing.length > 1 ? 's' : '';
-    throw new MilestoneError('INVALID_INPUT', `template ${name}: missing variable${s} ${filled.missing.join(', ')}`, {
+    const message = `template ${name}: missing variable${s} ${filled.missing.join(', ')}`;
+    throw new MilestoneError('INVALID_INPUT', message, {
       hint: `Give ${filled.missing.map((m) => `--var ${m}=VALUE`).join(' ')}.`,
       data: { template: name, missing: filled.missing },
     });
   }
   if (filled.unknown.length > 0) {
-    const known = [...new Set([...declared, ...Object.keys(vars).filter((k) => !filled.unknown.includes(k))])];
-    throw new MilestoneError('INVALID_INPUT', `template ${name} has no variable ${filled.unknown.join(', ')} (it uses: ${known.join(', ') || 'none'})`, {
+    const used = Object.keys(vars).filter((k) => !filled.unknown.includes(k));
+    const known = [...new Set([...declared, ...used])];
+    const uses = known.join(', ') || 'none';
+    const message = `template ${name} has no variable ${filled.unknown.join(', ')} (it uses: ${uses})`;
+    throw new MilestoneError('INVALID_INPUT', message, {
       data: { template: name, unknown: filled.unknown, known },
     });
   }
   const v = filled.value;
   const empty = [v.title, ...(v.tasks ?? []).map((x) => x.title)].some((x) => x.trim() === '');
-  if (empty) throw new MilestoneError('INVALID_INPUT', `template ${name}: a title is empty once the variables are filled in`);
+  if (empty) {
+    const message = `template ${name}: a title is empty once the variables are filled in`;
+    throw new MilestoneError('INVALID_INPUT', message);
+  }
   return v;
 }
 
@@ -68,7 +75,9 @@ export async function createFromTemplate(ctx: Context, o: CreateFromTemplateOpti
   const t = fill(o.template, raw, o.vars);
   const priority = o.overrides.priority ?? t.priority;
   if (priority !== undefined && !(PRIORITIES as readonly string[]).includes(priority)) {
-    throw new MilestoneError('INVALID_INPUT', `template ${o.template}: priority must be one of ${PRIORITIES.join(', ')}, got "${priority}"`);
+    const allowed = PRIORITIES.join(', ');
+    const message = `template ${o.template}: priority must be one of ${allowed}, got "${priority}"`;
+    throw new MilestoneError('INVALID_INPUT', message);
   }
   const workflow = t.workflow === undefined ? undefined : findWorkflow(ctx, t.workflow).name;
 

@@ -27,8 +27,9 @@ export function loadTemplate(ctx: Context, name: string): { file: string; templa
     : [`${name}.yaml`, `${name}.yml`].map((n) => path.join(dir, n)).find((p) => fs.existsSync(p));
   if (abs === undefined) {
     const known = dir === null ? [] : knownTemplates(dir);
-    throw new MilestoneError('NOT_FOUND', `unknown template "${name}" (known: ${known.length > 0 ? known.join(', ') : 'none'})`, {
-      hint: `Templates are .milestones/templates/<name>.yaml; \`git milestone workflow validate\` checks them.`,
+    const message = `unknown template "${name}" (known: ${known.length > 0 ? known.join(', ') : 'none'})`;
+    throw new MilestoneError('NOT_FOUND', message, {
+      hint: 'Templates are .milestones/templates/<name>.yaml; `git milestone workflow validate` checks them.',
       data: { name, known },
     });
   }
@@ -36,7 +37,8 @@ export function loadTemplate(ctx: Context, name: string): { file: string; templa
   const check = checkTemplateFile({ file, text: fs.readFileSync(abs, 'utf8') });
   if (!check.template) {
     const more = check.errors.length > 1 ? ` (and ${check.errors.length - 1} more)` : '';
-    throw new MilestoneError('CONFIG_INVALID', `invalid template file: ${formatIssue(check.errors[0])}${more}`, {
+    const message = `invalid template file: ${formatIssue(check.errors[0])}${more}`;
+    throw new MilestoneError('CONFIG_INVALID', message, {
       hint: `Fix ${file}, then check it with \`git milestone workflow validate\`.`,
       data: { issues: check.errors },
     });

@@ -41,18 +41,22 @@ export function checkWorkflowFile(o: {
   const name = workflowNameOf(file);
   const check = checkYamlFile({ file, text: o.text, schema: WORKFLOW_SCHEMA });
   const out: WorkflowFileCheck = { errors: check.errors, warnings: check.warnings };
-  const err = (segments: Array<string | number>, message: string) =>
-    out.errors.push({ file, line: check.lineOf(segments), path: segments.join('.'), message, severity: 'error' });
+  const err = (segments: Array<string | number>, message: string) => out.errors.push({
+    file, line: check.lineOf(segments), path: segments.join('.'), message, severity: 'error',
+  });
   if (name === KIRO_WORKFLOW.name) {
-    err([], 'kiro is the built-in workflow and cannot be redefined; give this file another name (e.g. kiro-team.yaml)');
+    err([], 'kiro is the built-in workflow and cannot be redefined; '
+      + 'give this file another name (e.g. kiro-team.yaml)');
   } else if (!/^[a-z][a-z0-9_-]{0,39}$/.test(name)) {
-    err([], `workflow name "${name}" (the file name) must be lowercase letters, digits, - or _, starting with a letter`);
+    err([], `workflow name "${name}" (the file name) must be lowercase letters, digits, - or _, `
+      + 'starting with a letter');
   }
   if (check.value === undefined || out.errors.length > 0) return out;
 
   const raw = check.value as RawWorkflow;
   const total = raw.phases.reduce((sum, p) => sum + p.weight, 0);
-  if (total !== 100) err(['phases'], `phase weights sum to ${total}, not 100 (${raw.phases.map((p) => `${p.name} ${p.weight}`).join(', ')})`);
+  const weights = raw.phases.map((p) => `${p.name} ${p.weight}`).join(', ');
+  if (total !== 100) err(['phases'], `phase weights sum to ${total}, not 100 (${weights})`);
   const seen = new Set<string>();
   const phases: PhaseDef[] = raw.phases.map((p, i) => {
     if (seen.has(p.name)) err(['phases', i, 'name'], `phase "${p.name}" appears twice`);
@@ -60,14 +64,17 @@ export function checkWorkflowFile(o: {
     const deliverables = (p.deliverables ?? []).map((d, j): DeliverableDef => {
       const at = ['phases', i, 'deliverables', j];
       let template = d.template;
-      if (d.template !== undefined && d.template_file !== undefined) err([...at, 'template_file'], 'give template or template_file, not both');
+      if (d.template !== undefined && d.template_file !== undefined) {
+        err([...at, 'template_file'], 'give template or template_file, not both');
+      }
       if (d.template_file !== undefined) {
         const rel = path.posix.normalize(d.template_file.replace(/\\/g, '/'));
         if (path.posix.isAbsolute(rel) || rel === '..' || rel.startsWith('../')) {
           err([...at, 'template_file'], `${d.template_file} is outside .milestones/workflows/`);
         } else {
           const text = o.readTemplate(rel);
-          if (text === null) err([...at, 'template_file'], `template file .milestones/workflows/${rel} not found (or outside it)`);
+          const where = `.milestones/workflows/${rel}`;
+          if (text === null) err([...at, 'template_file'], `template file ${where} not found (or outside)`);
           else template = text;
         }
       }
@@ -88,7 +95,8 @@ export function checkWorkflowFile(o: {
     };
   });
   if (out.errors.length === 0) {
-    out.workflow = { name, ...(raw.description !== undefined ? { description: raw.description } : {}), phases, source: file };
+    const description = raw.description !== undefined ? { description: raw.description } : {};
+    out.workflow = { name, ...description, phases, source: file };
   }
   return out;
 }

@@ -28,7 +28,9 @@ function validatorFor(schemaFile: string): ValidateFunction {
   let v = validators.get(schemaFile);
   if (!v) {
     const Ajv = (require('ajv') as typeof import('ajv')).default;
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false, code: { optimize: false } });
+    const ajv = new Ajv({
+      allErrors: true, verbose: true, strict: false, validateSchema: false, code: { optimize: false },
+    });
     // Beside the settings schema, found the same way from the sources, dist/ and the bundles.
     const file = path.join(path.dirname(CONFIG_SCHEMA_PATH), schemaFile);
     v = ajv.compile(JSON.parse(fs.readFileSync(file, 'utf8')));
@@ -41,7 +43,10 @@ function nodeLine(doc: Document, counter: LineCounter, segments: Array<string | 
   const YAML = require('yaml') as typeof import('yaml');
   let node: unknown = doc.contents;
   let line: number | undefined;
-  const at = (n: unknown) => ((n as YamlNode | null)?.range ? counter.linePos((n as YamlNode).range![0]).line : undefined);
+  const at = (n: unknown): number | undefined => {
+    const range = (n as YamlNode | null)?.range;
+    return range ? counter.linePos(range[0]).line : undefined;
+  };
   for (const s of segments) {
     if (YAML.isMap(node)) {
       const pair = node.items.find((p) => String(YAML.isScalar(p.key) ? p.key.value : p.key) === String(s));
@@ -60,12 +65,13 @@ function nodeLine(doc: Document, counter: LineCounter, segments: Array<string | 
 
 function explain(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
+  const got = describeValue(e.data);
   switch (e.keyword) {
     case 'required': return `missing required key ${String(p.missingProperty)}`;
     case 'additionalProperties': return 'unknown key';
-    case 'type': return `expected ${String(p.type)}, got ${describeValue(e.data)}`;
-    case 'enum': return `expected one of ${(p.allowedValues as unknown[]).join(', ')}, got ${describeValue(e.data)}`;
-    default: return `${e.message ?? 'is invalid'}, got ${describeValue(e.data)}`;
+    case 'type': return `expected ${String(p.type)}, got ${got}`;
+    case 'enum': return `expected one of ${(p.allowedValues as unknown[]).join(', ')}, got ${got}`;
+    default: return `${e.message ?? 'is invalid'}, got ${got}`;
   }
 }
 
@@ -75,7 +81,8 @@ export function checkYamlFile(o: { file: string; text: string; schema: string })
   const counter = new YAML.LineCounter();
   const doc = YAML.parseDocument(o.text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const out: YamlFileCheck = { errors: [], warnings: [], lineOf: (s) => nodeLine(doc, counter, s) };
-  const issue = (severity: ConfigIssue['severity'], e: { message: string; pos: [number, number] }): ConfigIssue => {
+  type YamlProblem = { message: string; pos: [number, number] };
+  const issue = (severity: ConfigIssue['severity'], e: YamlProblem): ConfigIssue => {
     const { line, col } = counter.linePos(e.pos[0]);
     return { file, line, col, path: '', message: firstLine(e.message), severity };
   };
@@ -89,9 +96,11 @@ export function checkYamlFile(o: { file: string; text: string; schema: string })
   for (const e of validate.errors ?? []) {
     const segments: Array<string | number> = e.instancePath === '' ? [] : e.instancePath.slice(1).split('/')
       .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    if (e.keyword === 'additionalProperties') segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
+    if (e.keyword === 'additionalProperties') {
+      segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
+    }
     const key = segments.join('.');
-    if (seen.has(key) && e.keyword !== 'required') continue; // one issue per key (oneOf/anyOf repeat themselves)
+    if (seen.has(key) && e.keyword !== 'required') continue; // one issue per key
     seen.add(key);
     out.errors.push({ file, line: out.lineOf(segments), path: key, message: explain(e), severity: 'error' });
   }

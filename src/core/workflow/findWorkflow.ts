@@ -16,14 +16,16 @@ export function findWorkflow(ctx: Context, name: string): WorkflowDef {
   const broken = loaded.files.find((f) => f.name === name && f.errors.length > 0);
   if (broken) {
     const more = broken.errors.length > 1 ? ` (and ${broken.errors.length - 1} more)` : '';
-    throw new MilestoneError('CONFIG_INVALID', `invalid workflow file: ${formatIssue(broken.errors[0])}${more}`, {
+    const message = `invalid workflow file: ${formatIssue(broken.errors[0])}${more}`;
+    throw new MilestoneError('CONFIG_INVALID', message, {
       hint: `Fix ${broken.file}, then check it with \`git milestone workflow validate\`.`,
       data: { issues: broken.errors },
     });
   }
   const known = loaded.workflows.map((w) => w.name);
   throw new MilestoneError('NOT_FOUND', `unknown workflow "${name}" (known: ${known.join(', ')})`, {
-    hint: `Define it in .milestones/workflows/${name}.yaml; \`git milestone workflow list\` shows the known ones.`,
+    hint: `Define it in .milestones/workflows/${name}.yaml; `
+      + '`git milestone workflow list` shows the known ones.',
     data: { name, known },
   });
 }

@@ -50,15 +50,20 @@ export function readInside(dir: string, rel: string): string | null {
   }
 }
 
+/** The issue of a file that exists but cannot be read. */
+export const unreadable = (file: string, e: unknown): ConfigIssue =>
+  ({ file, path: '', message: `cannot read: ${(e as Error).message}`, severity: 'error' });
+
 /** Checks one workflow file of the work tree. */
-export function checkWorkflowPath(abs: string, display: string, dir: string): WorkflowFileReport & { workflow?: WorkflowDef } {
+export function checkWorkflowPath(
+  abs: string, display: string, dir: string,
+): WorkflowFileReport & { workflow?: WorkflowDef } {
   const name = path.basename(abs).replace(/\.ya?ml$/, '');
   let text: string;
   try {
     text = fs.readFileSync(abs, 'utf8');
   } catch (e) {
-    const issue: ConfigIssue = { file: display, path: '', message: `cannot read: ${(e as Error).message}`, severity: 'error' };
-    return { file: display, name, errors: [issue], warnings: [] };
+    return { file: display, name, errors: [unreadable(display, e)], warnings: [] };
   }
   const check = checkWorkflowFile({ file: display, text, readTemplate: (rel) => readInside(dir, rel) });
   return { file: display, name, errors: check.errors, warnings: check.warnings, workflow: check.workflow };
@@ -78,7 +83,8 @@ export function loadWorkflows(ctx: Context): LoadedWorkflows {
     const abs = path.join(where.dir, n);
     const { workflow, ...report } = checkWorkflowPath(abs, where.display(abs), where.dir);
     if (workflow && out.workflows.some((w) => w.name === workflow.name)) {
-      report.errors.push({ file: report.file, path: '', message: `workflow ${workflow.name} is defined twice (.yaml and .yml)`, severity: 'error' });
+      const message = `workflow ${workflow.name} is defined twice (.yaml and .yml)`;
+      report.errors.push({ file: report.file, path: '', message, severity: 'error' });
     } else if (workflow) out.workflows.push(workflow);
     out.files.push(report);
   }

@@ -10,7 +10,7 @@ import type { ConfigIssue } from '../../config/types';
 import type { Context } from '../context';
 import { milestonesDir } from '../config/settingsFile';
 import { checkTemplateFile } from '../template/checkTemplateFile';
-import { checkWorkflowPath, workflowsDir } from './loadWorkflows';
+import { checkWorkflowPath, unreadable, workflowsDir } from './loadWorkflows';
 
 export interface FileValidation {
   file: string;
@@ -46,7 +46,7 @@ export function validateWorkflowFiles(ctx: Context, o: { files: string[] }): Wor
       try {
         text = fs.readFileSync(abs, 'utf8');
       } catch (e) {
-        return { file, kind: 'template', errors: [{ file, path: '', message: `cannot read: ${(e as Error).message}`, severity: 'error' }], warnings: [] };
+        return { file, kind: 'template', errors: [unreadable(file, e)], warnings: [] };
       }
       const check = checkTemplateFile({ file, text });
       return { file, kind: 'template', errors: check.errors, warnings: check.warnings };

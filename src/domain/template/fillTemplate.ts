@@ -19,7 +19,9 @@ export interface FillResult<T> {
 export function variablesIn(value: unknown, into: Set<string> = new Set()): Set<string> {
   if (typeof value === 'string') for (const m of value.matchAll(VARIABLE)) into.add(m[1]);
   else if (Array.isArray(value)) for (const v of value) variablesIn(v, into);
-  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) variablesIn(v, into);
+  else if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) variablesIn(v, into);
+  }
   return into;
 }
 
@@ -45,7 +47,8 @@ export function fillTemplate<T>(
     if (v === undefined) missing.push(name);
     else vars.set(name, v);
   }
-  const unknown = Object.keys(given).filter((k) => !used.has(k) && !Object.prototype.hasOwnProperty.call(defaults, k));
+  const declared = (k: string) => Object.prototype.hasOwnProperty.call(defaults, k);
+  const unknown = Object.keys(given).filter((k) => !used.has(k) && !declared(k));
   if (missing.length > 0 || unknown.length > 0) return { value: template, missing, unknown };
   return { value: substitute(template, vars) as T, missing, unknown };
 }

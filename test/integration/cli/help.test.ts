@@ -86,7 +86,7 @@ describe('help', () => {
     expect(taskAdd).toContain('EXAMPLES');
     expect(taskAdd).toContain('$ git milestone task add 3f2a "Write the tokenizer"');
     expect(help(['help', 'task', 'add'])).toBe(taskAdd);
-    expect(help(['plan', '-h'])).toContain('$ git milestone new TITLE');
+    expect(help(['plan', '-h'])).toContain('$ git milestone new [TITLE]');
     expect(help(['help', 'task'])).toMatch(/task add +Add a task/);
     expect(help(['task'])).toMatch(/task add +Add a task/);
     expect(help(['--version'])).toMatch(/^git-milestone\/\d+\.\d+\.\d+ /);
