@@ -8,7 +8,7 @@
  */
 import { taskDependOp } from '../../domain/ops/constructors';
 import { fillTemplate } from '../../domain/template/fillTemplate';
-import { PRIORITIES } from '../../domain/types';
+import { fieldTypeProblems, fieldValueProblems, TASK_FIELD_RULES } from '../../domain/fields';
 import { milestoneView, type MilestoneView } from '../../domain/views';
 import { MilestoneError } from '../../errors/MilestoneError';
 import { addTasks } from '../addTask';
@@ -61,40 +61,44 @@ function fill(name: string, t: MilestoneTemplate, vars: Record<string, string>):
       data: { template: name, unknown: filled.unknown, known },
     });
   }
-  const v = filled.value;
-  const empty = [v.title, ...(v.tasks ?? []).map((x) => x.title)].some((x) => x.trim() === '');
-  if (empty) {
-    const message = `template ${name}: a title is empty once the variables are filled in`;
-    throw new MilestoneError('INVALID_INPUT', message);
-  }
-  return v;
+  return filled.value;
 }
 
 export async function createFromTemplate(ctx: Context, o: CreateFromTemplateOptions): Promise<MilestoneView> {
   const { template: raw } = loadTemplate(ctx, o.template);
   const t = fill(o.template, raw, o.vars);
-  const priority = o.overrides.priority ?? t.priority;
-  if (priority !== undefined && !(PRIORITIES as readonly string[]).includes(priority)) {
-    const allowed = PRIORITIES.join(', ');
-    const message = `template ${o.template}: priority must be one of ${allowed}, got "${priority}"`;
-    throw new MilestoneError('INVALID_INPUT', message);
-  }
   const workflow = t.workflow === undefined ? undefined : findWorkflow(ctx, t.workflow).name;
+
+  const tasks = t.tasks ?? [];
+  const taskOptions = tasks.map((x) => ({
+    title: x.title, description: x.description, assignee: x.assignee, estimatedHours: x.estimate,
+  }));
+  // The milestone's own values are checked by its create operation before anything is written;
+  // the tasks' are checked here, by the same domain rules, since they are written after it.
+  tasks.forEach((x, i) => {
+    const fields = Object.fromEntries(Object.entries(taskOptions[i]).filter(([, v]) => v !== undefined));
+    const problems = [
+      ...fieldTypeProblems(TASK_FIELD_RULES, fields), ...fieldValueProblems(TASK_FIELD_RULES, fields),
+    ];
+    if (problems.length > 0) {
+      const message = `template ${o.template}: task ${x.key}: ${problems.join('; ')}`;
+      throw new MilestoneError('INVALID_INPUT', message, {
+        data: { template: o.template, task: x.key, problems },
+      });
+    }
+  });
 
   const created = await createMilestone(ctx, {
     title: t.title,
     description: t.description,
-    priority,
+    priority: t.priority,
     category: t.category,
     ...Object.fromEntries(Object.entries(o.overrides).filter(([, x]) => x !== undefined)),
     labels: [...new Set([...(t.labels ?? []), ...(o.overrides.labels ?? [])])],
     ...(workflow !== undefined ? { extra: { workflow } } : {}),
   });
-  const tasks = t.tasks ?? [];
   if (tasks.length === 0) return created;
-  const views = await addTasks(ctx, created.id, tasks.map((x) => ({
-    title: x.title, description: x.description, assignee: x.assignee, estimatedHours: x.estimate,
-  })));
+  const views = await addTasks(ctx, created.id, taskOptions);
   const idOf = new Map(tasks.map((x, i) => [x.key, views[i].id]));
   const deps = tasks.filter((x) => (x.depends_on ?? []).length > 0);
   if (deps.length === 0) return milestoneView((await ctx.milestones.read(created.id)).state);

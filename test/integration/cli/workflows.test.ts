@@ -149,6 +149,11 @@ describe('new --template', () => {
     const lost = cli(repo.dir, ['new', '--template', 'lost']);
     expect(lost.code).toBe(3);
     expect(lost.stderr).toContain('unknown workflow "nowhere"');
+    const emptyOwner = cli(repo.dir, ['new', '--template', 'release', '--var', 'version=3', '--var', 'owner=']);
+    expect(emptyOwner.code).toBe(5);
+    expect(emptyOwner.stderr).toContain('template release: task ship: assignee must not be empty');
+    put('templates/urgent.yaml', 'title: U\npriority: "{{p}}"\ntasks:\n  - key: a\n    title: A\n');
+    expect(cli(repo.dir, ['new', '--template', 'urgent', '--var', 'p=asap']).code).toBe(5);
     expect(cli(repo.dir, ['new', '--var', 'a=b', 'T']).code).toBe(2);
     expect(milestoneCount()).toBe(before);
   });
