@@ -11,7 +11,11 @@
 export const PACKAGE_VERSION = '0.1.0';
 
 /** Level → the release that introduced it. Add a level here when a release adds a type or kind. */
-export const FORMAT_LEVELS: Readonly<Record<number, string>> = { 1: '0.1.0' };
+export const FORMAT_LEVELS: Readonly<Record<number, string>> = {
+  1: '0.1.0',
+  /** The phased workflow (issue 10): task.workflow, phase.set, review.add. */
+  2: '0.2.0',
+};
 
 /** The level of data that carries no mark: everything 0.1.0 writes. */
 export const BASE_LEVEL = 1;

@@ -7,21 +7,20 @@
  *  - a milestone: the mean of its live, non-cancelled tasks, rounded to an integer; with no such
  *    task 0, or 100 when the milestone itself is completed.
  *
- * A task is phased when its `extra.phases` is an object (phase → status, or phase → {status}), or,
+ * A task is phased when it follows a workflow (`task.workflow`, the phased operations: its own
+ * phases and weights), else when its `extra.phases` is an object (phase → status, or phase → {status}), or,
  * as the legacy importer keeps it, `extra.kiro_workflow` is {enabled: true, phases: {...}}.
  * A milestone overrides weights with `extra.phaseWeights` or legacy
  * `extra.kiro_configuration.phase_weights`. A completed task is always 100.
  */
 import type { MilestoneState, TaskState } from './types';
 import { isPlainObject } from './values';
+import { currentPhaseOf } from './workflow/machine';
 
 export const PHASES = ['design', 'spec', 'task', 'execute'] as const;
 export type Phase = (typeof PHASES)[number];
 
-export const PHASE_STATUSES = [
-  'pending', 'in_progress', 'waiting_approval', 'approved', 'rejected', 'changes_requested', 'completed', 'blocked',
-] as const;
-export type PhaseStatus = (typeof PHASE_STATUSES)[number];
+export { PHASE_STATUSES, type PhaseStatus } from './workflow/phaseState';
 
 export type PhaseWeights = Readonly<Record<string, number>>;
 
@@ -54,6 +53,7 @@ export function phasedProgress(phases: Readonly<Record<string, unknown>>, weight
 
 /** The phases of a phased task, or null for a task outside the workflow. */
 export function taskPhases(task: TaskState): Record<string, unknown> | null {
+  if (task.workflow) return Object.fromEntries(task.workflow.phases.map((p) => [p.name, p.status]));
   if (isPlainObject(task.extra.phases)) return task.extra.phases;
   const kiro = task.extra.kiro_workflow;
   if (isPlainObject(kiro) && kiro.enabled === true && isPlainObject(kiro.phases)) return kiro.phases;
@@ -66,6 +66,7 @@ export function taskPhases(task: TaskState): Record<string, unknown> | null {
  */
 export function currentPhase(task: TaskState): string | null {
   if (task.deleted) return null;
+  if (task.workflow) return currentPhaseOf(task.workflow)?.name ?? null;
   const kiro = task.extra.kiro_workflow;
   if (isPlainObject(kiro) && kiro.enabled === true && typeof kiro.current_phase === 'string') return kiro.current_phase;
   const phases = taskPhases(task);
@@ -96,6 +97,10 @@ export function phaseWeights(milestone: MilestoneState): PhaseWeights {
 /** Progress of one task (0-100, not rounded). */
 export function taskProgress(task: TaskState, weights: PhaseWeights = DEFAULT_PHASE_WEIGHTS): number {
   if (task.status === 'completed') return 100;
+  if (task.workflow) {
+    const own = Object.fromEntries(task.workflow.phases.map((p) => [p.name, p.weight]));
+    return phasedProgress(taskPhases(task) as Record<string, unknown>, own);
+  }
   const phases = taskPhases(task);
   if (phases) return phasedProgress(phases, weights);
   return task.status === 'in_progress' ? 50 : 0;

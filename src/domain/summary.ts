@@ -6,6 +6,7 @@ import { conflictsOf } from './conflicts';
 import { currentPhase, milestoneProgress } from './progress';
 import type { MilestoneState } from './types';
 import { compareStrings, shortId } from './values';
+import { openPhaseSince, pendingReviewsOf, type PendingReview } from './workflow/pending';
 
 /** One flat row per milestone: the state's list-worthy fields plus derived counts. */
 export type MilestoneSummary = Pick<MilestoneState,
@@ -26,6 +27,10 @@ export type MilestoneSummary = Pick<MilestoneState,
   phases: string[];
   /** Fields holding concurrent values from different clones (0 until a merge produces some). */
   conflictCount: number;
+  /** Phases of live tasks waiting for a review (workflow/pending.ts). */
+  pendingReviews: PendingReview[];
+  /** When the longest-open phase of a live task started; null when none is open. */
+  openPhaseSince: string | null;
   updatedAt: string;
   createdAt: string;
 };
@@ -51,6 +56,8 @@ export function summarize(state: MilestoneState): MilestoneSummary {
     blockedCount: live.filter((t) => t.status === 'blocked').length,
     phases: [...new Set(live.map(currentPhase).filter((p): p is string => p !== null))].sort(compareStrings),
     conflictCount: conflictsOf(state).length,
+    pendingReviews: pendingReviewsOf(state),
+    openPhaseSince: openPhaseSince(state),
     aliases: [...state.aliases],
     archived: state.archived,
     deleted: state.deleted,

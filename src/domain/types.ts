@@ -2,6 +2,8 @@
  * The domain model: pure data, no fs, git or clock. An entity's state is the fold of its
  * operations (see fold.ts); every operation type lives in its own file under ops/.
  */
+import type { TaskWorkflow } from './workflow/phaseState';
+
 export const MILESTONE_STATUSES = ['planned', 'in_progress', 'blocked', 'paused', 'completed', 'cancelled', 'archived'] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
@@ -60,6 +62,8 @@ export interface TaskState {
   deleted: boolean;
   /** Fields with no place in the model (for example from an import), kept verbatim. */
   extra: Record<string, unknown>;
+  /** The workflow the task follows and its phases (workflow/phaseState.ts); absent or null: none. */
+  workflow?: TaskWorkflow | null;
 }
 
 export interface MilestoneState {

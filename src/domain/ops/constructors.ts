@@ -11,18 +11,25 @@ import { milestoneDependOp } from './milestoneDepend';
 import { milestoneLabelOp } from './milestoneLabel';
 import { milestoneSetOp } from './milestoneSet';
 import { milestoneSetExtraOp } from './milestoneSetExtra';
+import { phaseSetOp } from './phaseSet';
+import { reviewAddOp } from './reviewAdd';
 import { taskAddOp } from './taskAdd';
 import { taskDependOp } from './taskDepend';
 import { taskRemoveOp } from './taskRemove';
 import { taskSetOp } from './taskSet';
 import { taskStatusOp } from './taskStatus';
+import { taskWorkflowOp } from './taskWorkflow';
 
 export {
   milestoneAliasOp, milestoneArchiveOp, milestoneCreateOp, milestoneDeleteOp, milestoneDependOp, milestoneLabelOp,
   milestoneSetOp, milestoneSetExtraOp, taskAddOp, taskDependOp, taskRemoveOp, taskSetOp, taskStatusOp,
+  taskWorkflowOp, phaseSetOp, reviewAddOp,
 };
 export type { MilestoneCreatePayload } from './milestoneCreate';
 export type { TaskAddPayload } from './taskAdd';
+export type { PhaseSetPayload } from './phaseSet';
+export type { ReviewAddPayload } from './reviewAdd';
+export type { TaskWorkflowPayload } from './taskWorkflow';
 
 /** Any operation draft of a milestone log, as built by the constructors above. */
 export type MilestoneOpDraft =
@@ -38,4 +45,7 @@ export type MilestoneOpDraft =
   | ReturnType<typeof taskSetOp>
   | ReturnType<typeof taskStatusOp>
   | ReturnType<typeof taskDependOp>
-  | ReturnType<typeof taskRemoveOp>;
+  | ReturnType<typeof taskRemoveOp>
+  | ReturnType<typeof taskWorkflowOp>
+  | ReturnType<typeof phaseSetOp>
+  | ReturnType<typeof reviewAddOp>;

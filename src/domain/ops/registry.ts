@@ -17,15 +17,18 @@ import { milestoneLabel } from './milestoneLabel';
 import { milestoneSet } from './milestoneSet';
 import { milestoneSetExtra } from './milestoneSetExtra';
 import type { OpHandler } from './OpHandler';
+import { phaseSet } from './phaseSet';
+import { reviewAdd } from './reviewAdd';
 import { taskAdd } from './taskAdd';
 import { taskDepend } from './taskDepend';
 import { taskRemove } from './taskRemove';
 import { taskSet } from './taskSet';
 import { taskStatus } from './taskStatus';
+import { taskWorkflow } from './taskWorkflow';
 
 export const HANDLERS: readonly OpHandler[] = [
   milestoneCreate, milestoneSet, milestoneSetExtra, milestoneLabel, milestoneDepend, milestoneAlias, milestoneArchive,
-  milestoneDelete, taskAdd, taskSet, taskStatus, taskDepend, taskRemove,
+  milestoneDelete, taskAdd, taskSet, taskStatus, taskDepend, taskRemove, taskWorkflow, phaseSet, reviewAdd,
 ];
 
 /** The type of the root operation of a milestone. */
