@@ -8,6 +8,8 @@ import { taskCommits, type TaskCommit } from './commits/taskCommits';
 import type { Context } from './context';
 import { readMilestone } from './milestoneAccess';
 import { resolveTask } from './resolveTask';
+import { phaseLens } from './workflow/phaseLens';
+import { workflowSettings } from './workflow/workflowSettings';
 
 export async function showTask(ctx: Context, o: { task: string }): Promise<TaskView & { commits: TaskCommit[] }> {
   const loc = await resolveTask(ctx, o.task);
@@ -16,5 +18,6 @@ export async function showTask(ctx: Context, o: { task: string }): Promise<TaskV
   if (!task || task.deleted) {
     throw new MilestoneError('NOT_FOUND', `task ${loc.taskId.slice(0, 8)} was removed`, { data: { id: loc.taskId } });
   }
-  return { ...taskView(task, state), commits: await taskCommits(ctx, task.id) };
+  const lens = task.workflow ? await phaseLens(ctx, task, await workflowSettings(ctx)) : undefined;
+  return { ...taskView(task, state, lens), commits: await taskCommits(ctx, task.id) };
 }

@@ -8,14 +8,18 @@ import { conflictsOf, type FieldConflict } from './conflicts';
 import { phaseWeights, milestoneProgress, taskProgress } from './progress';
 import type { MilestoneState, TaskState } from './types';
 import { copyJson, shortId } from './values';
+import { phaseViews, type Lens, type PhaseView } from './workflow/phaseView';
 
 /** A task as `task show --json` prints it: its state without the tombstone flag, plus context. */
-export type TaskView = Omit<TaskState, 'deleted'> & {
+export type TaskView = Omit<TaskState, 'deleted' | 'workflow'> & {
   shortId: string;
   milestoneId: string;
   progress: number;
   /** This task's fields holding concurrent values (conflicts.ts). */
   conflicts: Array<Omit<FieldConflict, 'task'>>;
+  /** The workflow the task follows (null: none) and its phases in workflow order. */
+  workflow: string | null;
+  phases: PhaseView[];
 };
 
 /** A milestone as `show --json` prints it: its state without fold bookkeeping, with live tasks. */
@@ -27,7 +31,7 @@ export type MilestoneView = Omit<MilestoneState, 'tasks' | 'clock' | 'opCount' |
   tasks: TaskView[];
 };
 
-export function taskView(task: TaskState, milestone: MilestoneState): TaskView {
+export function taskView(task: TaskState, milestone: MilestoneState, lens?: Lens): TaskView {
   return copyJson({
     id: task.id,
     shortId: shortId(task.id),
@@ -45,6 +49,8 @@ export function taskView(task: TaskState, milestone: MilestoneState): TaskView {
     updated: task.updated,
     extra: task.extra,
     conflicts: conflictsOf(milestone).filter((c) => c.task === task.id).map(({ field, values }) => ({ field, values })),
+    workflow: task.workflow?.name ?? null,
+    phases: phaseViews(task, lens),
   });
 }
 

@@ -57,6 +57,12 @@ export const DEFS: Record<string, Loader> = {
   'workflow list': () => require('./workflow/list').default,
   'workflow show': () => require('./workflow/show').default,
   'workflow validate': () => require('./workflow/validate').default,
+  'phase start': () => require('./workflow/phase').phaseStart,
+  'phase submit': () => require('./workflow/phase').phaseSubmit,
+  'phase complete': () => require('./workflow/phase').phaseComplete,
+  'phase block': () => require('./workflow/phase').phaseBlock,
+  'phase reopen': () => require('./workflow/phase').phaseReopen,
+  review: () => require('./workflow/review').default,
 };
 
 /** Other words for a command: alias → the command's words. */

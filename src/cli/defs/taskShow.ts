@@ -6,6 +6,7 @@ import type { CommandDef } from '../CommandDef';
 import { conflictsText } from '../conflictsText';
 import { block, oneLine, short } from '../format';
 import { idText, statusText } from '../style';
+import { phasesText } from './workflow/phaseText';
 
 const def: CommandDef<TaskView & { commits: TaskCommit[] }> = {
   summary: 'Show one task.',
@@ -24,6 +25,7 @@ const def: CommandDef<TaskView & { commits: TaskCommit[] }> = {
     if (t.dependsOn.length) lines.push(`Depends on: ${t.dependsOn.map(short).join(', ')}`);
     if (t.startedAt) lines.push(`Started:   ${t.startedAt}`);
     if (t.completedAt) lines.push(`Completed: ${t.completedAt}`);
+    if (t.workflow) lines.push(phasesText(t));
     if (t.commits.length) lines.push('Commits:', ...t.commits.map((c) => `  ${c.commit.slice(0, 10)} ${c.subject === null ? '(commit not found)' : oneLine(c.subject)}`));
     const conflicts = conflictsText(t.conflicts.map((c) => ({ ...c, task: t.id })), t.milestoneId);
     return `${lines.join('\n')}${t.description ? `\n\n${block(t.description).replace(/^/gm, '    ')}` : ''}${conflicts ? `\n\n${conflicts}` : ''}`;

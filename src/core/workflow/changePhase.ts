@@ -1,0 +1,91 @@
+/**
+ * `git milestone phase start|submit|complete|block|reopen TASK [PHASE]`. PHASE defaults to the
+ * task's current one. A task that follows no workflow gets one attached by `start` (the one named,
+ * the milestone's, the settings' default, else `kiro`). start creates missing deliverables from the
+ * workflow's templates; submit records each deliverable's blob id (refusing a missing or empty
+ * required one) and the roles that must approve. Due auto-approvals of the milestone are recorded
+ * in the same write. The first phase started moves the task to in_progress; the last one done
+ * completes it.
+ */
+import { phaseSetOp, taskStatusOp, taskWorkflowOp, type MilestoneOpDraft } from '../../domain/ops/constructors';
+import type { MilestoneState, TaskState } from '../../domain/types';
+import { taskView, type TaskView } from '../../domain/views';
+import { actionStatus, currentPhaseOf, isDone, transitionProblem, type PhaseAction } from '../../domain/workflow/machine';
+import { newPhase, type TaskWorkflow } from '../../domain/workflow/phaseState';
+import type { WorkflowDef } from '../../domain/workflow/types';
+import { MilestoneError } from '../../errors/MilestoneError';
+import type { Context } from '../context';
+import { readMilestone, writeMilestone } from '../milestoneAccess';
+import { resolveTask } from '../resolveTask';
+import { autoApprovals } from './autoApprovals';
+import { createFromTemplates, deliverableSpecs, insideWorkTree, recordBlobs } from './deliverables';
+import { findWorkflow } from './findWorkflow';
+import { phaseLens } from './phaseLens';
+import { workflowSettings } from './workflowSettings';
+
+export interface ChangePhaseOptions {
+  task: string;
+  action: PhaseAction;
+  phase?: string;
+  deliverables?: string[];
+  workflow?: string;
+}
+
+function liveTask(s: MilestoneState, id: string): TaskState {
+  const t = s.tasks.find((x) => x.id === id);
+  if (!t || t.deleted) throw new MilestoneError('NOT_FOUND', `task ${id.slice(0, 8)} was removed`, { data: { id } });
+  return t;
+}
+
+function attachDef(ctx: Context, o: ChangePhaseOptions, s: MilestoneState, dflt: string | null): WorkflowDef {
+  const fromMilestone = typeof s.extra.workflow === 'string' ? s.extra.workflow : null;
+  return findWorkflow(ctx, o.workflow ?? fromMilestone ?? dflt ?? 'kiro');
+}
+
+export async function changePhase(ctx: Context, o: ChangePhaseOptions): Promise<TaskView> {
+  const loc = await resolveTask(ctx, o.task);
+  const settings = await workflowSettings(ctx);
+  const before = await readMilestone(ctx, loc.milestoneId);
+  const task = liveTask(before, loc.taskId);
+  let def: WorkflowDef | null = null;
+  let workflow: TaskWorkflow | null = task.workflow ?? null;
+  const drafts: MilestoneOpDraft[] = [];
+  if (!workflow) {
+    if (o.action !== 'start') {
+      throw new MilestoneError('INVALID_INPUT', `task ${task.id.slice(0, 8)} follows no workflow`, { hint: 'Start its first phase: `git milestone phase start TASK`.' });
+    }
+    def = attachDef(ctx, o, before, settings.defaultWorkflow);
+    const phases = def.phases.map((p) => ({ name: p.name, weight: p.weight, needsApproval: p.needsApproval }));
+    drafts.push(taskWorkflowOp({ task: task.id, workflow: { name: def.name, phases } }));
+    workflow = { name: def.name, phases: phases.map(newPhase) };
+  } else {
+    try { def = findWorkflow(ctx, workflow.name); } catch { def = null; }
+  }
+  const phase = o.phase ?? currentPhaseOf(workflow)?.name;
+  if (!phase) throw new MilestoneError('INVALID_INPUT', `every phase of task ${task.id.slice(0, 8)} is done`, { hint: 'Name a phase to reopen it.' });
+  const problem = transitionProblem(workflow, phase, o.action);
+  if (problem) throw new MilestoneError('INVALID_INPUT', problem, { data: { task: task.id, phase } });
+  const record = workflow.phases.find((p) => p.name === phase)!;
+  const status = actionStatus(record, o.action);
+  const specs = deliverableSpecs(def, phase, before, task, o.deliverables ?? []);
+  specs.forEach((s) => insideWorkTree(ctx, s.path));
+  const blobs = o.action === 'submit' || o.action === 'complete' ? await recordBlobs(ctx, specs) : undefined;
+  const approvers = status === 'waiting_approval' ? settings.approvers(phase) : undefined;
+  const now = ctx.env.clock();
+  const { state } = await writeMilestone(ctx, loc.milestoneId, (s) => {
+    const out = [...autoApprovals(s, now, settings.autoApproveMs), ...drafts];
+    out.push(phaseSetOp({ task: task.id, phase, status, deliverables: blobs, approvers }));
+    const t = liveTask(s, task.id);
+    if (o.action === 'start' && t.status === 'pending') out.push(taskStatusOp({ task: task.id, status: 'in_progress' }));
+    const last = workflow!.phases[workflow!.phases.length - 1];
+    if (status === 'completed' && last.name === phase && workflow!.phases.slice(0, -1).every(isDone) && t.status !== 'completed') {
+      out.push(taskStatusOp({ task: task.id, status: 'completed' }));
+    }
+    return out;
+  });
+  if (o.action === 'start') {
+    for (const p of createFromTemplates(ctx, specs)) ctx.env.err(`created ${p} from the ${workflow.name} template\n`);
+  }
+  const after = liveTask(state, task.id);
+  return taskView(after, state, await phaseLens(ctx, after, settings));
+}

@@ -1,0 +1,46 @@
+/**
+ * The settings the phased workflow reads, through the one settings loader:
+ *  - approvers of a phase: `approval_workflow.<phase>_approvers` (roles, or emails directly), each
+ *    role mapped to identities by `approval_workflow.roles.<role>: [email, …]`;
+ *  - `approval_workflow.auto_approve_after` (e.g. `48h`; a number means hours);
+ *  - `approval_workflow.reopen_on_change`: a changed deliverable sends an approved phase back to
+ *    waiting_approval;
+ *  - `kiro_workflow.phase_timeout` (e.g. `3d`);
+ *  - the default workflow: `workflow.default`, else `kiro` when `kiro_workflow.enabled`.
+ */
+import type { ApproverRole } from '../../domain/workflow/phaseState';
+import { parseDuration } from '../../domain/workflow/staleness';
+import { isPlainObject, isStringArray } from '../../domain/values';
+import { loadSettings } from '../config/loadSettings';
+import type { Context } from '../context';
+
+export interface WorkflowSettings {
+  approvers(phase: string): ApproverRole[];
+  autoApproveMs: number | null;
+  timeoutMs: number | null;
+  reopenOnChange: boolean;
+  defaultWorkflow: string | null;
+}
+
+export async function workflowSettings(ctx: Context): Promise<WorkflowSettings> {
+  const values = (await loadSettings(ctx)).values as Record<string, unknown>;
+  const approval = isPlainObject(values.approval_workflow) ? values.approval_workflow : {};
+  const kiro = isPlainObject(values.kiro_workflow) ? values.kiro_workflow : {};
+  const workflow = isPlainObject(values.workflow) ? values.workflow : {};
+  const roles = isPlainObject(approval.roles) ? approval.roles : {};
+  return {
+    approvers(phase) {
+      const listed = approval[`${phase}_approvers`];
+      if (!isStringArray(listed)) return [];
+      return listed.map((role) => {
+        const emails = roles[role];
+        if (isStringArray(emails)) return { role, emails };
+        return { role, emails: role.includes('@') ? [role] : [] };
+      });
+    },
+    autoApproveMs: parseDuration(approval.auto_approve_after),
+    timeoutMs: parseDuration(kiro.phase_timeout),
+    reopenOnChange: approval.reopen_on_change === true,
+    defaultWorkflow: typeof workflow.default === 'string' ? workflow.default : kiro.enabled === true ? 'kiro' : null,
+  };
+}
