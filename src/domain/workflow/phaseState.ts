@@ -6,7 +6,8 @@
  * `base` is what phase operations set; `status` is derived from it and the reviews of the current
  * round (gate.ts), so concurrent reviews from two clones fold to the same answer in any order.
  */
-import type { Author } from '../types';
+/** As domain/types.ts Author (not imported: types.ts imports this file). */
+type Author = { name: string; email: string };
 
 export const PHASE_STATUSES = [
   'pending', 'in_progress', 'waiting_approval', 'approved', 'rejected', 'changes_requested', 'completed', 'blocked',

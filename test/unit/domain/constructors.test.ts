@@ -30,6 +30,9 @@ const SAMPLES: OpDraft[] = [
   ctors.taskStatusOp({ task: id, status: 'completed' }),
   ctors.taskDependOp({ task: id, add: [id] }),
   ctors.taskRemoveOp({ task: id }),
+  ctors.taskWorkflowOp({ task: id, workflow: { name: 'kiro', phases: [{ name: 'design', weight: 100, needsApproval: true }] } }),
+  ctors.phaseSetOp({ task: id, phase: 'design', status: 'waiting_approval', deliverables: [{ path: 'd.md', blob: 'a'.repeat(40) }] }),
+  ctors.reviewAddOp({ task: id, phase: 'design', round: id, decision: 'approve', deliverables: [] }),
 ];
 
 describe('operation constructors', () => {

@@ -92,7 +92,18 @@ function randomOp(state: MilestoneState, random: () => number, author: Author, n
     ['task.set', { task: pick(live), fields: { assignee: pick(['ann', 'bob', null]), estimatedHours: n } }],
     ['task.depend', { task: pick(live), add: [pick(live)] }],
     ['task.remove', { task: pick(live) }],
+    ['task.workflow', { task: pick(live), workflow: { name: pick(['w1', 'w2']), phases: [
+      { name: 'a', weight: 40, needsApproval: true }, { name: 'b', weight: 60, needsApproval: false }] } }],
   ];
+  const phased = state.tasks.filter((t) => !t.deleted && t.workflow).map((t) => t.id);
+  for (let i = 0; phased.length && i < 4; i++) drafts.push(
+    ['phase.set', { task: pick(phased), phase: pick(['a', 'b']), status: pick(['in_progress', 'waiting_approval', 'completed', 'blocked']),
+      deliverables: [{ path: 'd.md', blob: `${n}` }], approvers: [{ role: 'r', emails: [pick(['alice@example.com', 'bob@example.com'])] }] }]);
+  const waiting = state.tasks.filter((t) => !t.deleted && t.workflow)
+    .flatMap((t) => t.workflow!.phases.filter((p) => p.status === 'waiting_approval').map((p) => ({ task: t.id, phase: p.name, round: p.round })));
+  for (let i = 0; waiting.length && i < 4; i++) {
+    drafts.push(['review.add', { ...pick(waiting), decision: pick(['approve', 'reject', 'request_changes']), deliverables: [] }]);
+  }
   if (random() < 0.02) drafts.push(['milestone.delete', {}]);
   const [type, payload] = pick(drafts);
   const op = makeOp(type, payload, lamport, author);

@@ -87,7 +87,7 @@ describe('summarize', () => {
     expect(summarize(log.s)).toEqual({
       id, shortId: id.slice(0, 8), title: 'M "1"', description: 'desc', status: 'planned', priority: 'high', category: null, labels: ['a', 'b'],
       progress: 50, dueDate: '2024-05-01', startDate: null, assignees: ['amy', 'zed'], taskCount: 3, doneCount: 1, blockedCount: 0, phases: [], conflictCount: 0,
-      aliases: ['milestone-001'], archived: false, deleted: false, updatedAt: log.s.updated.at, createdAt: log.s.created.at,
+      pendingReviews: [], openPhaseSince: null, aliases: ['milestone-001'], archived: false, deleted: false, updatedAt: log.s.updated.at, createdAt: log.s.created.at,
     });
   });
 });

@@ -7,6 +7,7 @@ describe('registry', () => {
     expect(OP_TYPES).toEqual([
       'milestone.create', 'milestone.set', 'milestone.set-extra', 'milestone.label', 'milestone.depend', 'milestone.alias',
       'milestone.archive', 'milestone.delete', 'task.add', 'task.set', 'task.status', 'task.depend', 'task.remove',
+      'task.workflow', 'phase.set', 'review.add',
     ]);
     for (const type of OP_TYPES) expect(getHandler(type).type).toBe(type);
   });
