@@ -12,6 +12,7 @@ import type { MilestoneState, TaskState } from '../../domain/types';
 import { taskView, type TaskView } from '../../domain/views';
 import { actionStatus, currentPhaseOf, isDone, transitionProblem, type PhaseAction } from '../../domain/workflow/machine';
 import { newPhase, type TaskWorkflow } from '../../domain/workflow/phaseState';
+import { withAutoApprovals } from '../../domain/workflow/staleness';
 import type { WorkflowDef } from '../../domain/workflow/types';
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { Context } from '../context';
@@ -48,7 +49,8 @@ export async function changePhase(ctx: Context, o: ChangePhaseOptions): Promise<
   const before = await readMilestone(ctx, loc.milestoneId);
   const task = liveTask(before, loc.taskId);
   let def: WorkflowDef | null = null;
-  let workflow: TaskWorkflow | null = task.workflow ?? null;
+  const now = ctx.env.clock();
+  let workflow: TaskWorkflow | null = task.workflow ? withAutoApprovals(task.workflow, now, settings.autoApproveMs) : null;
   const drafts: MilestoneOpDraft[] = [];
   if (!workflow) {
     if (o.action !== 'start') {
@@ -71,7 +73,6 @@ export async function changePhase(ctx: Context, o: ChangePhaseOptions): Promise<
   specs.forEach((s) => insideWorkTree(ctx, s.path));
   const blobs = o.action === 'submit' || o.action === 'complete' ? await recordBlobs(ctx, specs) : undefined;
   const approvers = status === 'waiting_approval' ? settings.approvers(phase) : undefined;
-  const now = ctx.env.clock();
   const { state } = await writeMilestone(ctx, loc.milestoneId, (s) => {
     const out = [...autoApprovals(s, now, settings.autoApproveMs), ...drafts];
     out.push(phaseSetOp({ task: task.id, phase, status, deliverables: blobs, approvers }));
