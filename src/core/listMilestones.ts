@@ -12,6 +12,7 @@ import type { Context } from './context';
 import { fetchOnFirstUse } from './firstFetch';
 import { openBackendIndex } from './openBackendIndex';
 import { SummaryList } from './SummaryList';
+import { resolveWorkflowTerms } from './workflow/workflowTerms';
 
 export interface ListOptions {
   /** `--backend`: file, sqlite or postgresql; otherwise scale selection decides. */
@@ -19,6 +20,7 @@ export interface ListOptions {
 }
 
 export async function listMilestones(ctx: Context, filter: SummaryFilter, o: ListOptions = {}): Promise<SummaryList> {
+  if (filter.query?.length) filter = { ...filter, query: await resolveWorkflowTerms(ctx, filter.query) };
   const list = await listOnce(ctx, filter, o);
   // A fresh clone: fetch the remote's milestones on first use, or say how (firstFetch.ts).
   return list.empty && (await fetchOnFirstUse(ctx)) ? listOnce(ctx, filter, o) : list;

@@ -4,6 +4,7 @@
  */
 import type { Term } from './queryLanguage';
 import type { MilestoneSummary } from './summary';
+import { waitsFor } from './workflow/pending';
 
 export function matchQuery(s: MilestoneSummary, terms: readonly Term[]): boolean {
   return terms.every((t) => matchTerm(s, t) !== t.negate);
@@ -25,11 +26,22 @@ function matchTerm(s: MilestoneSummary, t: Term): boolean {
       return (s.status === 'blocked' || s.blockedCount > 0) === ['true', 'yes'].includes(t.values[0]);
     case 'has':
       return t.values.some((v) => has(s, v));
+    case 'waiting':
+      return t.values.some((v) => s.pendingReviews.some((r) => waitsFor(r, v)));
+    case 'overdue':
+      return overdue(s, t.values[0]);
     case 'due':
       return s.dueDate !== null && t.values.some((v) => compareDate(s.dueDate!.slice(0, 10), t.op, v));
     case 'text':
       return t.values.every((v) => textMatch(s, v));
   }
+}
+
+/** `since:<instant>`: an open phase started at or before it; `never`: no timeout; true/false unresolved: any open phase. */
+function overdue(s: MilestoneSummary, v: string): boolean {
+  if (v === 'never') return false;
+  if (v.startsWith('since:')) return s.openPhaseSince !== null && Date.parse(s.openPhaseSince) <= Date.parse(v.slice(6));
+  return (s.openPhaseSince !== null) === (v === 'true');
 }
 
 function has(s: MilestoneSummary, what: string): boolean {

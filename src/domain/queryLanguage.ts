@@ -3,6 +3,8 @@
  *   status:in_progress,blocked   any of the values (comma)      label:backend   has that label
  *   assignee:alice   priority:high   phase:design   blocked:true|false   has:conflicts|due|tasks|labels
  *   due:<2026-12-31  due:>=2026-01-01  due:2026-06-30   (dates compare as YYYY-MM-DD)
+ *   waiting:me|EMAIL   a phase waits for this reviewer's approval   overdue:true|false   a phase is open
+ *   longer than kiro_workflow.phase_timeout (core/workflow/workflowTerms.ts resolves `me` and the time)
  *   sort:-due   (one of the sort keys, - for descending)     text:"a:b"   explicit free text
  *   -label:later   a leading - negates any term (on the command line, negate a free word as -text:word)
  * Other words are free text (title, description, alias or id prefix, ignoring case). An unknown
@@ -11,7 +13,9 @@
 import { MilestoneError } from '../errors/MilestoneError';
 import { MILESTONE_STATUSES, PRIORITIES } from './types';
 
-export const QUALIFIERS = ['status', 'label', 'assignee', 'priority', 'due', 'phase', 'blocked', 'has', 'sort', 'text'] as const;
+export const QUALIFIERS = [
+  'status', 'label', 'assignee', 'priority', 'due', 'phase', 'blocked', 'has', 'waiting', 'overdue', 'sort', 'text',
+] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 export const HAS_VALUES = ['conflicts', 'due', 'tasks', 'labels'] as const;
 
@@ -29,6 +33,8 @@ export interface Query {
 
 const invalid = (message: string, hint?: string) => new MilestoneError('INVALID_INPUT', message, { hint });
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** true|false as typed; `since:<instant>` / `never` once the use case resolved the timeout. */
+const OVERDUE_VALUE = /^(true|false|never|since:\S+)$/;
 
 export function parseQuery(words: readonly string[]): Query {
   const query: Query = { terms: [] };
@@ -63,6 +69,7 @@ function term(key: Exclude<Qualifier, 'sort'>, raw: string, negate: boolean, wor
   const allowed: Partial<Record<Term['key'], readonly string[]>> = {
     status: MILESTONE_STATUSES, priority: PRIORITIES, blocked: ['true', 'false', 'yes', 'no'], has: HAS_VALUES,
   };
+  if (key === 'overdue' && !values.every((v) => OVERDUE_VALUE.test(v))) throw invalid(`${JSON.stringify(word)}: overdue takes true or false`);
   const bad = values.find((v) => allowed[key] && !allowed[key]?.includes(v));
   if (bad !== undefined) throw invalid(`${key}:${bad} is not a known value`, `Use one of: ${allowed[key]?.join(', ')}.`);
   if (key === 'due' && values.some((v) => !DATE.test(v))) throw invalid(`${JSON.stringify(word)}: dates are YYYY-MM-DD`);

@@ -15,6 +15,7 @@ const def: CommandDef<SummaryList> = {
 Words after the command are a query; all must hold:
   status:in_progress,blocked  label:backend  assignee:alice  priority:high  phase:design
   'due:<2026-12-31'  'due:>=2026-01-01'  blocked:true  has:conflicts  has:due  has:tasks  has:labels
+  waiting:me (a phase waits for my review)  overdue:true (a phase open past kiro_workflow.phase_timeout)
   sort:-due   -label:later (a leading - negates)   other words search titles and descriptions
 Quote a term with < or > (as above): the shell reads them as redirections.`,
   examples: [
@@ -24,6 +25,7 @@ Quote a term with < or > (as above): the shell reads them as redirections.`,
     "git milestone list status:in_progress,blocked -label:later 'due:<2026-12-31' sort:due",
     'git milestone status assignee:alice blocked:true --limit 5',
     'git milestone list --backend sqlite parser',
+    'git milestone list phase:spec waiting:me',
   ],
   variadic: true,
   flags: {

@@ -3,8 +3,6 @@
  *  - approvers of a phase: `approval_workflow.<phase>_approvers` (roles, or emails directly), each
  *    role mapped to identities by `approval_workflow.roles.<role>: [email, …]`;
  *  - `approval_workflow.auto_approve_after` (e.g. `48h`; a number means hours);
- *  - `approval_workflow.reopen_on_change`: a changed deliverable sends an approved phase back to
- *    waiting_approval;
  *  - `kiro_workflow.phase_timeout` (e.g. `3d`);
  *  - the default workflow: `workflow.default`, else `kiro` when `kiro_workflow.enabled`.
  */
@@ -18,7 +16,6 @@ export interface WorkflowSettings {
   approvers(phase: string): ApproverRole[];
   autoApproveMs: number | null;
   timeoutMs: number | null;
-  reopenOnChange: boolean;
   defaultWorkflow: string | null;
 }
 
@@ -40,7 +37,6 @@ export async function workflowSettings(ctx: Context): Promise<WorkflowSettings> 
     },
     autoApproveMs: parseDuration(approval.auto_approve_after),
     timeoutMs: parseDuration(kiro.phase_timeout),
-    reopenOnChange: approval.reopen_on_change === true,
     defaultWorkflow: typeof workflow.default === 'string' ? workflow.default : kiro.enabled === true ? 'kiro' : null,
   };
 }

@@ -67,12 +67,16 @@ describe('a task through all four phases', () => {
     const r = ann.gm(['review', task, '--approve']);
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/Ann <ann@example.com> may not review phase design; approvers are lead: bob@example.com; arch: cat@example.com/);
+    expect(ann.json(['list', 'phase:design']).length).toBe(1);
+    expect(ann.json(['list', 'waiting:me'])).toEqual([]);
     ann.ok(['sync']);
   });
 
   it('two approvers approving from two clones at once both count after sync, in either order', { timeout: 120_000 }, async () => {
     bob.ok(['pull']);
     cat.ok(['pull']);
+    for (const backend of ['file', 'sqlite']) expect(bob.json(['list', 'waiting:me', '--backend', backend]).length).toBe(1);
+    expect(bob.json(['review', '--pending', '--backend', 'sqlite']).map((e: any) => e.phase)).toEqual(['design']);
     expect(bob.json(['review', '--mine']).map((e: any) => [e.phase, e.reviewers])).toEqual([['design', ['bob@example.com', 'cat@example.com']]]);
     const [b, c] = await Promise.all([bob.gmAsync(['review', task, '--approve', '-m', 'ok']), cat.gmAsync(['review', task, '--approve'])]);
     expect([b.code, c.code]).toEqual([0, 0]);
@@ -203,5 +207,8 @@ describe('auto_approve_after', () => {
     expect(design.reviews).toEqual([expect.objectContaining({ decision: 'approve', policy: true, by: 'Ann <ann@example.com>' })]);
     expect(await show('2026-03-10T00:00:00.000Z')).toMatchObject({ name: 'design', overdue: false });
     expect((JSON.parse((await at(repo.dir, '2026-03-10T00:00:00.000Z', ['task', 'show', t, '--json'])).stdout).phases[1]).overdue).toBe(true);
+    const list = async (now: string, q: string) => JSON.parse((await at(repo.dir, now, ['list', q, '--json'])).stdout).length;
+    expect([await list('2026-03-05T00:00:00.000Z', 'overdue:true'), await list('2026-03-07T00:00:00.000Z', 'overdue:true')]).toEqual([0, 1]);
+    expect(await list('2026-03-07T00:00:00.000Z', 'overdue:false')).toBe(0);
   });
 });
