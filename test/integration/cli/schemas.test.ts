@@ -291,6 +291,25 @@ describe('real --json output conforms', () => {
     expect(m.tasks[1].dependsOn).toEqual([m.tasks[0].id]);
   });
 
+  it('phase start / submit / block / reopen / complete and review (decisions, --pending, --mine)', () => {
+    const t = run('task.schema.json', ['task', 'add', ids.b, 'Design review']).id;
+    expect(run('task.schema.json', ['phase', 'start', t])).toMatchObject({ workflow: 'kiro', progress: 9 });
+    fs.writeFileSync(path.join(repo.dir, 'design.md'), 'The design.\n');
+    const submitted = run('task.schema.json', ['phase', 'submit', t, '--deliverable', 'design.md']);
+    expect(submitted.phases[0]).toMatchObject({ status: 'waiting_approval', deliverables: [{ path: 'design.md' }] });
+    expect(run('review-pending.schema.json', ['review', '--pending']).map((e: any) => e.task)).toEqual([t]);
+    expect(run('review-pending.schema.json', ['review', '--mine'])).toHaveLength(1);
+    expect(run('task.schema.json', ['review', t, '--approve', '-m', 'fine']).phases[0].reviews[0]).toMatchObject({ decision: 'approve', stale: false });
+    run('task.schema.json', ['phase', 'block', t, 'spec']);
+    run('task.schema.json', ['phase', 'reopen', t, 'spec']);
+    fs.writeFileSync(path.join(repo.dir, 'spec.md'), 'The spec.\n');
+    run('task.schema.json', ['phase', 'submit', t, 'spec', '--deliverable', 'spec.md']);
+    run('task.schema.json', ['review', t, '--approve']);
+    run('task.schema.json', ['phase', 'start', t]);
+    expect(run('task.schema.json', ['phase', 'complete', t, 'task', '--deliverable', 'spec.md']).phases[2].status).toBe('completed');
+    run('error.schema.json', ['review', t, '--approve'], 5);
+  });
+
   it('errors: not found, dependency cycle, usage, invalid input, invalid settings, corrupt entity', () => {
     expect(run('error.schema.json', ['show', 'nosuch'], 3).error).toMatchObject({ code: 'NOT_FOUND', hint: expect.any(String) });
     const cycle = run('error.schema.json', ['dep', 'add', ids.t1, ids.t3], 6).error;
@@ -336,11 +355,12 @@ describe('the schemas reject wrong documents', () => {
     assignee: null, estimatedHours: null, dependsOn: [], startedAt: null, completedAt: null, progress: 0,
     created: { at: '2026-01-01T00:00:00.000Z', by: { name: 'n', email: 'e' } },
     updated: { at: '2026-01-01T00:00:00.000Z', by: { name: 'n', email: 'e' } }, extra: { anything: [1, { x: null }] }, conflicts: [],
+    workflow: null, phases: [],
   };
   const summary = {
     id: 'b'.repeat(64), shortId: 'bbbbbbbb', title: 'm', description: '', status: 'planned', priority: null, category: null, labels: [], progress: 0,
     dueDate: null, startDate: null, assignees: [], taskCount: 0, doneCount: 0, blockedCount: 0, phases: [], conflictCount: 0,
-    aliases: [], archived: false, deleted: false, updatedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z',
+    pendingReviews: [], openPhaseSince: null, aliases: [], archived: false, deleted: false, updatedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z',
   };
 
   it('accepts the well-formed baselines', () => {
