@@ -16,7 +16,6 @@ const SUMMARY: Record<PhaseAction, string> = {
 
 function phaseDef(action: PhaseAction): CommandDef<TaskView> {
   return {
-    id: `phase:${action}`,
     summary: SUMMARY[action],
     description: `PHASE defaults to the task's current phase. Deliverables default to
 docs/milestones/<milestone-slug>/<task-slug>/<phase>.md; --deliverable names others (paths inside the work tree).`,

@@ -24,7 +24,6 @@ function pendingText(list: PendingEntry[]): string {
 }
 
 const def: CommandDef<Result> = {
-  id: 'review',
   summary: 'Review a phase waiting for approval, or list the phases waiting (--pending, --mine).',
   description: `The reviewer is the git identity running the command (GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL, else user.name/user.email);
 it must act for a role the phase needs (approval_workflow.roles.<role>, approval_workflow.<phase>_approvers).
