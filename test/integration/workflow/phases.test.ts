@@ -8,10 +8,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCluster, snapshots, type Clone, type Cluster } from '../sync/cluster';
 import { cli } from '../../helpers/cli';
+import { runInProcess } from '../../helpers/inProcess';
 import { makeTmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
 
 const SETTINGS = `approval_workflow:
@@ -166,19 +166,8 @@ describe('bad input: a clear error and nothing written', () => {
 
 // ---- auto-approval with an injected clock (in-process) -------------------------------------------
 
-const dist = (p: string) => createRequire(__filename)(path.resolve(__dirname, '../../../dist', p));
-
-async function at(dir: string, now: string, argv: string[], author = 'Ann'): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { findDef } = dist('cli/defs/registry.js');
-  const { parseDirect } = dist('cli/parseDirect.js');
-  const { runDef } = dist('cli/runDef.js');
-  const { createTestEnv } = dist('env/testEnv.js');
-  const found = findDef(argv);
-  const input = parseDirect(found.def, argv.slice(found.words));
-  const vars = { PATH: process.env.PATH, HOME: process.env.HOME, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: `${author.toLowerCase()}@example.com` };
-  const env = createTestEnv({ cwd: dir, vars, now });
-  const code = await runDef({ def: found.def, input, env });
-  return { code, stdout: env.stdout(), stderr: env.stderr() };
+function at(dir: string, now: string, argv: string[], author = 'Ann') {
+  return runInProcess(dir, argv, { GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: `${author.toLowerCase()}@example.com` }, new Date(now));
 }
 
 describe('auto_approve_after', () => {
