@@ -17,6 +17,7 @@ import { checkIncoming } from './checkIncoming';
 import { checkIndex } from './checkIndex';
 import { checkLocks } from './checkLocks';
 import { checkSqlite, rebuildSqlite } from './checkSqlite';
+import { checkOverdue } from '../workflow/checkOverdue';
 import { diagnosticReport, type DiagnosticReport } from './diagnosticReport';
 import type { CheckName, CheckSummary, DoctorProblem, EntityCounts } from './types';
 
@@ -65,7 +66,7 @@ async function fix(ctx: Context, problems: DoctorProblem[]): Promise<void> {
 
 export async function doctor(ctx: Context, o: { fix?: boolean; report?: boolean } = {}): Promise<DoctorResult> {
   const entities = await checkEntities(ctx);
-  const problems = [...entities.problems, ...(await checkIncoming(ctx)), ...(await leftoverProblems(ctx)), ...checkLocks(ctx), ...(await checkIndex(ctx)), ...checkSqlite(ctx), ...(await configProblems(ctx)), ...(await checkHooks(ctx))];
+  const problems = [...entities.problems, ...(await checkIncoming(ctx)), ...(await leftoverProblems(ctx)), ...checkLocks(ctx), ...(await checkIndex(ctx)), ...checkSqlite(ctx), ...(await configProblems(ctx)), ...(await checkHooks(ctx)), ...(await checkOverdue(ctx))];
   if (o.fix) await fix(ctx, problems);
   const c = entities.counts;
   const what: Record<CheckName, string> = {
@@ -76,6 +77,7 @@ export async function doctor(ctx: Context, o: { fix?: boolean; report?: boolean 
     hooks: 'installed hooks',
     locks: 'lock files under refs/milestones and the index',
     aliases: 'aliases claimed by one milestone each',
+    workflow: 'phases open past kiro_workflow.phase_timeout',
   };
   const checks = (Object.keys(what) as CheckName[]).map((name) => ({
     name, summary: what[name], ok: !problems.some((p) => p.check === name && p.severity === 'error' && !p.fixed),

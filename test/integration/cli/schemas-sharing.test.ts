@@ -252,7 +252,7 @@ describe('real --json output conforms', () => {
 describe('the schemas reject wrong documents', () => {
   const id = 'a'.repeat(64);
   const check = (name: string, ok = true) => ({ name, summary: 's', ok });
-  const checks = ['entities', 'remotes', 'index', 'config', 'hooks', 'locks', 'aliases'].map((n) => check(n));
+  const checks = ['entities', 'remotes', 'index', 'config', 'hooks', 'locks', 'aliases', 'workflow'].map((n) => check(n));
   const doctor = { healthy: true, checks, problems: [], counts: { milestones: 1, tasks: 0, operations: 1, conflicts: 0 } };
   const pull = { remote: 'origin', created: 0, fastForwarded: 0, merged: 0, upToDate: 1, errors: [], remotes: ['origin'], notes: {}, total: 1, newConflicts: [] };
   const row = { legacyId: 'milestone-001', file: 'active/milestone-001.yaml', id, title: 't', tasks: 0, action: 'created', warnings: [] };

@@ -199,5 +199,11 @@ describe('auto_approve_after', () => {
     const list = async (now: string, q: string) => JSON.parse((await at(repo.dir, now, ['list', q, '--json'])).stdout).length;
     expect([await list('2026-03-05T00:00:00.000Z', 'overdue:true'), await list('2026-03-07T00:00:00.000Z', 'overdue:true')]).toEqual([0, 1]);
     expect(await list('2026-03-07T00:00:00.000Z', 'overdue:false')).toBe(0);
+    const doctor = JSON.parse((await at(repo.dir, '2026-03-07T00:00:00.000Z', ['doctor', '--json'])).stdout);
+    expect(doctor.checks.map((c: any) => c.name)).toContain('workflow');
+    expect(doctor.problems.filter((p: any) => p.check === 'workflow').map((p: any) => p.message)).toEqual([
+      expect.stringMatching(/^phase spec of task [0-9a-f]{8} "Auto task" is in_progress since .*, past kiro_workflow.phase_timeout$/)]);
+    const early = JSON.parse((await at(repo.dir, '2026-03-05T00:00:00.000Z', ['doctor', '--json'])).stdout);
+    expect(early.problems.filter((p: any) => p.check === 'workflow')).toEqual([]);
   });
 });
