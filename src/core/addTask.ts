@@ -3,12 +3,15 @@
  * that operation (unique across milestones); dependencies are resolved inside the milestone and a
  * cycle is refused by the domain before anything is written.
  */
-import { taskAddOp } from '../domain/ops/constructors';
+import { taskAddOp, taskWorkflowOp } from '../domain/ops/constructors';
 import { taskView, type TaskView } from '../domain/views';
+import type { TaskState } from '../domain/types';
+import type { WorkflowDef } from '../domain/workflow/types';
 import type { Context } from './context';
 import { matchTask } from './matchTask';
-import { writeMilestone } from './milestoneAccess';
+import { readMilestone, writeMilestone } from './milestoneAccess';
 import { resolveMilestone } from './resolveMilestone';
+import { findWorkflow } from './workflow/findWorkflow';
 
 export interface AddTaskOptions {
   milestone: string;
@@ -17,11 +20,20 @@ export interface AddTaskOptions {
   dependsOn?: string[];
   assignee?: string;
   estimatedHours?: number;
+  /** A workflow name, or `none`; default: the milestone's (`new --workflow`). */
+  workflow?: string;
 }
 
 export async function addTask(ctx: Context, o: AddTaskOptions): Promise<TaskView> {
   const id = await resolveMilestone(ctx, o.milestone);
-  return (await addTasks(ctx, id, [o]))[0];
+  const given = o.workflow !== undefined && o.workflow !== 'none' ? findWorkflow(ctx, o.workflow) : null;
+  const [view] = await addTasks(ctx, id, [o]);
+  const state = await readMilestone(ctx, id);
+  const fromMilestone = o.workflow === undefined && typeof state.extra.workflow === 'string' ? findWorkflow(ctx, state.extra.workflow) : null;
+  const def = given ?? fromMilestone;
+  if (!def) return view;
+  const attached = await writeMilestone(ctx, id, () => [taskWorkflowOp({ task: view.id, workflow: outline(def) })]);
+  return taskView(attached.state.tasks.find((t) => t.id === view.id) as TaskState, attached.state);
 }
 
 /**
@@ -45,4 +57,8 @@ export async function addTasks(
     if (!task) throw new Error(`task ${hash} missing after write`);
     return taskView(task, state);
   });
+}
+
+function outline(def: WorkflowDef): { name: string; phases: Array<{ name: string; weight: number; needsApproval: boolean }> } {
+  return { name: def.name, phases: def.phases.map((p) => ({ name: p.name, weight: p.weight, needsApproval: p.needsApproval })) };
 }

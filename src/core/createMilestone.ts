@@ -7,6 +7,7 @@ import type { MilestoneView } from '../domain/views';
 import { milestoneView } from '../domain/views';
 import type { Context } from './context';
 import { retryDue } from './notify/retryDue';
+import { findWorkflow } from './workflow/findWorkflow';
 
 export interface CreateMilestoneOptions {
   title: string;
@@ -21,6 +22,8 @@ export interface CreateMilestoneOptions {
   successCriteria?: string[];
   /** Fields with no place in the model, kept verbatim (e.g. `workflow` from a template). */
   extra?: Record<string, unknown>;
+  /** The workflow its tasks follow (kept as `extra.workflow`; findWorkflow checks the name). */
+  workflow?: string;
 }
 
 export async function createMilestone(ctx: Context, o: CreateMilestoneOptions): Promise<MilestoneView> {
@@ -30,11 +33,17 @@ export async function createMilestone(ctx: Context, o: CreateMilestoneOptions): 
   ];
   for (const k of pick) if (o[k] !== undefined) fields[k] = o[k];
   const created = await ctx.milestones.create(
-    milestoneCreateOp({ title: o.title, nonce: ctx.env.nonce(), fields, labels: o.labels ?? [], ...(o.extra ? { extra: o.extra } : {}) }),
+    milestoneCreateOp({ title: o.title, nonce: ctx.env.nonce(), fields, labels: o.labels ?? [], ...extraOf(ctx, o) }),
     ctx.who(),
   );
   await ctx.index.put(created.id, created.tip, created.state);
   await retryDue(ctx); // webhook deliveries that failed earlier and are due again
   ctx.env.log.info('milestone created', { id: created.id });
   return milestoneView(created.state);
+}
+
+function extraOf(ctx: Context, o: CreateMilestoneOptions): { extra?: Record<string, unknown> } {
+  const workflow = o.workflow !== undefined ? { workflow: findWorkflow(ctx, o.workflow).name } : {};
+  const extra = { ...(o.extra ?? {}), ...workflow };
+  return Object.keys(extra).length > 0 ? { extra } : {};
 }

@@ -16,6 +16,7 @@ const def: CommandDef<MilestoneView> = {
     'git milestone new "Ship the parser"',
     'git milestone new "Beta" --priority high --due 2026-12-31 --label release --json',
     'git milestone new --template release --var version=2.1 --var owner=alice',
+    'git milestone new "Parser" --workflow kiro',
   ],
   args: [{
     name: 'title',
@@ -29,6 +30,7 @@ const def: CommandDef<MilestoneView> = {
       description: 'Create from .milestones/templates/NAME.yaml (tasks, dependencies, workflow).',
     },
     var: { type: 'string', multiple: true, description: 'A template variable, key=value (repeatable).' },
+    workflow: { type: 'string', description: 'Workflow its tasks follow (e.g. kiro; `task add --workflow` overrides one task).' },
   },
   execute: (ctx, input) => {
     const labels = (input.flags.label as string[] | undefined) ?? [];
@@ -46,7 +48,7 @@ const def: CommandDef<MilestoneView> = {
     if (input.args.title === undefined) {
       throw new MilestoneError('USAGE', 'missing the milestone title', { hint: 'git milestone new "TITLE"' });
     }
-    return createMilestone(ctx, { title: input.args.title, ...fields });
+    return createMilestone(ctx, { title: input.args.title, ...fields, workflow: input.flags.workflow as string | undefined });
   },
   text: (m) => {
     const tasks = m.tasks.length > 0 ? ` with ${m.tasks.length} task(s)` : '';

@@ -11,6 +11,7 @@ const def: CommandDef<TaskView> = {
   examples: [
     'git milestone task add 3f2a "Write the tokenizer"',
     'git milestone task add 3f2a "Write the parser" --depends-on 9c1e --assignee alice --json',
+    'git milestone task add 3f2a "Design the AST" --workflow kiro',
   ],
   args: [
     { name: 'milestone', description: 'Milestone id, unique prefix or alias.', required: true },
@@ -21,6 +22,7 @@ const def: CommandDef<TaskView> = {
     description: { type: 'string', char: 'd', description: 'Longer description.' },
     assignee: { type: 'string', description: 'Who does it.' },
     estimate: { type: 'string', description: 'Estimated hours.' },
+    workflow: { type: 'string', description: 'Workflow the task follows, or none (default: the milestone\'s).' },
   },
   execute: (ctx, input) =>
     addTask(ctx, {
@@ -30,6 +32,7 @@ const def: CommandDef<TaskView> = {
       description: input.flags.description as string | undefined,
       assignee: input.flags.assignee as string | undefined,
       estimatedHours: hours(input.flags.estimate),
+      workflow: input.flags.workflow as string | undefined,
     }),
   text: (t) => `Added task ${short(t.id)} ${oneLine(t.title)} to milestone ${short(t.milestoneId)}`,
 };

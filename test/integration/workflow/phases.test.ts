@@ -164,6 +164,20 @@ describe('bad input: a clear error and nothing written', () => {
   });
 });
 
+describe('a milestone that names a workflow', () => {
+  it('new --workflow: its tasks follow it unless task add --workflow none; an unknown name is refused', () => {
+    const m = ann.json(['new', 'Phased', '--workflow', 'kiro']);
+    expect(m.extra).toEqual({ workflow: 'kiro' });
+    const t = ann.json(['task', 'add', m.id, 'Follows kiro']);
+    expect(t).toMatchObject({ workflow: 'kiro', progress: 0 });
+    expect(t.phases.map((p: any) => p.status)).toEqual(['pending', 'pending', 'pending', 'pending']);
+    expect(ann.json(['task', 'add', m.id, 'Plain', '--workflow', 'none'])).toMatchObject({ workflow: null, phases: [] });
+    const r = ann.gm(['new', 'Nope', '--workflow', 'nope']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/unknown workflow "nope" \(known: kiro\)/);
+  });
+});
+
 // ---- auto-approval with an injected clock (in-process) -------------------------------------------
 
 function at(dir: string, now: string, argv: string[], author = 'Ann') {
