@@ -6,7 +6,7 @@
 import { taskAddOp, taskWorkflowOp } from '../domain/ops/constructors';
 import { taskView, type TaskView } from '../domain/views';
 import type { TaskState } from '../domain/types';
-import type { WorkflowDef } from '../domain/workflow/types';
+import { outlineFor } from '../domain/workflow/outline';
 import type { Context } from './context';
 import { matchTask } from './matchTask';
 import { readMilestone, writeMilestone } from './milestoneAccess';
@@ -32,7 +32,7 @@ export async function addTask(ctx: Context, o: AddTaskOptions): Promise<TaskView
   const fromMilestone = o.workflow === undefined && typeof state.extra.workflow === 'string' ? findWorkflow(ctx, state.extra.workflow) : null;
   const def = given ?? fromMilestone;
   if (!def) return view;
-  const attached = await writeMilestone(ctx, id, () => [taskWorkflowOp({ task: view.id, workflow: outline(def) })]);
+  const attached = await writeMilestone(ctx, id, (s) => [taskWorkflowOp({ task: view.id, workflow: outlineFor(def, s) })]);
   return taskView(attached.state.tasks.find((t) => t.id === view.id) as TaskState, attached.state);
 }
 
@@ -57,8 +57,4 @@ export async function addTasks(
     if (!task) throw new Error(`task ${hash} missing after write`);
     return taskView(task, state);
   });
-}
-
-function outline(def: WorkflowDef): { name: string; phases: Array<{ name: string; weight: number; needsApproval: boolean }> } {
-  return { name: def.name, phases: def.phases.map((p) => ({ name: p.name, weight: p.weight, needsApproval: p.needsApproval })) };
 }

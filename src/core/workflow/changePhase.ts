@@ -11,6 +11,7 @@ import { phaseSetOp, taskStatusOp, taskWorkflowOp, type MilestoneOpDraft } from 
 import type { MilestoneState, TaskState } from '../../domain/types';
 import { taskView, type TaskView } from '../../domain/views';
 import { actionStatus, currentPhaseOf, isDone, transitionProblem, type PhaseAction } from '../../domain/workflow/machine';
+import { outlineFor } from '../../domain/workflow/outline';
 import { newPhase, type TaskWorkflow } from '../../domain/workflow/phaseState';
 import { withAutoApprovals } from '../../domain/workflow/staleness';
 import type { WorkflowDef } from '../../domain/workflow/types';
@@ -57,9 +58,9 @@ export async function changePhase(ctx: Context, o: ChangePhaseOptions): Promise<
       throw new MilestoneError('INVALID_INPUT', `task ${task.id.slice(0, 8)} follows no workflow`, { hint: 'Start its first phase: `git milestone phase start TASK`.' });
     }
     def = attachDef(ctx, o, before, settings.defaultWorkflow);
-    const phases = def.phases.map((p) => ({ name: p.name, weight: p.weight, needsApproval: p.needsApproval }));
-    drafts.push(taskWorkflowOp({ task: task.id, workflow: { name: def.name, phases } }));
-    workflow = { name: def.name, phases: phases.map(newPhase) };
+    const outline = outlineFor(def, before);
+    drafts.push(taskWorkflowOp({ task: task.id, workflow: outline }));
+    workflow = { name: def.name, phases: outline.phases.map(newPhase) };
   } else {
     try { def = findWorkflow(ctx, workflow.name); } catch { def = null; }
   }

@@ -11,6 +11,8 @@ import type { Author, MilestoneState, StoredOperation, TaskState } from '../../.
 import { taskView } from '../../../src/domain/views';
 import type { PhaseStatus } from '../../../src/domain/workflow/phaseState';
 import { parseDuration } from '../../../src/domain/workflow/staleness';
+import { KIRO_WORKFLOW } from '../../../src/domain/workflow/builtin';
+import { outlineFor } from '../../../src/domain/workflow/outline';
 import { ALICE, BOB, caught, Log, makeOp, stored } from '../domain/build';
 
 const CAROL: Author = { name: 'Carol', email: 'carol@example.com' };
@@ -158,6 +160,17 @@ describe('views and summary', () => {
     log.write('review.add', { task, phase: 'design', round, decision: 'approve', deliverables: DOC }, BOB);
     expect(summarize(log.s).pendingReviews).toEqual([]);
     expect(summarize(log.s).phases).toEqual(['spec']);
+  });
+});
+
+describe('gates by precedence', () => {
+  it('the milestone\'s gate (legacy approval_gates or gates.<phase>) overrides the workflow default', () => {
+    const log = new Log();
+    log.create('M', { extra: { kiro_configuration: { approval_gates: { design_to_spec: { required: false }, task_to_execute: { required: true } } } } });
+    expect(outlineFor(KIRO_WORKFLOW, log.s).phases.map((p) => p.needsApproval)).toEqual([false, true, true, false]);
+    const other = new Log();
+    other.create('N', { extra: { gates: { spec: false, execute: true } } });
+    expect(outlineFor(KIRO_WORKFLOW, other.s).phases.map((p) => p.needsApproval)).toEqual([true, false, false, true]);
   });
 });
 
