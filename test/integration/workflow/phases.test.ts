@@ -145,7 +145,6 @@ describe('bad input: a clear error and nothing written', () => {
     const tip = () => ann.git(['for-each-ref', '--format=%(objectname)', `refs/milestones/milestone/${m}`]).trim();
     const before = tip();
     const cases: Array<[string[], RegExp]> = [
-      [['phase', 'start', t, '--workflow', 'nope'], /unknown workflow "nope" \(known: kiro\)/],
       [['phase', 'start', t, 'review'], /unknown phase "review"/],
       [['phase', 'start', t, '--deliverable', '../outside.md'], /outside the work tree \(`..`\)/],
       [['phase', 'start', t, '--deliverable', '/tmp/x.md'], /outside the work tree \(absolute path\)/],
@@ -161,6 +160,9 @@ describe('bad input: a clear error and nothing written', () => {
     }
     expect(tip()).toBe(before);
     fs.unlinkSync(path.join(ann.dir, 'out'));
+    const unknown = ann.gm(['phase', 'start', t, '--workflow', 'nope']);
+    expect([unknown.code, unknown.stderr]).toEqual([3, expect.stringMatching(/unknown workflow "nope" \(known: kiro\)/)]);
+    expect(tip()).toBe(before);
   });
 });
 
@@ -173,7 +175,7 @@ describe('a milestone that names a workflow', () => {
     expect(t.phases.map((p: any) => p.status)).toEqual(['pending', 'pending', 'pending', 'pending']);
     expect(ann.json(['task', 'add', m.id, 'Plain', '--workflow', 'none'])).toMatchObject({ workflow: null, phases: [] });
     const r = ann.gm(['new', 'Nope', '--workflow', 'nope']);
-    expect(r.code).toBe(5);
+    expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/unknown workflow "nope" \(known: kiro\)/);
   });
 });
