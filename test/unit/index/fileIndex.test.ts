@@ -89,6 +89,41 @@ describe('FileIndex.liveJson', () => {
   });
 });
 
+describe('FileIndex repair', () => {
+  it('a deleted or garbled shard is repaired by the read that meets it: lookups and rows are right', async () => {
+    const ids = [await create(1, 'One'), await create(2, 'Two'), await create(3, 'Three')];
+    await store.append(ids[0], who(4), () => [{ type: 'task.add', title: 'Tokenize', nonce: 't1' }]);
+    const task = (await store.read(ids[0])).state.tasks[0].id;
+    await index().rows();
+    const shard = (key: string) => path.join(dir, 'shards', `${key.slice(0, 2)}.json`);
+    fs.rmSync(shard(ids[0]));
+    fs.writeFileSync(shard(task), '{"entities": {"trunc');
+    if (ids[1].slice(0, 2) !== ids[0].slice(0, 2)) fs.writeFileSync(shard(ids[1]), 'not json');
+    expect(await index().findMilestones(ids[0].slice(0, 8))).toEqual([ids[0]]);
+    expect(await index().findTasks(task.slice(0, 8))).toEqual([{ taskId: task, milestoneId: ids[0] }]);
+    expect(await index().findMilestones(ids[1].slice(0, 8))).toEqual([ids[1]]);
+    expect((await index().summaries()).map((s) => s.title).sort()).toEqual(['One', 'Three', 'Two']);
+    expect((await index().liveJson()).toString()).toBe(await expected());
+  });
+});
+
+describe('FileIndex temp files', () => {
+  it('a locked write removes temp files a killed writer left (older than a minute), not fresh ones', async () => {
+    const first = await create(1, 'First');
+    await index().rows();
+    const shards = path.join(dir, 'shards');
+    const old = [path.join(shards, `${first.slice(0, 2)}.json.4242.abc.tmp`), path.join(dir, 'list.cache.4242.def.tmp')];
+    const fresh = path.join(shards, 'ff.json.4243.ghi.tmp');
+    for (const f of [...old, fresh]) fs.writeFileSync(f, '{"half":');
+    const past = new Date(Date.now() - 5 * 60_000);
+    for (const f of old) fs.utimesSync(f, past, past);
+    await create(2, 'Second');
+    expect((await index().summaries()).map((s) => s.title).sort()).toEqual(['First', 'Second']);
+    expect(old.filter((f) => fs.existsSync(f))).toEqual([]);
+    expect(fs.existsSync(fresh)).toBe(true);
+  });
+});
+
 describe('INDEX_VERSION', () => {
   it('is bumped together with the summary shape (update both here when the shape changes)', async () => {
     const id = await create(0, 'M0');
