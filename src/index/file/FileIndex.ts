@@ -19,6 +19,7 @@ import { findMilestones, findTasks } from './lookUp';
 import { ShardDamage, repairShards } from './repairShards';
 import { emptyShard, loadShard, readMeta, writeMeta, type Meta, type Shard } from './shardFiles';
 import { countRows, syncShards, writeRows } from './syncShards';
+import { rowCounts, type RowCounts } from '../shared/rowCounts';
 
 export interface FileIndexOptions {
   /** `<git-common-dir>/milestones/index` */
@@ -28,6 +29,10 @@ export interface FileIndexOptions {
 
 export class FileIndex implements MilestoneIndex {
   constructor(private readonly o: FileIndexOptions) {}
+
+  async counts(): Promise<RowCounts> {
+    return rowCounts(await this.rows());
+  }
 
   async rows(): Promise<ListRow[]> {
     return this.repairing(async () => this.cachedRows((await this.sync(false)).meta));

@@ -13,6 +13,7 @@ import { prefilter } from '../model/prefilter';
 import { pgConnect } from './pgConnect';
 import { repoIdentity, type RepoIdentity } from './repoKey';
 import { syncPg } from './syncPg';
+import { rowCounts, type RowCounts } from '../shared/rowCounts';
 
 export interface PgIndexOptions {
   url: string;
@@ -43,6 +44,10 @@ export class PgIndex implements MilestoneIndex {
   static async connect(o: PgIndexOptions): Promise<PgIndex> {
     const identity = repoIdentity(o.repo, o.dataDir);
     return new PgIndex(await pgConnect(o.url), identity, o.store);
+  }
+
+  async counts(): Promise<RowCounts> {
+    return rowCounts(await this.rows());
   }
 
   async rows(): Promise<ListRow[]> {

@@ -107,6 +107,17 @@ describe('FileIndex repair', () => {
   });
 });
 
+describe('FileIndex.counts', () => {
+  it('counts the live rows as printed and their tasks, for the scale metrics', async () => {
+    const ids = [await create(1, 'One "taskCount":9'), await create(2, 'Two')];
+    await store.append(ids[0], who(3), () => [{ type: 'task.add', title: 'A', nonce: 'a' }, { type: 'task.add', title: 'B', nonce: 'b' }]);
+    await store.append(ids[1], who(4), () => [{ type: 'task.add', title: 'C', nonce: 'c' }]);
+    const printed = JSON.parse(await expected()) as unknown[];
+    const bytes = printed.map((s) => JSON.stringify(s).length).reduce((a, b) => a + b, 0);
+    expect(await index().counts()).toEqual({ tasks: 3, bytes });
+  });
+});
+
 describe('FileIndex temp files', () => {
   it('a locked write removes temp files a killed writer left (older than a minute), not fresh ones', async () => {
     const first = await create(1, 'First');
