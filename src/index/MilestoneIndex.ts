@@ -6,6 +6,7 @@ import type { MilestoneSummary, SummaryFilter } from '../domain/query';
 import type { MilestoneState } from '../domain/types';
 import type { EntityRead } from './model/readEntities';
 import type { RowCounts } from './shared/rowCounts';
+import type { SummaryList } from './shared/summaryList';
 
 export interface TaskLocation {
   taskId: string;
@@ -43,6 +44,8 @@ export interface ListRow extends RowMeta {
 export interface MilestoneIndex {
   /** Every live (not deleted) milestone in default order (created, id), after a freshness check. */
   rows(): Promise<ListRow[]>;
+  /** The answer to `list` with this filter (shared/summaryList.ts), after the same check. */
+  list(filter: SummaryFilter): Promise<SummaryList>;
   /** What the scale metrics count of the live rows (bytes as printed, tasks), after the same check. */
   counts(): Promise<RowCounts>;
   /**

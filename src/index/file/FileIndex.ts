@@ -5,7 +5,7 @@
  * rebuild is built aside (buildShards.ts) and swapped in.
  */
 import * as path from 'node:path';
-import { summarize, type MilestoneSummary } from '../../domain/query';
+import { summarize, type MilestoneSummary, type SummaryFilter } from '../../domain/query';
 import type { MilestoneState } from '../../domain/types';
 import type { EntityStore } from '../../storage/entity/EntityStore';
 import type { IndexBuild, ListRow, MilestoneIndex, RefreshReport, TaskLocation } from '../MilestoneIndex';
@@ -20,6 +20,7 @@ import { ShardDamage, repairShards } from './repairShards';
 import { emptyShard, loadShard, readMeta, writeMeta, type Meta, type Shard } from './shardFiles';
 import { countRows, syncShards, writeRows } from './syncShards';
 import { rowCounts, type RowCounts } from '../shared/rowCounts';
+import { answerList, type SummaryList } from '../shared/summaryList';
 
 export interface FileIndexOptions {
   /** `<git-common-dir>/milestones/index` */
@@ -29,6 +30,10 @@ export interface FileIndexOptions {
 
 export class FileIndex implements MilestoneIndex {
   constructor(private readonly o: FileIndexOptions) {}
+
+  async list(filter: SummaryFilter): Promise<SummaryList> {
+    return answerList(this, filter);
+  }
 
   async counts(): Promise<RowCounts> {
     return rowCounts(await this.rows());

@@ -14,6 +14,7 @@ import { pgConnect } from './pgConnect';
 import { repoIdentity, type RepoIdentity } from './repoKey';
 import { syncPg } from './syncPg';
 import { rowCounts, type RowCounts } from '../shared/rowCounts';
+import { answerList, type SummaryList } from '../shared/summaryList';
 
 export interface PgIndexOptions {
   url: string;
@@ -44,6 +45,10 @@ export class PgIndex implements MilestoneIndex {
   static async connect(o: PgIndexOptions): Promise<PgIndex> {
     const identity = repoIdentity(o.repo, o.dataDir);
     return new PgIndex(await pgConnect(o.url), identity, o.store);
+  }
+
+  async list(filter: SummaryFilter): Promise<SummaryList> {
+    return answerList(this, filter);
   }
 
   async counts(): Promise<RowCounts> {

@@ -20,6 +20,7 @@ import { selectRows } from './selectRows';
 import { metaToken, readStoredList, storeList, type StoredList } from './storedList';
 import { syncSqlite } from './syncSqlite';
 import { rowCounts, type RowCounts } from '../shared/rowCounts';
+import { answerList, type SummaryList } from '../shared/summaryList';
 
 export const SQLITE_FILE = 'index.db';
 
@@ -40,6 +41,10 @@ export class SqliteIndex implements MilestoneIndex {
   }
 
   /** Every live row; served from `list_cache` (storedList.ts) while no sync changed anything. */
+  async list(filter: SummaryFilter): Promise<SummaryList> {
+    return answerList(this, filter);
+  }
+
   async counts(): Promise<RowCounts> {
     return rowCounts(await this.rows());
   }

@@ -118,6 +118,17 @@ describe('FileIndex.counts', () => {
   });
 });
 
+describe('FileIndex.list', () => {
+  it('answers list itself: the plain answer in one piece, filters on the rows it keeps', async () => {
+    const ids = [await create(1, 'One'), await create(2, 'Two')];
+    await store.append(ids[1], who(3), () => [{ type: 'milestone.label', add: ['team'], remove: [] }]);
+    expect((await index().list({})).jsonText().toString()).toBe(await expected());
+    const labelled = await index().list({ label: ['team'] });
+    expect(labelled.items.map((s) => s.id)).toEqual([ids[1]]);
+    expect(JSON.parse(labelled.jsonText().toString())).toEqual(labelled.items);
+  });
+});
+
 describe('FileIndex temp files', () => {
   it('a locked write removes temp files a killed writer left (older than a minute), not fresh ones', async () => {
     const first = await create(1, 'First');
