@@ -5,7 +5,7 @@
  */
 import { jsonText, type Env } from '../env/Env';
 import { openContext, type Context } from '../core/context';
-import { hasJsonText } from '../core/SummaryList';
+import { hasJsonText } from '../index/shared/summaryList';
 import type { CommandDef, Input } from './CommandDef';
 import { escapeControls } from './format';
 import { handleError } from './handleError';

@@ -5,6 +5,8 @@
 import type { MilestoneSummary, SummaryFilter } from '../domain/query';
 import type { MilestoneState } from '../domain/types';
 import type { EntityRead } from './model/readEntities';
+import type { RowCounts } from './shared/rowCounts';
+import type { SummaryList } from './shared/summaryList';
 
 export interface TaskLocation {
   taskId: string;
@@ -42,6 +44,10 @@ export interface ListRow extends RowMeta {
 export interface MilestoneIndex {
   /** Every live (not deleted) milestone in default order (created, id), after a freshness check. */
   rows(): Promise<ListRow[]>;
+  /** The answer to `list` with this filter (shared/summaryList.ts), after the same check. */
+  list(filter: SummaryFilter): Promise<SummaryList>;
+  /** What the scale metrics count of the live rows (bytes as printed, tasks), after the same check. */
+  counts(): Promise<RowCounts>;
   /**
    * Optional: what `list --json` prints with no filter (every unarchived live row in default
    * order, as a JSON array), read in one piece after the same freshness check as rows().

@@ -1,7 +1,7 @@
 /** `git milestone list` (alias `status`) */
 import { listMilestones } from '../../core/listMilestones';
 import { SORT_KEYS } from '../../domain/query';
-import type { SummaryList } from '../../core/SummaryList';
+import type { SummaryList } from '../../index/shared/summaryList';
 import { MILESTONE_STATUSES } from '../../domain/types';
 import { BACKENDS } from '../../domain/scaleDecision';
 import type { CommandDef } from '../CommandDef';

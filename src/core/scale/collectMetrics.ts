@@ -24,23 +24,10 @@ export function authorsSince(ctx: Context, since: Date): number {
   return new Set(r.stdout.split('\n').filter((l) => l !== '').map((l) => l.toLowerCase())).size;
 }
 
-/**
- * The `taskCount` of one pre-rendered summary row (compact JSON, as JSON.stringify writes it).
- * A title or description cannot fake the key: a quote inside a string is escaped as `\"`.
- */
-export function taskCountOf(row: string): number {
-  return Number(/"taskCount":\s*(\d+)/.exec(row)?.[1] ?? 0);
-}
-
 export async function collectMetrics(ctx: Context): Promise<Required<ScaleMetrics>> {
   const milestones = (await ctx.storage.refs.list(refPrefix('milestone'))).size;
   const refs = (await ctx.storage.refs.list(REF_ROOT)).size;
-  let tasks = 0;
-  let bytes = 0;
-  for (const r of await ctx.index.rows()) {
-    bytes += r.end - r.start;
-    tasks += taskCountOf(r.body.toString('utf8', r.start, r.end));
-  }
+  const { tasks, bytes } = await ctx.index.counts();
   const authors = authorsSince(ctx, new Date(ctx.env.clock().getTime() - 30 * DAY_MS));
   return { milestones, tasks, refs, bytes, authors };
 }

@@ -4,13 +4,17 @@
  * caller skips its cache write (the next read notices the refs moved and catches up) rather than
  * failing the command. The lock file names its holder (storage/lockHolder.ts: pid, host, start
  * time), so a lock left by a dead process is taken over at once, even when its pid now belongs to
- * another live process, and `doctor` can say who holds it.
+ * another live process, and `doctor` can say who holds it. Whoever holds the lock also removes
+ * temp files (`*.tmp`) older than a minute from the index and its shards: a writer killed between
+ * writing and renaming one (`kill -9`) leaves it behind.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { currentHolder, formatHolder, holderState, readHolder } from '../../storage/lockHolder';
 
 const WAIT_MS = 3000;
+/** A temp file this old belongs to no live write (each is renamed within milliseconds of being made). */
+const STALE_TEMP_MS = 60_000;
 
 export const INDEX_LOCK = 'index.lock';
 
@@ -34,6 +38,7 @@ export async function withIndexLock<T>(dir: string, fn: () => T): Promise<T | un
     }
   }
   try {
+    removeStaleTemps(dir);
     return fn();
   } finally {
     fs.rmSync(lock, { force: true });
@@ -59,4 +64,25 @@ function takeOver(lock: string): void {
     }
   }
   fs.rmSync(aside, { force: true });
+}
+
+/** Removes `*.tmp` files older than STALE_TEMP_MS from `dir` and `dir/shards`; best effort. */
+export function removeStaleTemps(dir: string, now = Date.now()): void {
+  for (const d of [dir, path.join(dir, 'shards')]) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(d);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!name.endsWith('.tmp')) continue;
+      const file = path.join(d, name);
+      try {
+        if (now - fs.statSync(file).mtimeMs > STALE_TEMP_MS) fs.rmSync(file, { force: true });
+      } catch {
+        // gone meanwhile (renamed into place or removed by another sweep)
+      }
+    }
+  }
 }

@@ -13,6 +13,8 @@ import { prefilter } from '../model/prefilter';
 import { pgConnect } from './pgConnect';
 import { repoIdentity, type RepoIdentity } from './repoKey';
 import { syncPg } from './syncPg';
+import { rowCounts, type RowCounts } from '../shared/rowCounts';
+import { answerList, type SummaryList } from '../shared/summaryList';
 
 export interface PgIndexOptions {
   url: string;
@@ -43,6 +45,14 @@ export class PgIndex implements MilestoneIndex {
   static async connect(o: PgIndexOptions): Promise<PgIndex> {
     const identity = repoIdentity(o.repo, o.dataDir);
     return new PgIndex(await pgConnect(o.url), identity, o.store);
+  }
+
+  async list(filter: SummaryFilter): Promise<SummaryList> {
+    return answerList(this, filter);
+  }
+
+  async counts(): Promise<RowCounts> {
+    return rowCounts(await this.rows());
   }
 
   async rows(): Promise<ListRow[]> {

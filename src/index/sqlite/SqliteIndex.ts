@@ -19,6 +19,8 @@ import { readLiveFile, writeLiveFile } from './liveFile';
 import { selectRows } from './selectRows';
 import { metaToken, readStoredList, storeList, type StoredList } from './storedList';
 import { syncSqlite } from './syncSqlite';
+import { rowCounts, type RowCounts } from '../shared/rowCounts';
+import { answerList, type SummaryList } from '../shared/summaryList';
 
 export const SQLITE_FILE = 'index.db';
 
@@ -39,6 +41,14 @@ export class SqliteIndex implements MilestoneIndex {
   }
 
   /** Every live row; served from `list_cache` (storedList.ts) while no sync changed anything. */
+  async list(filter: SummaryFilter): Promise<SummaryList> {
+    return answerList(this, filter);
+  }
+
+  async counts(): Promise<RowCounts> {
+    return rowCounts(await this.rows());
+  }
+
   async rows(): Promise<ListRow[]> {
     return this.guard(async (db) => {
       await syncSqlite(db, this.o.store, false);

@@ -18,6 +18,8 @@ import { INDEX_NAMES, INDEXES_SQL } from './schema';
 import { SqliteWriter } from './writeRows';
 
 const BATCH = 500;
+/** The page cache while loading, in KiB (SQLite's negative form). */
+const LOAD_CACHE_KIB = -4096;
 
 export interface LoadOptions {
   /** Rewrite rows even at the same tip (a rebuild); and drop every entity not added. */
@@ -34,6 +36,9 @@ export class SqliteLoad implements IndexBuild {
 
   constructor(private readonly db: Db, private readonly o: LoadOptions) {
     this.writer = new SqliteWriter(db);
+    // Rows stream through a load and are not read back: a small page cache does as well here as
+    // openSqlite's 32 MB, which a cold rebuild of 10,000 milestones filled (≈30 MB of its peak RSS).
+    db.pragma(`cache_size = ${LOAD_CACHE_KIB}`);
     if (db.prepare('SELECT count(*) FROM milestones').pluck().get() === 0) {
       for (const name of INDEX_NAMES) db.exec(`DROP INDEX IF EXISTS ${name}`);
     }

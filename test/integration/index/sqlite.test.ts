@@ -106,6 +106,20 @@ describe('SQLite index', () => {
     expect(list().stdout).toBe(file());
   });
 
+  it('a load streams rows through a small page cache, not the 32 MB a reader gets (cold rebuild peak memory)', () => {
+    list();
+    const { openSqlite } = dist('index/sqlite/openSqlite.js');
+    const { SqliteLoad } = dist('index/sqlite/loadRows.js');
+    const h = openSqlite(db);
+    try {
+      expect(h.pragma('cache_size', { simple: true })).toBe(-32768);
+      new SqliteLoad(h, { rebuild: false });
+      expect(h.pragma('cache_size', { simple: true })).toBe(-4096);
+    } finally {
+      h.close();
+    }
+  });
+
   it('sqliteIntegrity: no file, a damaged file', () => {
     const { sqliteIntegrity } = dist('index/sqlite/integrity.js');
     expect(sqliteIntegrity(path.dirname(db))).toMatchObject({ exists: false, ok: true });

@@ -89,6 +89,63 @@ describe('FileIndex.liveJson', () => {
   });
 });
 
+describe('FileIndex repair', () => {
+  it('a deleted or garbled shard is repaired by the read that meets it: lookups and rows are right', async () => {
+    const ids = [await create(1, 'One'), await create(2, 'Two'), await create(3, 'Three')];
+    await store.append(ids[0], who(4), () => [{ type: 'task.add', title: 'Tokenize', nonce: 't1' }]);
+    const task = (await store.read(ids[0])).state.tasks[0].id;
+    await index().rows();
+    const shard = (key: string) => path.join(dir, 'shards', `${key.slice(0, 2)}.json`);
+    fs.rmSync(shard(ids[0]));
+    fs.writeFileSync(shard(task), '{"entities": {"trunc');
+    if (ids[1].slice(0, 2) !== ids[0].slice(0, 2)) fs.writeFileSync(shard(ids[1]), 'not json');
+    expect(await index().findMilestones(ids[0].slice(0, 8))).toEqual([ids[0]]);
+    expect(await index().findTasks(task.slice(0, 8))).toEqual([{ taskId: task, milestoneId: ids[0] }]);
+    expect(await index().findMilestones(ids[1].slice(0, 8))).toEqual([ids[1]]);
+    expect((await index().summaries()).map((s) => s.title).sort()).toEqual(['One', 'Three', 'Two']);
+    expect((await index().liveJson()).toString()).toBe(await expected());
+  });
+});
+
+describe('FileIndex.counts', () => {
+  it('counts the live rows as printed and their tasks, for the scale metrics', async () => {
+    const ids = [await create(1, 'One "taskCount":9'), await create(2, 'Two')];
+    await store.append(ids[0], who(3), () => [{ type: 'task.add', title: 'A', nonce: 'a' }, { type: 'task.add', title: 'B', nonce: 'b' }]);
+    await store.append(ids[1], who(4), () => [{ type: 'task.add', title: 'C', nonce: 'c' }]);
+    const printed = JSON.parse(await expected()) as unknown[];
+    const bytes = printed.map((s) => JSON.stringify(s).length).reduce((a, b) => a + b, 0);
+    expect(await index().counts()).toEqual({ tasks: 3, bytes });
+  });
+});
+
+describe('FileIndex.list', () => {
+  it('answers list itself: the plain answer in one piece, filters on the rows it keeps', async () => {
+    const ids = [await create(1, 'One'), await create(2, 'Two')];
+    await store.append(ids[1], who(3), () => [{ type: 'milestone.label', add: ['team'], remove: [] }]);
+    expect((await index().list({})).jsonText().toString()).toBe(await expected());
+    const labelled = await index().list({ label: ['team'] });
+    expect(labelled.items.map((s) => s.id)).toEqual([ids[1]]);
+    expect(JSON.parse(labelled.jsonText().toString())).toEqual(labelled.items);
+  });
+});
+
+describe('FileIndex temp files', () => {
+  it('a locked write removes temp files a killed writer left (older than a minute), not fresh ones', async () => {
+    const first = await create(1, 'First');
+    await index().rows();
+    const shards = path.join(dir, 'shards');
+    const old = [path.join(shards, `${first.slice(0, 2)}.json.4242.abc.tmp`), path.join(dir, 'list.cache.4242.def.tmp')];
+    const fresh = path.join(shards, 'ff.json.4243.ghi.tmp');
+    for (const f of [...old, fresh]) fs.writeFileSync(f, '{"half":');
+    const past = new Date(Date.now() - 5 * 60_000);
+    for (const f of old) fs.utimesSync(f, past, past);
+    await create(2, 'Second');
+    expect((await index().summaries()).map((s) => s.title).sort()).toEqual(['First', 'Second']);
+    expect(old.filter((f) => fs.existsSync(f))).toEqual([]);
+    expect(fs.existsSync(fresh)).toBe(true);
+  });
+});
+
 describe('INDEX_VERSION', () => {
   it('is bumped together with the summary shape (update both here when the shape changes)', async () => {
     const id = await create(0, 'M0');
