@@ -1,7 +1,9 @@
 /**
- * The narrow ports the entity engine and indexes talk to. `git/` implements them on a real
- * repository (loose objects written in-process, batched reads through `git cat-file --batch`,
- * refs updated with git's own `.lock` protocol); `memory/` is the in-memory double for unit tests.
+ * The narrow ports core, hooks, the entity engine and indexes talk to. `git/` implements them on a
+ * real repository (loose objects written in-process, batched reads through `git cat-file --batch`,
+ * refs updated with git's own `.lock` protocol, porcelain through native git); `memory/` holds the
+ * in-memory doubles for unit tests. Nothing above storage/ imports `git/` except the two places that
+ * wire a repository: core/context.ts and hooks/runHook.ts.
  */
 export type Oid = string;
 
@@ -74,4 +76,98 @@ export interface NotesStore {
 export interface Storage {
   objects: ObjectStore;
   refs: RefStore;
+}
+
+/** What a git command answered: its exit status and output. */
+export interface GitResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** One commit of a bulk write: its whole tree (one level of files), author and message. */
+export interface BulkCommit {
+  files: Array<{ name: string; data: string | Buffer }>;
+  author: { name: string; email: string };
+  /** Unix seconds, UTC. */
+  timestamp: number;
+  message: string;
+}
+
+/** Config scope of a read or write: `local` is the repository's own file only. */
+export interface ConfigScope {
+  local?: boolean;
+}
+
+/**
+ * The porcelain git must run itself (its rules for work trees, branches, merges, config files,
+ * remotes with their credential helpers, bundles). Synchronous: each call is one short git run.
+ * A failure throws MilestoneError GIT_FAILED with git's first error line, credentials scrubbed;
+ * `hint` replaces the default hint. Where a status is itself an answer, the method returns it.
+ */
+export interface GitPorcelain {
+  /** `rev-parse --verify -q REV`: the object a revision names (`HEAD`, `main^{tree}`), or null. */
+  revParse(rev: string): Oid | null;
+  /** `symbolic-ref -q --short NAME`: the short name a symbolic ref (HEAD) points at, or null. */
+  symbolicRef(name: string): string | null;
+  /** `check-ref-format --branch`: whether git accepts the branch name. */
+  isValidBranchName(name: string): boolean;
+  /** `checkout [-b] BRANCH`. */
+  checkout(branch: string, o: { create: boolean }): void;
+  /** `branch -D BRANCH` (refused for a branch checked out in any worktree). */
+  deleteBranch(branch: string): void;
+  /** Branches checked out in any worktree of the repository. */
+  worktreeBranches(): Set<string>;
+  /** `rev-parse --git-path NAME`, absolute (e.g. `hooks`: where git runs hooks from). */
+  gitPath(name: string): string;
+  /** Branch names (without refs/heads/) whose tip is in BASE's history. */
+  mergedBranches(base: string): Set<string>;
+  /** Whether some local branch contains the commit. */
+  branchContains(commit: Oid): boolean;
+  /** `cherry BASE TIP`: one line per commit of TIP (`-` when BASE has an equivalent); null when git fails. */
+  cherry(base: string, tip: string): string[] | null;
+  /** `merge-tree --write-tree BASE TIP`: the merged tree, null on conflicts or failure. */
+  mergeTree(base: string, tip: string): Oid | null;
+  /** Added, copied, modified or renamed files the index stages, matching the pathspecs. */
+  stagedFiles(pathspecs: string[]): string[];
+  /** A file's staged content (`:PATH`), or null. */
+  stagedBlob(file: string): string | null;
+  configGet(key: string): string | null;
+  configGetAll(key: string, o?: ConfigScope): string[];
+  /**
+   * Every entry (canonical key → last value) whose key matches the regexp, from all scopes.
+   * `inProcess`: read git's config files without starting git when that surely gives git's answer
+   * (the hooks' start-up budget); a damaged file is then skipped rather than reported.
+   */
+  configMatching(pattern: string, o?: { inProcess?: boolean }): Record<string, string>;
+  configSet(key: string, value: string): void;
+  configAdd(key: string, value: string, o?: ConfigScope): void;
+  /** Removes the values of KEY matching VALUEPATTERN; false when there was none. */
+  configUnset(key: string, valuePattern: string, o?: ConfigScope): boolean;
+  /** `var GIT_AUTHOR_IDENT` (`Name <email> time zone`), or null when git knows no identity. */
+  authorIdent(): string | null;
+  /** Author e-mails of commits reachable from refs matching GLOB since the date. */
+  authorEmails(o: { since: Date; glob: string }): string[];
+  /** `git --version`'s version. */
+  version(): string;
+  remotes(): string[];
+  /** `fetch --quiet --no-tags SOURCE REFSPECS…` (SOURCE: a remote name, URL or bundle file). */
+  fetch(source: string, refspecs: string[], o?: { hint?: string }): void;
+  /** `push --porcelain REMOTE REFSPECS…`: the caller reads the per-ref lines whatever the status. */
+  push(remote: string, refspecs: string[]): GitResult;
+  /** `notes --ref=REF merge --strategy=STRATEGY FROM`, with extra environment (a fallback identity). */
+  mergeNotes(ref: string, from: string, o: { strategy: string; env?: Record<string, string> }): GitResult;
+  /** `bundle create FILE` of the refs. */
+  bundleCreate(file: string, refs: string[], o?: { hint?: string }): void;
+  /** `bundle verify`: null when the bundle is good, else git's first error line. */
+  bundleVerify(file: string): string | null;
+  /** Ref name → oid of the refs a bundle carries (empty when git cannot read it). */
+  bundleHeads(file: string): Map<string, Oid>;
+  /** Deletes refs in one transaction; best effort. */
+  deleteRefs(refs: string[]): void;
+  /**
+   * Writes many linear histories in one stream (`git fast-import`) on a scratch ref; returns the
+   * tip of each, in order. The caller creates the real refs and deletes the scratch ref.
+   */
+  bulkWrite(o: { scratchRef: string; histories: Iterable<BulkCommit[]>; onHistory?: (done: number) => void }): Promise<Oid[]>;
 }

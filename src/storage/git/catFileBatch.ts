@@ -7,11 +7,11 @@
  * that forgets close() does not keep node alive.
  */
 import type { ChildProcess } from 'node:child_process';
-import { childProcess } from '../../env/builtins';
 import { MilestoneError } from '../../errors/MilestoneError';
 import { BatchParser, type BatchRecord } from './batchParser';
 import { drained, setRef } from './childPipes';
 import { assertOid } from './hashObject';
+import { scrubGit, spawnGit } from './runGit';
 
 export interface CatFileBatchOptions {
   gitDir: string;
@@ -91,10 +91,7 @@ export class CatFileBatch {
       setRef(this.session.child, true);
       return this.session;
     }
-    const child = childProcess().spawn('git', ['--git-dir', this.o.gitDir, 'cat-file', '--batch'], {
-      env: this.o.env ?? process.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnGit(['--git-dir', this.o.gitDir, 'cat-file', '--batch'], { env: this.o.env, stdio: ['pipe', 'pipe', 'pipe'] });
     const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
     const session: Session = { child, queue: [], head: 0, stderr: '', exited };
     const parser = new BatchParser((record) => this.answer(session, record));
@@ -132,7 +129,7 @@ export class CatFileBatch {
   }
 
   private error(session: Session, why: string): MilestoneError {
-    return new MilestoneError('GIT_FAILED', `${why}${session.stderr ? `: ${session.stderr.trim()}` : ''}`, {
+    return new MilestoneError('GIT_FAILED', scrubGit(`${why}${session.stderr ? `: ${session.stderr.trim()}` : ''}`), {
       hint: 'Check that git is installed and on PATH and that `git fsck` is clean.',
     });
   }

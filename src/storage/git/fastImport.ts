@@ -6,22 +6,14 @@
  * on one scratch branch (`reset` before each) and only the tip commits come back (from the marks
  * file); the caller creates the real refs, and removes the scratch ref.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { MilestoneError } from '../../errors/MilestoneError';
+import type { BulkCommit } from '../ports';
 import { drained } from './childPipes';
-import { gitRaw } from './runGit';
+import { gitFailed, spawnGit } from './runGit';
 
-export interface BulkCommit {
-  /** The commit's whole tree: one level of files (name → bytes). */
-  files: Array<{ name: string; data: string | Buffer }>;
-  author: { name: string; email: string };
-  /** Unix seconds, UTC. */
-  timestamp: number;
-  message: string;
-}
+export type { BulkCommit };
 
 export interface FastImportOptions {
   gitDir: string;
@@ -55,8 +47,8 @@ function commitChunks(ref: string, c: BulkCommit, mark: number | null): Buffer[]
 export async function fastImport(o: FastImportOptions): Promise<string[]> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gm-fast-import-'));
   const marks = path.join(tmp, 'marks');
-  const child = spawn('git', ['--git-dir', o.gitDir, 'fast-import', '--quiet', '--done', '--depth=0', `--export-marks=${marks}`], {
-    env: o.env ?? process.env,
+  const child = spawnGit(['--git-dir', o.gitDir, 'fast-import', '--quiet', '--done', '--depth=0', `--export-marks=${marks}`], {
+    env: o.env,
     stdio: ['pipe', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -93,10 +85,8 @@ export async function fastImport(o: FastImportOptions): Promise<string[]> {
     child.stdin!.end(Buffer.concat(batch));
     const code = await exited;
     if (code !== 0) {
-      throw new MilestoneError('GIT_FAILED', `git fast-import failed: ${stderr.split('\n').find((l) => l.trim()) ?? `exit status ${code}`}`, {
-        hint: 'Nothing was published: refs are created only after fast-import succeeds. Run the import again.',
-        data: { stderr },
-      });
+      throw gitFailed(['fast-import'], { status: code, stdout: '', stderr },
+        'Nothing was published: refs are created only after fast-import succeeds. Run the import again.');
     }
     const tips = new Map<number, string>();
     for (const line of fs.readFileSync(marks, 'utf8').split('\n')) {
@@ -108,10 +98,4 @@ export async function fastImport(o: FastImportOptions): Promise<string[]> {
     if (child.exitCode === null) child.kill();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-/** Deletes refs (scratch branches) in one `git update-ref --stdin` transaction; best effort. */
-export function removeRefs(o: { gitDir: string; vars?: Readonly<Record<string, string | undefined>>; refs: string[] }): void {
-  if (o.refs.length === 0) return;
-  gitRaw(['--git-dir', o.gitDir, 'update-ref', '--stdin'], { cwd: o.gitDir, vars: o.vars, input: o.refs.map((r) => `delete ${r}\n`).join('') });
 }

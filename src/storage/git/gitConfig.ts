@@ -59,3 +59,15 @@ export function configBool(config: GitConfig, key: string): boolean | undefined 
   if (FALSE_WORDS.has(w)) return false;
   return undefined;
 }
+
+/** Parses `git config -z` output: NUL-terminated entries of `key\nvalue` (`key` alone = true). */
+export function parseGitConfigZ(output: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const entry of output.split('\0')) {
+    if (entry === '') continue;
+    const nl = entry.indexOf('\n');
+    if (nl === -1) result[entry] = 'true';
+    else result[entry.slice(0, nl)] = entry.slice(nl + 1);
+  }
+  return result;
+}

@@ -4,9 +4,9 @@
  * few. Runs native `git pack-refs --all`, which takes each ref's own lock, so it is safe beside
  * concurrent writers (ours use the same lock files). Best effort: a failure leaves refs loose.
  */
-import { childProcess } from '../../env/builtins';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { gitRaw } from './runGit';
 
 export interface PackLooseRefsOptions {
   commonDir: string;
@@ -24,6 +24,9 @@ export function packLooseRefs(o: PackLooseRefsOptions): boolean {
     return false;
   }
   if (loose <= o.threshold) return false;
-  const r = childProcess().spawnSync('git', ['--git-dir', o.commonDir, 'pack-refs', '--all'], { stdio: 'ignore' });
-  return r.status === 0;
+  try {
+    return gitRaw(['--git-dir', o.commonDir, 'pack-refs', '--all'], { cwd: o.commonDir }).status === 0;
+  } catch {
+    return false;
+  }
 }

@@ -1,11 +1,18 @@
 /**
- * Runs native git for the jobs that are git's own (checkout, branch deletion, merge checks, notes,
- * config): argv through execFile (never a shell), stdout back as text. A failure becomes
- * GIT_FAILED carrying git's first error line; `allowFail` returns the status instead of throwing
- * for the commands whose non-zero status is an answer (`merge-base --is-ancestor`, `merge-tree`).
+ * The one place that starts git. Everything that runs native git — the porcelain adapter, the batch
+ * reader, fast-import, pack-refs — comes through here: argv only (never a shell), and every error it
+ * builds has credentials scrubbed (URL passwords and tokens, `http.extraheader` values,
+ * Authorization headers), because git echoes remote URLs and `-c` values into its messages.
+ * `gitRaw` returns the status instead of throwing, for the commands whose non-zero status is an
+ * answer (`merge-base --is-ancestor`, `merge-tree`, `push` with rejected refs).
  */
+import type { ChildProcess, StdioOptions } from 'node:child_process';
 import { childProcess } from '../../env/builtins';
+import { scrubString } from '../../env/logger';
 import { MilestoneError } from '../../errors/MilestoneError';
+import type { GitResult } from '../ports';
+
+export type { GitResult };
 
 export interface GitRunOptions {
   cwd: string;
@@ -13,10 +20,12 @@ export interface GitRunOptions {
   input?: string;
 }
 
-export interface GitResult {
-  status: number;
-  stdout: string;
-  stderr: string;
+const EXTRAHEADER = /(extraheader\s*[=:]?\s*)[^\n]*/gi;
+const AUTH_HEADER = /\b((?:proxy-)?authorization\s*:\s*)[^\n]*/gi;
+
+/** Masks credentials in anything git may say or be given: URLs, tokens, extra headers. */
+export function scrubGit(text: string): string {
+  return scrubString(text.replace(EXTRAHEADER, '$1***').replace(AUTH_HEADER, '$1***'));
 }
 
 /** Runs git and returns its status and output, whatever the status. */
@@ -30,27 +39,37 @@ export function gitRaw(args: string[], o: GitRunOptions): GitResult {
     stdio: [o.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     windowsHide: true,
   });
-  if (r.error) {
-    const missing = (r.error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new MilestoneError('GIT_FAILED', missing ? 'git was not found' : `git ${args[0]} failed: ${r.error.message}`, {
-      hint: missing ? 'Install git and make sure it is on PATH.' : undefined,
-      cause: r.error,
-    });
-  }
+  if (r.error) throw spawnFailed(args, r.error);
   return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
-/** Runs git; returns stdout, or throws GIT_FAILED with git's own message. */
+/** Runs git; returns stdout, or throws GIT_FAILED with git's own (scrubbed) message. */
 export function git(args: string[], o: GitRunOptions): string {
   const r = gitRaw(args, o);
   if (r.status !== 0) throw gitFailed(args, r);
   return r.stdout;
 }
 
-export function gitFailed(args: string[], r: GitResult): MilestoneError {
-  const line = r.stderr.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? `exit status ${r.status}`;
-  return new MilestoneError('GIT_FAILED', `git ${args[0]} failed: ${line.replace(/^(fatal|error): /, '')}`, {
-    hint: 'The git command and its full message are in the log (run with --verbose to see them).',
-    data: { args, status: r.status, stderr: r.stderr.slice(0, 2000) },
+/** Starts a long-running git (the batch reader, fast-import) with pipes; the caller drives it. */
+export function spawnGit(args: string[], o: { env?: NodeJS.ProcessEnv; stdio: StdioOptions; cwd?: string }): ChildProcess {
+  return childProcess().spawn('git', args, { cwd: o.cwd, env: o.env ?? process.env, stdio: o.stdio, windowsHide: true });
+}
+
+/** GIT_FAILED for a git that ran and failed: its first error line (hints skipped), scrubbed. */
+export function gitFailed(args: string[], r: GitResult, hint?: string): MilestoneError {
+  const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('hint:'));
+  const line = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? `exit status ${r.status}`;
+  return new MilestoneError('GIT_FAILED', `git ${scrubGit(args[0] ?? '')} failed: ${scrubGit(line.replace(/^(fatal|error): /, ''))}`, {
+    hint: hint ?? 'Run the same git command yourself to see its full message; `git milestone doctor --report` collects details.',
+    data: { args: args.map(scrubGit), status: r.status, stderr: scrubGit(r.stderr.slice(0, 2000)) },
+  });
+}
+
+/** GIT_FAILED for a git that could not be started (not installed, bad cwd). */
+export function spawnFailed(args: string[], error: Error): MilestoneError {
+  const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+  return new MilestoneError('GIT_FAILED', missing ? 'git was not found' : `git ${scrubGit(args[0] ?? '')} failed: ${scrubGit(error.message)}`, {
+    hint: missing ? 'Install git and make sure it is on PATH.' : undefined,
+    data: { args: args.map(scrubGit) },
   });
 }

@@ -1,0 +1,201 @@
+/**
+ * GitPorcelain on a real repository: each call is one native git run through runGit (argv, never a
+ * shell; errors scrubbed of credentials), in the work tree (or the git dir when bare) with the
+ * command's environment. Config reads for the hooks try git's files in-process first
+ * (readConfigFiles), so commit-msg neither loads child_process nor starts git.
+ */
+import * as path from 'node:path';
+import type { BulkCommit, ConfigScope, GitPorcelain, GitResult, Oid } from '../ports';
+import { fastImport } from './fastImport';
+import { parseGitConfigZ } from './gitConfig';
+import { readConfigFiles } from './readConfigFiles';
+import { gitFailed, gitRaw, scrubGit, type GitRunOptions } from './runGit';
+import type { RepoInfo } from './types';
+
+export interface GitCliPorcelainOptions {
+  repo: RepoInfo;
+  /** Environment of git (default: process.env). */
+  vars?: Readonly<Record<string, string | undefined>>;
+}
+
+const lines = (s: string) => s.split('\n').filter((l) => l !== '');
+const scope = (o?: ConfigScope) => (o?.local ? ['--local'] : []);
+
+export class GitCliPorcelain implements GitPorcelain {
+  private readonly run: GitRunOptions;
+
+  constructor(private readonly o: GitCliPorcelainOptions) {
+    this.run = { cwd: o.repo.workTree ?? o.repo.gitDir, vars: o.vars };
+  }
+
+  private raw(args: string[], input?: string): GitResult {
+    return gitRaw(args, input === undefined ? this.run : { ...this.run, input });
+  }
+
+  private ok(args: string[], hint?: string, input?: string): string {
+    const r = this.raw(args, input);
+    if (r.status !== 0) throw gitFailed(args, r, hint);
+    return r.stdout;
+  }
+
+  private answer(args: string[]): string | null {
+    const r = this.raw(args);
+    return r.status === 0 ? r.stdout.trim() || null : null;
+  }
+
+  revParse(rev: string): Oid | null {
+    return this.answer(['rev-parse', '--verify', '-q', rev]);
+  }
+
+  symbolicRef(name: string): string | null {
+    return this.answer(['symbolic-ref', '-q', '--short', name]);
+  }
+
+  isValidBranchName(name: string): boolean {
+    return this.raw(['check-ref-format', '--branch', name]).status === 0;
+  }
+
+  checkout(branch: string, o: { create: boolean }): void {
+    this.ok(o.create ? ['checkout', '-b', branch] : ['checkout', branch]);
+  }
+
+  deleteBranch(branch: string): void {
+    this.ok(['branch', '-D', branch]);
+  }
+
+  worktreeBranches(): Set<string> {
+    const out = this.ok(['worktree', 'list', '--porcelain']);
+    return new Set(lines(out).filter((l) => l.startsWith('branch refs/heads/')).map((l) => l.slice('branch refs/heads/'.length)));
+  }
+
+  gitPath(name: string): string {
+    return path.resolve(this.run.cwd, this.ok(['rev-parse', '--git-path', name]).trim());
+  }
+
+  mergedBranches(base: string): Set<string> {
+    const r = this.raw(['for-each-ref', '--format=%(refname:lstrip=2)', '--merged', base, 'refs/heads/']);
+    return new Set(r.status === 0 ? lines(r.stdout) : []);
+  }
+
+  branchContains(commit: Oid): boolean {
+    const r = this.raw(['for-each-ref', '--count=1', '--format=x', '--contains', commit, 'refs/heads/']);
+    return r.status === 0 && r.stdout.trim() !== '';
+  }
+
+  cherry(base: string, tip: string): string[] | null {
+    const r = this.raw(['cherry', base, tip]);
+    return r.status === 0 ? lines(r.stdout) : null;
+  }
+
+  mergeTree(base: string, tip: string): Oid | null {
+    const r = this.raw(['merge-tree', '--write-tree', '--no-messages', base, tip]);
+    return r.status === 0 ? r.stdout.split('\n')[0].trim() || null : null;
+  }
+
+  stagedFiles(pathspecs: string[]): string[] {
+    const out = this.ok(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', '--', ...pathspecs]);
+    return out.split('\0').filter((f) => f !== '');
+  }
+
+  stagedBlob(file: string): string | null {
+    const r = this.raw(['cat-file', 'blob', `:${file}`]);
+    return r.status === 0 ? r.stdout : null;
+  }
+
+  configGet(key: string): string | null {
+    const r = this.raw(['config', '--get', key]);
+    return r.status === 0 ? r.stdout.replace(/\n$/, '') : null;
+  }
+
+  configGetAll(key: string, o?: ConfigScope): string[] {
+    const r = this.raw(['config', ...scope(o), '--get-all', key]);
+    return r.status === 0 ? lines(r.stdout) : [];
+  }
+
+  configMatching(pattern: string, o?: { inProcess?: boolean }): Record<string, string> {
+    if (o?.inProcess) {
+      const re = new RegExp(pattern);
+      const { repo, vars } = this.o;
+      const direct = readConfigFiles({ gitDir: repo.gitDir, commonDir: repo.commonDir, vars: vars ?? process.env, want: (k) => re.test(k) });
+      if (direct) return direct;
+    }
+    const args = ['config', '-z', '--get-regexp', pattern];
+    const r = this.raw(args);
+    if (r.status === 1 && r.stderr.trim() === '') return {};
+    if (r.status !== 0) throw gitFailed(args, r, 'Check your git config files (`git config --list --show-origin`).');
+    return parseGitConfigZ(r.stdout);
+  }
+
+  configSet(key: string, value: string): void {
+    this.ok(['config', key, value]);
+  }
+
+  configAdd(key: string, value: string, o?: ConfigScope): void {
+    this.ok(['config', ...scope(o), '--add', key, value]);
+  }
+
+  configUnset(key: string, valuePattern: string, o?: ConfigScope): boolean {
+    return this.raw(['config', ...scope(o), '--unset-all', key, valuePattern]).status === 0;
+  }
+
+  authorIdent(): string | null {
+    return this.answer(['var', 'GIT_AUTHOR_IDENT']);
+  }
+
+  authorEmails(o: { since: Date; glob: string }): string[] {
+    const r = this.raw(['--git-dir', this.o.repo.gitDir, 'log', `--since=${o.since.toISOString()}`, '--format=%ae', `--glob=${o.glob}`]);
+    return r.status === 0 ? lines(r.stdout) : [];
+  }
+
+  version(): string {
+    return this.raw(['--version']).stdout.trim().replace(/^git version /, '');
+  }
+
+  remotes(): string[] {
+    return lines(this.ok(['remote']));
+  }
+
+  fetch(source: string, refspecs: string[], o?: { hint?: string }): void {
+    this.ok(['fetch', '--quiet', '--no-tags', source, ...refspecs], o?.hint);
+  }
+
+  push(remote: string, refspecs: string[]): GitResult {
+    return this.raw(['push', '--porcelain', remote, ...refspecs]);
+  }
+
+  mergeNotes(ref: string, from: string, o: { strategy: string; env?: Record<string, string> }): GitResult {
+    const args = ['notes', `--ref=${ref}`, 'merge', '--quiet', `--strategy=${o.strategy}`, from];
+    return gitRaw(args, { ...this.run, vars: { ...(this.run.vars ?? process.env), ...o.env } });
+  }
+
+  bundleCreate(file: string, refs: string[], o?: { hint?: string }): void {
+    this.ok(['bundle', 'create', '--quiet', file, '--stdin'], o?.hint, `${refs.join('\n')}\n`);
+  }
+
+  bundleVerify(file: string): string | null {
+    const r = this.raw(['bundle', 'verify', '--quiet', file]);
+    if (r.status === 0) return null;
+    const line = r.stderr.split('\n').find((l) => l.trim() !== '')?.replace(/^(fatal|error): /, '');
+    return line ? scrubGit(line) : 'git bundle verify failed';
+  }
+
+  bundleHeads(file: string): Map<string, Oid> {
+    const r = this.raw(['bundle', 'list-heads', file]);
+    const heads = new Map<string, Oid>();
+    if (r.status !== 0) return heads;
+    for (const line of r.stdout.split('\n')) {
+      const m = /^([0-9a-f]{40,64}) (refs\/\S+)$/.exec(line);
+      if (m) heads.set(m[2], m[1]);
+    }
+    return heads;
+  }
+
+  deleteRefs(refs: string[]): void {
+    if (refs.length === 0) return;
+    this.raw(['--git-dir', this.o.repo.gitDir, 'update-ref', '--stdin'], refs.map((r) => `delete ${r}\n`).join(''));
+  }
+
+  bulkWrite(o: { scratchRef: string; histories: Iterable<BulkCommit[]>; onHistory?: (done: number) => void }): Promise<Oid[]> {
+    return fastImport({ gitDir: this.o.repo.gitDir, env: this.o.vars as NodeJS.ProcessEnv | undefined, ...o });
+  }
+}
