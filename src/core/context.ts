@@ -13,7 +13,9 @@ import type { MilestoneIndex } from '../index/MilestoneIndex';
 import { findRepo } from '../storage/git/findRepo';
 import type { RepoInfo } from '../storage/git/types';
 import { openGitStorage } from '../storage/git/openGitStorage';
-import type { Storage } from '../storage/ports';
+import { GitCliPorcelain } from '../storage/git/GitCliPorcelain';
+import { GitNotesStore } from '../storage/git/GitNotesStore';
+import type { GitPorcelain, NotesStore, Storage } from '../storage/ports';
 import { EntityStore } from '../storage/entity/EntityStore';
 import type { WriteRequest } from '../storage/entity/types';
 import { milestoneEntity } from './milestoneEntity';
@@ -26,6 +28,10 @@ export interface Context {
   /** `<git-common-dir>/milestones`: index, logs and other derived files. */
   dataDir: string;
   storage: Storage;
+  /** Commit notes (commit links). */
+  notes: NotesStore;
+  /** The porcelain git runs itself: branches, merge checks, config, remotes, bundles. */
+  git: GitPorcelain;
   milestones: EntityStore<MilestoneState>;
   index: MilestoneIndex;
   /** Author and time for a write (asks git once per process). */
@@ -52,6 +58,8 @@ export async function openContext(o: OpenContextOptions): Promise<Context> {
   const dataDir = path.join(repo.commonDir, 'milestones');
   setLogDir(o.env, path.join(dataDir, 'logs'));
   const storage = openGitStorage({ repo });
+  const git = new GitCliPorcelain({ repo, vars: o.env.vars });
+  const notes = new GitNotesStore({ ...storage, cwd: repo.workTree ?? repo.gitDir, vars: o.env.vars });
   const milestones = new EntityStore(storage, milestoneEntity);
   const index = new FileIndex({ dir: path.join(dataDir, 'index'), store: milestones });
   let author: WriteRequest['author'] | undefined;
@@ -60,10 +68,12 @@ export async function openContext(o: OpenContextOptions): Promise<Context> {
     repo,
     dataDir,
     storage,
+    notes,
+    git,
     milestones,
     index,
     who() {
-      author ??= gitAuthor({ cwd: repo.workTree ?? repo.gitDir, vars: o.env.vars });
+      author ??= gitAuthor(git);
       return { author, time: o.env.clock().toISOString() };
     },
     close: () => storage.objects.close(),

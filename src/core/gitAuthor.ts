@@ -2,20 +2,13 @@
  * Who is writing: git's own author identity (`git var GIT_AUTHOR_IDENT`), so user.name,
  * user.email and GIT_AUTHOR_* behave exactly as for a commit. Asked only when something is written.
  */
-import { childProcess } from '../env/builtins';
 import type { Author } from '../domain/types';
 import { MilestoneError } from '../errors/MilestoneError';
+import type { GitPorcelain } from '../storage/ports';
 
-export interface GitAuthorOptions {
-  cwd: string;
-  vars: Readonly<Record<string, string | undefined>>;
-}
-
-export function gitAuthor(o: GitAuthorOptions): Author {
-  let ident: string;
-  try {
-    ident = childProcess().execFileSync('git', ['var', 'GIT_AUTHOR_IDENT'], { cwd: o.cwd, env: o.vars as NodeJS.ProcessEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch {
+export function gitAuthor(git: Pick<GitPorcelain, 'authorIdent'>): Author {
+  const ident = git.authorIdent();
+  if (ident === null) {
     throw new MilestoneError('INVALID_INPUT', 'git does not know who you are (no user.name / user.email)', {
       hint: 'Run `git config user.name "Your Name"` and `git config user.email you@example.com`.',
     });
