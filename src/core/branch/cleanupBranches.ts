@@ -41,9 +41,8 @@ export interface CleanupResult {
 
 export async function cleanupBranches(ctx: Context, o: { settings: GitSettings; base?: string; dryRun: boolean; trigger: 'command' | 'post-merge' }): Promise<CleanupResult> {
   const s = o.settings.cleanup;
-  const cwd = ctx.repo.workTree ?? ctx.repo.gitDir;
   const base = cleanupBase(ctx, o.settings, o.base);
-  const probe: MergeProbe = { cwd, vars: ctx.env.vars, commonDir: ctx.repo.commonDir, base: base.commit, mergeStrategy: s.mergeStrategy };
+  const probe: MergeProbe = { git: ctx.git, commonDir: ctx.repo.commonDir, base: base.commit, mergeStrategy: s.mergeStrategy };
   const heads = await ctx.storage.refs.list('refs/heads/');
   const busy = checkedOutBranches(ctx);
   const ancestors = mergedByAncestry(probe);

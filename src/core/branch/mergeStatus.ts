@@ -12,13 +12,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { gitRaw } from '../../storage/git/runGit';
+import type { GitPorcelain } from '../../storage/ports';
 
 export type MergedBy = 'ancestor' | 'patch' | 'tree';
 
 export interface MergeProbe {
-  cwd: string;
-  vars: Readonly<Record<string, string | undefined>>;
+  git: GitPorcelain;
   commonDir: string;
   base: string;
   mergeStrategy: string;
@@ -26,8 +25,7 @@ export interface MergeProbe {
 
 /** Branch names (without refs/heads/) whose tip is in the base's history. */
 export function mergedByAncestry(p: MergeProbe): Set<string> {
-  const r = gitRaw(['for-each-ref', '--format=%(refname:lstrip=2)', '--merged', p.base, 'refs/heads/'], p);
-  return new Set(r.status === 0 ? r.stdout.split('\n').filter((l) => l !== '') : []);
+  return p.git.mergedBranches(p.base);
 }
 
 export function mergedBy(p: MergeProbe, o: { tip: string; start: string | null; ancestor: boolean; branch: string }): MergedBy | null {
@@ -43,16 +41,14 @@ export function mergedBy(p: MergeProbe, o: { tip: string; start: string | null; 
 }
 
 function byPatch(p: MergeProbe, tip: string): MergedBy | null {
-  const r = gitRaw(['cherry', p.base, tip], p);
-  const lines = r.stdout.split('\n').filter((l) => l !== '');
-  return r.status === 0 && lines.length > 0 && lines.every((l) => l.startsWith('-')) ? 'patch' : null;
+  const lines = p.git.cherry(p.base, tip);
+  return lines !== null && lines.length > 0 && lines.every((l) => l.startsWith('-')) ? 'patch' : null;
 }
 
 function byTree(p: MergeProbe, tip: string): MergedBy | null {
-  const merged = gitRaw(['merge-tree', '--write-tree', '--no-messages', p.base, tip], p);
-  if (merged.status !== 0) return null;
-  const baseTree = gitRaw(['rev-parse', `${p.base}^{tree}`], p).stdout.trim();
-  return merged.stdout.split('\n')[0].trim() === baseTree ? 'tree' : null;
+  const merged = p.git.mergeTree(p.base, tip);
+  if (merged === null) return null;
+  return merged === p.git.revParse(`${p.base}^{tree}`) ? 'tree' : null;
 }
 
 /** The commit a branch was created at, from its reflog's first entry (null when there is none). */

@@ -9,7 +9,6 @@
 import { branchName } from '../../domain/branchName';
 import { milestoneSetOp, taskStatusOp, type MilestoneOpDraft } from '../../domain/ops/constructors';
 import { MilestoneError } from '../../errors/MilestoneError';
-import { gitRaw, gitFailed } from '../../storage/git/runGit';
 import { loadSettings } from '../config/loadSettings';
 import type { Context } from '../context';
 import { readLink, removeLink, writeLink } from '../git/branchLinks';
@@ -43,29 +42,26 @@ export async function startBranch(ctx: Context, o: { target: string; settings?: 
   const name = branchName(settings.naming, perMilestone
     ? { id: state.id, milestoneId: state.id, title: state.title }
     : { id: (task as NonNullable<typeof task>).id, milestoneId: state.id, title: (task as NonNullable<typeof task>).title });
-  const cwd = ctx.repo.workTree as string;
-  const run = { cwd, vars: ctx.env.vars };
-  if (gitRaw(['check-ref-format', '--branch', name], run).status !== 0) {
+  if (!ctx.git.isValidBranchName(name)) {
     throw new MilestoneError('CONFIG_INVALID', `"${name}" is not a valid branch name`, {
       hint: 'Check branch_prefix and git_integration.branch_naming (`git milestone config show`).',
     });
   }
   const existing = await ctx.storage.refs.read(`refs/heads/${name}`);
-  const head = gitRaw(['rev-parse', '--verify', '-q', 'HEAD'], run).stdout.trim() || null;
+  const head = ctx.git.revParse('HEAD');
   const old = readLink(ctx.repo.commonDir, name);
   const link = newLink(name, state, task, old?.start ?? (existing ? null : head), ctx.env.clock());
   link.tasks = [...new Set([...(old?.tasks ?? []), ...link.tasks])];
   if (!task && old) link.task = old.task;
   link.type = task ? commitType(task, state) : old?.type ?? link.type;
   writeLink(ctx.repo.commonDir, link);
-  const current = gitRaw(['symbolic-ref', '-q', '--short', 'HEAD'], run).stdout.trim();
-  if (current !== name) {
-    const args = existing ? ['checkout', name] : ['checkout', '-b', name];
-    const r = gitRaw(args, run);
-    if (r.status !== 0) {
+  if (ctx.git.symbolicRef('HEAD') !== name) {
+    try {
+      ctx.git.checkout(name, { create: !existing });
+    } catch (e) {
       if (old) writeLink(ctx.repo.commonDir, old);
       else removeLink(ctx.repo.commonDir, name);
-      throw gitFailed(args, r);
+      throw e;
     }
   }
   const { state: after } = await writeMilestone(ctx, state.id, (s) => {
