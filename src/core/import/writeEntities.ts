@@ -15,8 +15,7 @@ import { isMilestoneError, type MilestoneError } from '../../errors/MilestoneErr
 import { toBulkCommits } from '../../storage/entity/bulkCommits';
 import { refPrefix } from '../../storage/entity/layout';
 import { writeCommit } from '../../storage/entity/writeCommit';
-import type { BulkCommit } from '../../storage/git/fastImport';
-import { fastImport, removeRefs } from '../../storage/git/fastImport';
+import type { BulkCommit } from '../../storage/ports';
 import type { MilestoneState } from '../../domain/types';
 import type { Context } from '../context';
 import type { PlannedEntity } from './planEntity';
@@ -89,8 +88,6 @@ async function publish(ctx: Context, p: PendingEntity, tip: string, state: Miles
 
 async function bulk(ctx: Context, pending: PendingEntity[], report: WriteReport, onProgress?: (done: number) => void): Promise<void> {
   if (pending.length === 0) return;
-  const gitDir = ctx.repo.gitDir;
-  const vars = ctx.env.vars;
   await dropStaleScratch(ctx);
   const scratchRef = `${SCRATCH_PREFIX}${Math.floor(ctx.env.clock().getTime() / 1000)}-${randomBytes(4).toString('hex')}`;
   const written: Array<{ p: PendingEntity; state: MilestoneState }> = [];
@@ -107,7 +104,7 @@ async function bulk(ctx: Context, pending: PendingEntity[], report: WriteReport,
     }
   }
   try {
-    const tips = await fastImport({ gitDir, env: vars as NodeJS.ProcessEnv, scratchRef, histories: histories() });
+    const tips = await ctx.git.bulkWrite({ scratchRef, histories: histories() });
     const refs = ctx.storage.refs;
     if (!refs.createMany) {
       for (const [i, w] of written.entries()) await publish(ctx, w.p, tips[i], w.state, report);
@@ -120,7 +117,7 @@ async function bulk(ctx: Context, pending: PendingEntity[], report: WriteReport,
     });
   } finally {
     const left = await ctx.storage.refs.list(SCRATCH_PREFIX);
-    if (left.has(scratchRef)) removeRefs({ gitDir, vars, refs: [scratchRef] });
+    if (left.has(scratchRef)) ctx.git.deleteRefs([scratchRef]);
   }
 }
 
@@ -129,5 +126,5 @@ async function dropStaleScratch(ctx: Context): Promise<void> {
   const cutoff = ctx.env.clock().getTime() / 1000 - 3600;
   const all = await ctx.storage.refs.list(SCRATCH_PREFIX);
   const stale = [...all.keys()].filter((r) => Number(r.slice(SCRATCH_PREFIX.length).split('-')[0]) < cutoff);
-  removeRefs({ gitDir: ctx.repo.gitDir, vars: ctx.env.vars, refs: stale });
+  ctx.git.deleteRefs(stale);
 }
