@@ -6,7 +6,7 @@
  */
 import { canonicalJsonFast as canonicalJson } from '../../domain/canonicalFast';
 import type { Author, Operation } from '../../domain/types';
-import type { BulkCommit } from '../git/fastImport';
+import type { BulkCommit } from '../ports';
 import { FORMAT_VERSION, levelEntryName, OPS_FILE, SNAPSHOT_FILE, VERSION_PREFIX, type FormatNeed } from './layout';
 import { encodePack } from './pack';
 

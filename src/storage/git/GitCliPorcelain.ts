@@ -6,7 +6,6 @@
  */
 import * as path from 'node:path';
 import type { BulkCommit, ConfigScope, GitPorcelain, GitResult, Oid } from '../ports';
-import { fastImport } from './fastImport';
 import { parseGitConfigZ } from './gitConfig';
 import { readConfigFiles } from './readConfigFiles';
 import { gitFailed, gitRaw, scrubGit, type GitRunOptions } from './runGit';
@@ -196,6 +195,7 @@ export class GitCliPorcelain implements GitPorcelain {
   }
 
   bulkWrite(o: { scratchRef: string; histories: Iterable<BulkCommit[]>; onHistory?: (done: number) => void }): Promise<Oid[]> {
+    const { fastImport } = require('./fastImport') as typeof import('./fastImport');
     return fastImport({ gitDir: this.o.repo.gitDir, env: this.o.vars as NodeJS.ProcessEnv | undefined, ...o });
   }
 }
