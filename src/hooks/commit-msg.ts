@@ -11,6 +11,6 @@ import { runHook } from './runHook';
 runHook('commit-msg', (h) => {
   const file = h.args[0];
   if (!file) return 0;
-  commitMsg({ repo: h.repo, cwd: h.repo.workTree ?? h.cwd, vars: h.vars, file, now: new Date(), warn: h.warn });
+  commitMsg({ repo: h.repo, cwd: h.repo.workTree ?? h.cwd, vars: h.vars, git: h.git, file, now: new Date(), warn: h.warn });
   return 0;
 });

@@ -26,7 +26,7 @@ export async function withHookContext<T>(h: Hook, body: (ctx: Context, settings:
   const ctx = await openContext({ env, needsRepo: true, needsWorkTree: true });
   try {
     if (known) return await body(ctx, known);
-    const lean = readLeanSettings({ repo: ctx.repo, cwd: env.cwd, vars: env.vars });
+    const lean = readLeanSettings({ repo: ctx.repo, cwd: env.cwd, vars: env.vars, git: ctx.git });
     for (const w of lean.warnings) h.warn(w);
     return await body(ctx, lean.settings);
   } finally {

@@ -13,7 +13,7 @@ import { runHook } from './runHook';
 runHook('post-checkout', async (h) => {
   const branch = h.args[2] === '1' ? currentBranch(h.repo.gitDir) : null;
   if (!branch) return 0;
-  const lean = readLeanSettings({ repo: h.repo, cwd: h.repo.workTree ?? h.cwd, vars: h.vars });
+  const lean = readLeanSettings({ repo: h.repo, cwd: h.repo.workTree ?? h.cwd, vars: h.vars, git: h.git });
   for (const w of lean.warnings) h.warn(w);
   if (parseBranchName(lean.settings.naming, branch) === null) {
     markNotLinked(h.repo.commonDir, branch);

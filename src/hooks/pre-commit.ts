@@ -10,7 +10,7 @@ import { checkStagedConfig, describeCheck } from '../core/hooks/checkStagedConfi
 import { runHook } from './runHook';
 
 runHook('pre-commit', (h) => {
-  const check = checkStagedConfig({ cwd: h.repo.workTree ?? h.cwd, vars: h.vars });
+  const check = checkStagedConfig(h.git);
   const lines = describeCheck(check);
   if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n`);
   return check.ok ? 0 : 1;

@@ -12,12 +12,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findRepo } from '../storage/git/findRepo';
+import { GitCliPorcelain } from '../storage/git/GitCliPorcelain';
 import type { RepoInfo } from '../storage/git/types';
+import type { GitPorcelain } from '../storage/ports';
 
 export interface Hook {
   name: string;
   args: string[];
   repo: RepoInfo;
+  /** The porcelain port on this repository (the hooks' one way to run git). */
+  git: GitPorcelain;
   cwd: string;
   vars: Readonly<Record<string, string | undefined>>;
   /** Prints one `git-milestone: …` line on stderr. */
@@ -41,7 +45,8 @@ export function runHook(name: string, body: (h: Hook) => Promise<number | void> 
     const cwd = process.cwd();
     const repo = findRepo({ cwd, vars: process.env });
     if (standAside(repo, process.env) !== null) return 0;
-    return (await body({ name, args: process.argv.slice(2), repo, cwd, vars: process.env, warn })) ?? 0;
+    const git = new GitCliPorcelain({ repo, vars: process.env });
+    return (await body({ name, args: process.argv.slice(2), repo, git, cwd, vars: process.env, warn })) ?? 0;
   };
   run().then(
     (code) => {

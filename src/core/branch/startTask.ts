@@ -14,7 +14,7 @@ import { startBranch } from './startBranch';
 export async function startTask(ctx: Context, task: string): Promise<Changed<TaskView>> {
   const view = await updateTask(ctx, { task, status: 'in_progress' });
   if (!ctx.repo.workTree) return view;
-  const lean = readLeanSettings({ repo: ctx.repo, cwd: ctx.repo.workTree, vars: ctx.env.vars });
+  const lean = readLeanSettings({ repo: ctx.repo, cwd: ctx.repo.workTree, vars: ctx.env.vars, git: ctx.git });
   for (const w of lean.warnings) ctx.env.err(`warning: ${w}\n`);
   if (!lean.settings.autoBranch) return view;
   const r = await startBranch(ctx, { target: view.id, settings: lean.settings });

@@ -10,6 +10,6 @@ import type { Context } from '../context';
 import { gitConfigEntries, loaderInput } from './settingsSources';
 
 export async function loadSettings(ctx: Context, flags: Record<string, unknown> = {}): Promise<LoadConfigResult> {
-  const where = { repo: ctx.repo, cwd: ctx.env.cwd, vars: ctx.env.vars };
+  const where = { repo: ctx.repo, cwd: ctx.env.cwd, vars: ctx.env.vars, git: ctx.git };
   return loadConfig(loaderInput(where, gitConfigEntries(where), { flags }));
 }

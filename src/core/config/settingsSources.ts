@@ -1,35 +1,26 @@
 /**
  * What the settings loader (config/loadConfig.ts) reads, gathered one way for the commands
  * (loadSettings.ts) and the hooks (git/leanSettings.ts): the settings file's place, and git config
- * entries read in-process from git's config files, or by one `git config --get-regexp` when that
- * cannot be sure to match git (storage/git/readConfigFiles.ts).
+ * entries through the porcelain port, read in-process from git's config files, or by one `git
+ * config --get-regexp` when that cannot be sure to match git (GitPorcelain.configMatching).
  */
 import type { LoadConfigOptions } from '../../config/loadConfig';
-import { parseGitConfigZ } from '../../config/readGitConfig';
-import { MilestoneError } from '../../errors/MilestoneError';
-import { readConfigFiles } from '../../storage/git/readConfigFiles';
-import { gitRaw } from '../../storage/git/runGit';
 import type { RepoInfo } from '../../storage/git/types';
+import type { GitPorcelain } from '../../storage/ports';
 import { settingsFileOf } from './settingsFile';
 
 export interface SettingsWhere {
   repo: RepoInfo;
   cwd: string;
   vars: Readonly<Record<string, string | undefined>>;
+  git: Pick<GitPorcelain, 'configMatching'>;
 }
 
 const MILESTONE_KEYS = /^milestone\./;
 
 /** The git config entries whose full key matches `want` (lowercased section and name, as git prints). */
 export function gitConfigEntries(o: SettingsWhere, want: RegExp = MILESTONE_KEYS): Record<string, string> {
-  const direct = readConfigFiles({ gitDir: o.repo.gitDir, commonDir: o.repo.commonDir, vars: o.vars, want: (k) => want.test(k) });
-  if (direct) return direct;
-  const r = gitRaw(['config', '-z', '--get-regexp', want.source], { cwd: o.repo.workTree ?? o.repo.gitDir, vars: o.vars });
-  if (r.status === 0) return parseGitConfigZ(r.stdout);
-  if (r.status === 1) return {};
-  throw new MilestoneError('GIT_FAILED', `git config failed: ${r.stderr.trim()}`, {
-    hint: 'Check your git config files (`git config --list --show-origin`).',
-  });
+  return o.git.configMatching(want.source, { inProcess: true });
 }
 
 /** The loader's input for this repository (git config already read by the caller). */

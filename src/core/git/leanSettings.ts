@@ -10,8 +10,7 @@
 import { resolveConfig } from '../../config/loadConfig';
 import { formatIssue } from '../../config/formatIssue';
 import { isMilestoneError } from '../../errors/MilestoneError';
-import type { RepoInfo } from '../../storage/git/types';
-import { gitConfigEntries, loaderInput } from '../config/settingsSources';
+import { gitConfigEntries, loaderInput, type SettingsWhere } from '../config/settingsSources';
 import { GIT_SETTING_KEYS, gitSettingsFromTree, type GitSettings } from './gitSettings';
 
 export interface LeanSettings {
@@ -23,7 +22,7 @@ export interface LeanSettings {
 
 const WANTED = /^milestone\.|^core\.commentchar$|^commit\.cleanup$/;
 
-export function readLeanSettings(o: { repo: RepoInfo; cwd: string; vars: Readonly<Record<string, string | undefined>> }): LeanSettings {
+export function readLeanSettings(o: SettingsWhere): LeanSettings {
   const warnings: string[] = [];
   let gitConfig: Record<string, string> = {};
   try {

@@ -10,7 +10,7 @@
 import { formatIssue } from '../../config/formatIssue';
 import type { ConfigIssue } from '../../config/types';
 import { validateConfigFile } from '../../config/validateConfigFile';
-import { git, gitRaw } from '../../storage/git/runGit';
+import type { GitPorcelain } from '../../storage/ports';
 import { checkTemplateFile } from '../template/checkTemplateFile';
 import { checkWorkflowFile } from '../workflow/checkWorkflowFile';
 
@@ -24,15 +24,10 @@ export interface StagedConfigCheck {
   files: Array<{ file: string; errors: ConfigIssue[]; warnings: ConfigIssue[] }>;
 }
 
-type Opts = { cwd: string; vars: Readonly<Record<string, string | undefined>> };
-
 type Issues = { errors: ConfigIssue[]; warnings: ConfigIssue[] };
 
-function checkOne(file: string, kind: (typeof DIRS)[number], o: Opts): Issues {
-  const staged = (p: string): string | null => {
-    const r = gitRaw(['cat-file', 'blob', `:${p}`], o);
-    return r.status === 0 ? r.stdout : null;
-  };
+function checkOne(file: string, kind: (typeof DIRS)[number], git: GitPorcelain): Issues {
+  const staged = (p: string): string | null => git.stagedBlob(p);
   if (kind === 'config') {
     return validateConfigFile({ path: file, displayPath: file, readFile: () => staged(file) });
   }
@@ -45,15 +40,13 @@ function checkOne(file: string, kind: (typeof DIRS)[number], o: Opts): Issues {
   return checkWorkflowFile({ file, text, readTemplate: (rel) => staged(`.milestones/workflows/${rel}`) });
 }
 
-export function checkStagedConfig(o: Opts): StagedConfigCheck {
-  const diff = ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR', '--'];
-  const listed = git([...diff, ...STAGED_CONFIG_PATHSPECS], o);
+export function checkStagedConfig(git: GitPorcelain): StagedConfigCheck {
   const out: StagedConfigCheck = { ok: true, files: [] };
-  for (const file of listed.split('\0')) {
+  for (const file of git.stagedFiles(STAGED_CONFIG_PATHSPECS)) {
     // A pathspec's `*` also matches `/`: only files directly in one of the folders count.
     const m = /^\.milestones\/(config|workflows|templates)\/[^/]+\.ya?ml$/.exec(file);
     if (!m) continue;
-    const check = checkOne(file, m[1] as (typeof DIRS)[number], o);
+    const check = checkOne(file, m[1] as (typeof DIRS)[number], git);
     out.files.push({ file, errors: check.errors, warnings: check.warnings });
     if (check.errors.length > 0) out.ok = false;
   }

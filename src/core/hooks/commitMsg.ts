@@ -12,6 +12,7 @@ import { commitLinkEvent, eventLine } from '../../domain/commitLink';
 import { formatCommitMessage, type MessageKind } from '../../domain/commitMessage';
 import { shortId } from '../../domain/values';
 import type { RepoInfo } from '../../storage/git/types';
+import type { GitPorcelain } from '../../storage/ports';
 import { currentBranch, readLink } from '../git/branchLinks';
 import { readLeanSettings } from '../git/leanSettings';
 
@@ -22,6 +23,7 @@ export interface CommitMsgInput {
   repo: RepoInfo;
   cwd: string;
   vars: Readonly<Record<string, string | undefined>>;
+  git: GitPorcelain;
   /** The message file git passed. */
   file: string;
   now: Date;
@@ -38,7 +40,7 @@ export function commitMsg(o: CommitMsgInput): CommitMsgResult {
   const branch = currentBranch(o.repo.gitDir);
   const link = branch ? readLink(o.repo.commonDir, branch) : null;
   if (!branch || !link) return { kind: null, changed: false, noted: false };
-  const lean = readLeanSettings({ repo: o.repo, cwd: o.cwd, vars: o.vars });
+  const lean = readLeanSettings({ repo: o.repo, cwd: o.cwd, vars: o.vars, git: o.git });
   for (const w of lean.warnings) o.warn(w);
   const source = readFirstLine(path.join(o.repo.gitDir, SOURCE_FILE));
   const text = fs.readFileSync(o.file, 'utf8');

@@ -7,7 +7,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { git } from '../../storage/git/runGit';
 import type { Context } from '../context';
 
 export const HOOK_NAMES = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit', 'post-merge', 'post-checkout'] as const;
@@ -17,8 +16,7 @@ export const CHAINED_SUFFIX = '.git-milestone-chained';
 export const SHIM_MARKER = '# git-milestone-shim';
 
 export function hooksDir(ctx: Context): string {
-  const cwd = ctx.repo.workTree ?? ctx.repo.gitDir;
-  return path.resolve(cwd, git(['rev-parse', '--git-path', 'hooks'], { cwd, vars: ctx.env.vars }).trim());
+  return ctx.git.gitPath('hooks');
 }
 
 /** The package root (holds package.json and hooks/shim.sh), from the compiled tree or the bundle. */

@@ -8,22 +8,22 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NOTES_REF } from '../../domain/commitLink';
-import { gitRaw } from '../../storage/git/runGit';
 import type { Context } from '../context';
 
 const stateFile = (ctx: Context) => path.join(ctx.dataDir, 'hooks.json');
-const run = (ctx: Context) => ({ cwd: ctx.repo.workTree ?? ctx.repo.gitDir, vars: ctx.env.vars });
 
 function rewriteRefs(ctx: Context): string[] {
-  const r = gitRaw(['config', '--local', '--get-all', 'notes.rewriteRef'], run(ctx));
-  return r.status === 0 ? r.stdout.split('\n').filter((l) => l !== '') : [];
+  return ctx.git.configGetAll('notes.rewriteRef', { local: true });
 }
 
 /** Adds the notes ref to notes.rewriteRef unless some value already covers it. */
 export function enableNotesRewrite(ctx: Context): boolean {
   if (rewriteRefs(ctx).some((v) => v === NOTES_REF || v === 'refs/notes/*')) return false;
-  const r = gitRaw(['config', '--local', '--add', 'notes.rewriteRef', NOTES_REF], run(ctx));
-  if (r.status !== 0) return false;
+  try {
+    ctx.git.configAdd('notes.rewriteRef', NOTES_REF, { local: true });
+  } catch {
+    return false;
+  }
   fs.mkdirSync(ctx.dataDir, { recursive: true });
   fs.writeFileSync(stateFile(ctx), `${JSON.stringify({ addedRewriteRef: true })}\n`);
   return true;
@@ -39,5 +39,5 @@ export function disableNotesRewrite(ctx: Context): boolean {
   }
   fs.rmSync(stateFile(ctx), { force: true });
   if (!added || !rewriteRefs(ctx).includes(NOTES_REF)) return false;
-  return gitRaw(['config', '--local', '--unset', 'notes.rewriteRef', `^${NOTES_REF}$`], run(ctx)).status === 0;
+  return ctx.git.configUnset('notes.rewriteRef', `^${NOTES_REF}$`, { local: true });
 }

@@ -40,7 +40,7 @@ export async function trustSettings(ctx: Context, o: { revoke?: boolean; show?: 
   const where = settingsFile(ctx);
   const check = where ? readConfigFile({ path: where.path, displayPath: where.display }) : null;
   const sha256 = check?.text != null ? settingsHash(check.text) : null;
-  const recorded = gitConfigEntries({ repo: ctx.repo, cwd: ctx.env.cwd, vars: ctx.env.vars })[TRUSTED_SETTINGS_KEY] ?? null;
+  const recorded = gitConfigEntries({ repo: ctx.repo, cwd: ctx.env.cwd, vars: ctx.env.vars, git: ctx.git })[TRUSTED_SETTINGS_KEY] ?? null;
   const state = (trustedSha256: string | null, action: TrustResult['action']): TrustResult => ({
     file: where?.display ?? null,
     exists: sha256 !== null,
@@ -72,7 +72,7 @@ export async function trustSettings(ctx: Context, o: { revoke?: boolean; show?: 
  * trusted (the only new such key is the one the user just set). Returns whether it did so.
  */
 export function keepTrustAcrossWrite(ctx: Context, before: string | null, after: string): boolean {
-  const recorded = gitConfigEntries({ repo: ctx.repo, cwd: ctx.env.cwd, vars: ctx.env.vars })[TRUSTED_SETTINGS_KEY] ?? null;
+  const recorded = gitConfigEntries({ repo: ctx.repo, cwd: ctx.env.cwd, vars: ctx.env.vars, git: ctx.git })[TRUSTED_SETTINGS_KEY] ?? null;
   const parse = (text: string) => readConfigFile({ path: '-', readFile: () => text }).values;
   const wasTrusted = before !== null && recorded === settingsHash(before);
   const neededNone = before === null || keysNeedingTrust(parse(before)).length === 0;

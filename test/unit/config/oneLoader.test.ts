@@ -14,6 +14,7 @@ import { gitConfigEntries, loaderInput } from '../../../src/core/config/settings
 import { GIT_SETTING_KEYS, gitSettingsFromTree } from '../../../src/core/git/gitSettings';
 import { readLeanSettings } from '../../../src/core/git/leanSettings';
 import { findRepo } from '../../../src/storage/git/findRepo';
+import { GitCliPorcelain } from '../../../src/storage/git/GitCliPorcelain';
 import { gitEnv, makeTmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
 
 let repo: TmpRepo;
@@ -28,7 +29,8 @@ afterAll(() => repo.cleanup());
 /** Both entries over the same repository, environment and file. */
 function both(vars: Record<string, string> = {}) {
   const env = { ...gitEnv(), ...vars };
-  const where = { repo: findRepo({ cwd: repo.dir, vars: env }), cwd: repo.dir, vars: env };
+  const found = findRepo({ cwd: repo.dir, vars: env });
+  const where = { repo: found, cwd: repo.dir, vars: env, git: new GitCliPorcelain({ repo: found, vars: env }) };
   const lean = readLeanSettings(where);
   const full = resolveConfig(loaderInput(where, gitConfigEntries(where), { flags: {} }));
   const about = (p: string) => concernsKeys(p, GIT_SETTING_KEYS);

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { parseGitConfigZ } from '../../../src/config/readGitConfig';
 import { gitConfigEntries } from '../../../src/core/config/settingsSources';
 import { findRepo } from '../../../src/storage/git/findRepo';
+import { GitCliPorcelain } from '../../../src/storage/git/GitCliPorcelain';
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -24,10 +25,10 @@ function readGitConfig(o: { cwd: string; env: NodeJS.ProcessEnv }): Record<strin
   const repo = findRepo({ cwd: o.cwd, vars: o.env });
   const local = path.join(o.cwd, '.git/config');
   const text = fs.readFileSync(local, 'utf8');
-  const direct = gitConfigEntries({ repo, cwd: o.cwd, vars: o.env });
+  const direct = gitConfigEntries({ repo, cwd: o.cwd, vars: o.env, git: new GitCliPorcelain({ repo, vars: o.env }) });
   fs.writeFileSync(local, `${text}[include]\n\tpath = no-such-file\n`);
   try {
-    return [direct, gitConfigEntries({ repo, cwd: o.cwd, vars: o.env })];
+    return [direct, gitConfigEntries({ repo, cwd: o.cwd, vars: o.env, git: new GitCliPorcelain({ repo, vars: o.env }) })];
   } finally {
     fs.writeFileSync(local, text);
   }
@@ -64,7 +65,7 @@ describe('gitConfigEntries (in-process and by git)', () => {
   it('fails with GIT_FAILED when git finds the config broken', () => {
     fs.appendFileSync(path.join(dir, '.git/config'), '[include]\n\tpath = x\n[milestone\n');
     const repo = findRepo({ cwd: dir, vars: env });
-    expect(() => gitConfigEntries({ repo, cwd: dir, vars: env })).toThrow(expect.objectContaining({ code: 'GIT_FAILED' }));
+    expect(() => gitConfigEntries({ repo, cwd: dir, vars: env, git: new GitCliPorcelain({ repo, vars: env }) })).toThrow(expect.objectContaining({ code: 'GIT_FAILED' }));
   });
 });
 
