@@ -8,24 +8,17 @@
  */
 import type { ChildProcess, StdioOptions } from 'node:child_process';
 import { childProcess } from '../../env/builtins';
-import { scrubString } from '../../env/logger';
+import { gitFailed, scrubGit } from '../../errors/gitFailed';
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { GitResult } from '../ports';
 
+export { gitFailed, scrubGit };
 export type { GitResult };
 
 export interface GitRunOptions {
   cwd: string;
   vars?: Readonly<Record<string, string | undefined>>;
   input?: string;
-}
-
-const EXTRAHEADER = /(extraheader\s*[=:]?\s*)[^\n]*/gi;
-const AUTH_HEADER = /\b((?:proxy-)?authorization\s*:\s*)[^\n]*/gi;
-
-/** Masks credentials in anything git may say or be given: URLs, tokens, extra headers. */
-export function scrubGit(text: string): string {
-  return scrubString(text.replace(EXTRAHEADER, '$1***').replace(AUTH_HEADER, '$1***'));
 }
 
 /** Runs git and returns its status and output, whatever the status. */
@@ -53,16 +46,6 @@ export function git(args: string[], o: GitRunOptions): string {
 /** Starts a long-running git (the batch reader, fast-import) with pipes; the caller drives it. */
 export function spawnGit(args: string[], o: { env?: NodeJS.ProcessEnv; stdio: StdioOptions; cwd?: string }): ChildProcess {
   return childProcess().spawn('git', args, { cwd: o.cwd, env: o.env ?? process.env, stdio: o.stdio, windowsHide: true });
-}
-
-/** GIT_FAILED for a git that ran and failed: its first error line (hints skipped), scrubbed. */
-export function gitFailed(args: string[], r: GitResult, hint?: string): MilestoneError {
-  const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('hint:'));
-  const line = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? `exit status ${r.status}`;
-  return new MilestoneError('GIT_FAILED', `git ${scrubGit(args[0] ?? '')} failed: ${scrubGit(line.replace(/^(fatal|error): /, ''))}`, {
-    hint: hint ?? 'Run the same git command yourself to see its full message; `git milestone doctor --report` collects details.',
-    data: { args: args.map(scrubGit), status: r.status, stderr: scrubGit(r.stderr.slice(0, 2000)) },
-  });
 }
 
 /** GIT_FAILED for a git that could not be started (not installed, bad cwd). */
