@@ -163,8 +163,8 @@ export interface GitPorcelain {
   bundleVerify(file: string): string | null;
   /** Ref name → oid of the refs a bundle carries (empty when git cannot read it). */
   bundleHeads(file: string): Map<string, Oid>;
-  /** Deletes refs in one transaction; best effort. */
-  deleteRefs(refs: string[]): void;
+  /** Deletes refs in one transaction; whether git succeeded. */
+  deleteRefs(refs: string[]): boolean;
   /**
    * Writes many linear histories in one stream (`git fast-import`) on a scratch ref; returns the
    * tip of each, in order. The caller creates the real refs and deletes the scratch ref.

@@ -9,7 +9,6 @@ import * as path from 'node:path';
 import { MilestoneError } from '../../errors/MilestoneError';
 import { REF_ROOT } from '../../storage/entity/layout';
 import type { Context } from '../context';
-import { gitFailed, gitRun } from '../sync/gitCommand';
 import { NOTES_REF } from '../sync/remoteLayout';
 
 export interface BackupResult {
@@ -35,9 +34,7 @@ export async function backupMilestones(ctx: Context, o: { file?: string } = {}):
     });
   }
   const file = path.resolve(ctx.env.cwd, o.file ?? defaultBackupName(ctx.env.clock()));
-  const args = ['bundle', 'create', '--quiet', file, '--stdin'];
-  const r = gitRun(ctx, args, { input: `${[...refs, ...(notes ? [NOTES_REF] : [])].join('\n')}\n` });
-  if (r.status !== 0) throw gitFailed(args, r, 'Check that the directory of the file exists and is writable.');
+  ctx.git.bundleCreate(file, [...refs, ...(notes ? [NOTES_REF] : [])], { hint: 'Check that the directory of the file exists and is writable.' });
   ctx.env.log.info('backup written', { file, refs: refs.length, notes });
   return {
     file,

@@ -8,7 +8,6 @@
  */
 import { processStart } from '../../storage/lockHolder';
 import type { Context } from '../context';
-import { gitRun } from '../sync/gitCommand';
 
 export const RESTORE_PREFIX = 'refs/restore/';
 const OLD_NAMESPACE_MS = 24 * 3600 * 1000;
@@ -46,10 +45,9 @@ export async function restoreLeftovers(ctx: Context, now = ctx.env.clock().getTi
   return out;
 }
 
-/** Deletes refs in one `git update-ref --stdin` transaction; whether git succeeded. */
+/** Deletes refs in one transaction (the porcelain's `update-ref --stdin`); whether git succeeded. */
 export function deleteRefs(ctx: Context, refs: string[]): boolean {
-  if (refs.length === 0) return true;
-  return gitRun(ctx, ['update-ref', '--stdin'], { input: refs.map((ref) => `delete ${ref}\n`).join('') }).status === 0;
+  return ctx.git.deleteRefs(refs);
 }
 
 /** Deletes every left-over namespace; returns how many refs went. */

@@ -12,7 +12,6 @@ import type { Context } from '../context';
 import { countOutcomes, emptyCounts, type MergeCounts } from '../sync/absorbIncoming';
 import { carryUnknownKinds, type CarryResult } from '../sync/carryKinds';
 import { mergingStore } from '../sync/conflictPolicy';
-import { gitFailed, gitRun } from '../sync/gitCommand';
 import { mergeNotes, type NotesOutcome } from '../sync/notesMerge';
 import { NOTES_REF } from '../sync/remoteLayout';
 import { clearRestoreLeftovers, deleteRefs, restoreNamespace } from './restoreLeftovers';
@@ -38,10 +37,8 @@ export async function restoreMilestones(ctx: Context, o: { file: string }): Prom
   }
   await clearRestoreLeftovers(ctx);
   const ns = restoreNamespace(ctx.env.clock().getTime());
-  const args = ['fetch', '--quiet', '--no-tags', check.file, `+refs/milestones/*:${ns}milestones/*`, `+${NOTES_REF}*:${ns}notes/milestones*`];
   try {
-    const r = gitRun(ctx, args);
-    if (r.status !== 0) throw gitFailed(args, r, 'Nothing local was changed.');
+    ctx.git.fetch(check.file, [`+refs/milestones/*:${ns}milestones/*`, `+${NOTES_REF}*:${ns}notes/milestones*`], { hint: 'Nothing local was changed.' });
     const tips = new Map<string, string>();
     const others = new Map<string, string>();
     for (const [ref, oid] of await ctx.storage.refs.list(ns)) {

@@ -11,7 +11,6 @@ import { maskSetting } from '../../config/maskSetting';
 import { LOG_FILE_NAME, scrubString } from '../../env/logger';
 import type { Context } from '../context';
 import { loadSettings } from '../config/loadSettings';
-import { gitConfigAll, gitConfigGet, gitRun } from '../sync/gitCommand';
 import { fetchRefspecs } from '../sync/remoteLayout';
 import { remoteNames } from '../sync/setupRemote';
 import type { EntityCounts } from './types';
@@ -57,10 +56,10 @@ function logTail(ctx: Context): string[] {
 }
 
 export async function diagnosticReport(ctx: Context, counts: EntityCounts): Promise<DiagnosticReport> {
-  const git = gitRun(ctx, ['--version']).stdout.trim().replace(/^git version /, '');
+  const git = ctx.git.version();
   const remotes = remoteNames(ctx).map((name) => {
-    const url = gitConfigGet(ctx, `remote.${name}.url`);
-    const fetch = gitConfigAll(ctx, `remote.${name}.fetch`);
+    const url = ctx.git.configGet(`remote.${name}.url`);
+    const fetch = ctx.git.configGetAll(`remote.${name}.fetch`);
     return { name, url: url === null ? null : scrubString(url), fetchesMilestones: fetch.includes(fetchRefspecs(name)[0]) };
   });
   return {

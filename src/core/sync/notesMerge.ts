@@ -8,7 +8,7 @@
  * fresh container), a neutral one is supplied rather than failing a sync over it.
  */
 import type { Context } from '../context';
-import { gitFailed, gitRun } from './gitCommand';
+import { gitFailed } from '../../errors/gitFailed';
 import { NOTES_REF } from './remoteLayout';
 
 export type NotesOutcome = 'absent' | 'up-to-date' | 'created' | 'merged';
@@ -30,8 +30,8 @@ export async function mergeNotes(ctx: Context, from: string): Promise<NotesOutco
     return 'created';
   }
   const args = ['notes', `--ref=${NOTES_REF}`, 'merge', '--quiet', '--strategy=cat_sort_uniq', from];
-  let r = gitRun(ctx, args);
-  if (r.status !== 0 && /ident|tell me who you are/i.test(r.stderr)) r = gitRun(ctx, args, { env: FALLBACK_IDENTITY });
+  let r = ctx.git.mergeNotes(NOTES_REF, from, { strategy: 'cat_sort_uniq' });
+  if (r.status !== 0 && /ident|tell me who you are/i.test(r.stderr)) r = ctx.git.mergeNotes(NOTES_REF, from, { strategy: 'cat_sort_uniq', env: FALLBACK_IDENTITY });
   if (r.status !== 0) throw gitFailed(args, r, `Your notes are unchanged. Inspect them with \`git log ${NOTES_REF}\` and \`git log ${from}\`.`);
   const after = await ctx.storage.refs.read(NOTES_REF);
   return after === mine ? 'up-to-date' : 'merged';

@@ -9,7 +9,6 @@ import { MilestoneError } from '../../errors/MilestoneError';
 import type { RefreshReport } from '../../index/MilestoneIndex';
 import type { Context } from '../context';
 import { absorbIncoming, type AbsorbReport } from './absorbIncoming';
-import { gitFailed, gitRun } from './gitCommand';
 import { rememberIncoming } from './incoming';
 import { conflictCounts, conflictsAdded, type NewConflicts } from './newConflicts';
 import { checkRemoteName, DEFAULT_REMOTE, fetchRefspecs } from './remoteLayout';
@@ -36,9 +35,7 @@ export function requireRemote(ctx: Context, name: string | undefined): string {
 
 /** `git fetch` of the milestone refs and notes into the remote's tracking refs. */
 export function fetchMilestones(ctx: Context, remote: string): void {
-  const args = ['fetch', '--quiet', '--no-tags', remote, ...fetchRefspecs(remote)];
-  const r = gitRun(ctx, args);
-  if (r.status !== 0) throw gitFailed(args, r, `Nothing local changed. Check that \`git fetch ${remote}\` works (network, credentials).`);
+  ctx.git.fetch(remote, fetchRefspecs(remote), { hint: `Nothing local changed. Check that \`git fetch ${remote}\` works (network, credentials).` });
 }
 
 export async function pullRemote(ctx: Context, o: { remote?: string } = {}): Promise<PullResult> {

@@ -7,7 +7,7 @@
  */
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { Context } from '../context';
-import { gitFailed, gitRun } from './gitCommand';
+import { gitFailed } from '../../errors/gitFailed';
 import { fetchMilestones, requireRemote } from './pullRemote';
 import { absorbIncoming } from './absorbIncoming';
 import { conflictCounts, conflictsAdded, type NewConflicts } from './newConflicts';
@@ -53,7 +53,7 @@ export async function pushRemote(ctx: Context, o: { remote?: string; attempts?: 
   let rejected: PorcelainLine[] = [];
   let before: Awaited<ReturnType<typeof conflictCounts>> | undefined;
   for (let attempt = 1; attempt <= max; attempt++) {
-    const r = gitRun(ctx, args);
+    const r = ctx.git.push(remote, PUSH_REFSPECS);
     const lines = parsePorcelain(r.stdout);
     rejected = lines.filter((l) => l.flag === '!');
     if (r.status === 0 && rejected.length === 0) {

@@ -12,7 +12,6 @@
 import { MilestoneError } from '../../errors/MilestoneError';
 import { scrubString } from '../../env/logger';
 import type { Context } from '../context';
-import { gitConfigAll, gitConfigGet, gitOut } from './gitCommand';
 import { checkRemoteName, DEFAULT_REMOTE, fetchRefspecs, PUSH_REFSPECS } from './remoteLayout';
 
 export interface RemoteSetupResult {
@@ -24,13 +23,13 @@ export interface RemoteSetupResult {
 }
 
 export function remoteNames(ctx: Context): string[] {
-  return gitOut(ctx, ['remote']).split('\n').filter((l) => l !== '');
+  return ctx.git.remotes();
 }
 
 function addMissing(ctx: Context, key: string, wanted: string[]): { added: string[]; present: string[] } {
-  const have = gitConfigAll(ctx, key);
+  const have = ctx.git.configGetAll(key);
   const added = wanted.filter((w) => !have.includes(w));
-  for (const spec of added) gitOut(ctx, ['config', '--add', key, spec]);
+  for (const spec of added) ctx.git.configAdd(key, spec);
   return { added, present: wanted.filter((w) => have.includes(w)) };
 }
 
@@ -44,7 +43,7 @@ export async function setupRemote(ctx: Context, o: { remote?: string; withPush?:
   }
   const fetch = addMissing(ctx, `remote.${remote}.fetch`, fetchRefspecs(remote));
   const push = o.withPush ? addMissing(ctx, `remote.${remote}.push`, ['HEAD', ...PUSH_REFSPECS]) : null;
-  const url = gitConfigGet(ctx, `remote.${remote}.url`);
+  const url = ctx.git.configGet(`remote.${remote}.url`);
   ctx.env.log.info('remote set up', { remote, fetchAdded: fetch.added, pushAdded: push?.added ?? [] });
   return { remote, url: url === null ? null : scrubString(url), fetch, push };
 }

@@ -189,9 +189,9 @@ export class GitCliPorcelain implements GitPorcelain {
     return heads;
   }
 
-  deleteRefs(refs: string[]): void {
-    if (refs.length === 0) return;
-    this.raw(['--git-dir', this.o.repo.gitDir, 'update-ref', '--stdin'], refs.map((r) => `delete ${r}\n`).join(''));
+  deleteRefs(refs: string[]): boolean {
+    if (refs.length === 0) return true;
+    return this.raw(['--git-dir', this.o.repo.gitDir, 'update-ref', '--stdin'], refs.map((r) => `delete ${r}\n`).join('')).status === 0;
   }
 
   bulkWrite(o: { scratchRef: string; histories: Iterable<BulkCommit[]>; onHistory?: (done: number) => void }): Promise<Oid[]> {
