@@ -12,7 +12,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Context } from './context';
 import { trackingTips } from './sync/absorbIncoming';
-import { gitConfigAll } from './sync/gitCommand';
 import { pullRemote } from './sync/pullRemote';
 import { fetchRefspecs } from './sync/remoteLayout';
 import { remoteNames } from './sync/setupRemote';
@@ -46,14 +45,14 @@ export async function fetchOnFirstUse(ctx: Context): Promise<boolean> {
   if (remotes.length === 0) return false;
   const done = fetchedBefore(ctx);
   const tracked = await trackingTips(ctx);
-  const wired = remotes.filter((r) => gitConfigAll(ctx, `remote.${r}.fetch`).includes(fetchRefspecs(r)[0]));
+  const wired = remotes.filter((r) => ctx.git.configGetAll(`remote.${r}.fetch`).includes(fetchRefspecs(r)[0]));
   const due = wired.filter((r) => !done.includes(r) && !tracked.has(r));
   let fetched = 0;
   for (const remote of due) {
     ctx.env.err(`Fetching milestones from ${remote} (first use in this clone)...\n`);
     try {
       const vars = { ...ctx.env.vars, GIT_TERMINAL_PROMPT: '0' };
-      const quiet: Context = { ...ctx, env: { ...ctx.env, vars } };
+      const quiet: Context = { ...ctx, env: { ...ctx.env, vars }, git: ctx.git.withEnv({ GIT_TERMINAL_PROMPT: '0' }) };
       const r = await pullRemote(quiet, { remote });
       fetched += r.created;
       done.push(remote);

@@ -106,6 +106,8 @@ export interface ConfigScope {
  * `hint` replaces the default hint. Where a status is itself an answer, the method returns it.
  */
 export interface GitPorcelain {
+  /** The same porcelain with extra environment for git (e.g. GIT_TERMINAL_PROMPT=0). */
+  withEnv(extra: Record<string, string>): GitPorcelain;
   /** `rev-parse --verify -q REV`: the object a revision names (`HEAD`, `main^{tree}`), or null. */
   revParse(rev: string): Oid | null;
   /** `symbolic-ref -q --short NAME`: the short name a symbolic ref (HEAD) points at, or null. */

@@ -15,8 +15,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NOTES_REF, parseNote } from '../../domain/commitLink';
-import { GitNotesStore } from '../../storage/git/GitNotesStore';
-import { gitRaw } from '../../storage/git/runGit';
 import type { Context } from '../context';
 
 export interface TaskCommit {
@@ -48,8 +46,7 @@ export async function taskCommits(ctx: Context, taskId: string): Promise<TaskCom
   const onBranch = new Map<string, boolean>();
   const reachable = (commit: string): boolean => {
     if (!onBranch.has(commit)) {
-      const r = gitRaw(['for-each-ref', '--count=1', '--format=x', '--contains', commit, 'refs/heads/'], { cwd: ctx.repo.workTree ?? ctx.repo.gitDir, vars: ctx.env.vars });
-      onBranch.set(commit, r.status === 0 && r.stdout.trim() !== '');
+      onBranch.set(commit, ctx.git.branchContains(commit));
     }
     return onBranch.get(commit) as boolean;
   };
@@ -70,7 +67,7 @@ export async function taskCommits(ctx: Context, taskId: string): Promise<TaskCom
 
 async function commitIndex(ctx: Context): Promise<Cached> {
   const file = path.join(ctx.dataDir, 'commits.json');
-  const notes = new GitNotesStore({ objects: ctx.storage.objects, refs: ctx.storage.refs, cwd: ctx.repo.workTree ?? ctx.repo.gitDir, vars: ctx.env.vars });
+  const notes = ctx.notes;
   const tip = await notes.tip(NOTES_REF);
   let cached: Cached = { version: 2, tip: null, commits: {} };
   try {

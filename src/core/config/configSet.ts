@@ -3,7 +3,6 @@
  * it) keeping its comments, or with `--git` the repository's git config `milestone.KEY`. The value
  * is validated against the schema first; an invalid one writes nothing.
  */
-import { execFileSync } from 'node:child_process';
 import { maskSetting } from '../../config/maskSetting';
 import { setConfigValue } from '../../config/setConfigValue';
 import { validateValues } from '../../config/validateValues';
@@ -35,12 +34,7 @@ export async function configSet(ctx: Context, o: { key: string; value: string; g
     const value = parseValueString(o.value);
     const check = validateValues(buildTree([[o.key, value]]), () => ({ source: `git config ${gitKey}` }));
     if (check.errors.length > 0) throw configInvalidError(check.errors);
-    try {
-      execFileSync('git', ['config', gitKey, o.value], { cwd: ctx.repo.workTree ?? ctx.repo.gitDir, stdio: 'pipe' });
-    } catch (e) {
-      const stderr = String((e as { stderr?: Buffer }).stderr ?? '').trim();
-      throw new MilestoneError('GIT_FAILED', `git config ${gitKey} failed: ${stderr || (e as Error).message}`);
-    }
+    ctx.git.configSet(gitKey, o.value);
     return { key: o.key, value: maskSetting(o.key, value), target: `git config ${gitKey}` };
   }
   const file = settingsFile(ctx);

@@ -6,7 +6,6 @@
  * --recalculate`, on `rebuild`, or when a configured threshold needs a metric that is not known
  * yet or was measured before the milestone refs moved.
  */
-import { childProcess } from '../../env/builtins';
 import type { ScaleMetrics } from '../../domain/scaleDecision';
 import { REF_ROOT, refPrefix } from '../../storage/entity/layout';
 import type { Context } from '../context';
@@ -14,14 +13,7 @@ import type { Context } from '../context';
 const DAY_MS = 86_400_000;
 
 export function authorsSince(ctx: Context, since: Date): number {
-  const r = childProcess().spawnSync('git', ['--git-dir', ctx.repo.gitDir, 'log', `--since=${since.toISOString()}`, '--format=%ae', `--glob=${REF_ROOT}`], {
-    cwd: ctx.repo.gitDir,
-    env: { ...process.env, ...ctx.env.vars },
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
-  if (r.status !== 0) return 0;
-  return new Set(r.stdout.split('\n').filter((l) => l !== '').map((l) => l.toLowerCase())).size;
+  return new Set(ctx.git.authorEmails({ since, glob: REF_ROOT }).map((l) => l.toLowerCase())).size;
 }
 
 export async function collectMetrics(ctx: Context): Promise<Required<ScaleMetrics>> {

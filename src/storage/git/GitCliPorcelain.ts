@@ -42,6 +42,10 @@ export class GitCliPorcelain implements GitPorcelain {
     return r.status === 0 ? r.stdout.trim() || null : null;
   }
 
+  withEnv(extra: Record<string, string>): GitPorcelain {
+    return new GitCliPorcelain({ ...this.o, vars: { ...(this.o.vars ?? process.env), ...extra } });
+  }
+
   revParse(rev: string): Oid | null {
     return this.answer(['rev-parse', '--verify', '-q', rev]);
   }
