@@ -59,7 +59,7 @@ export async function openContext(o: OpenContextOptions): Promise<Context> {
   setLogDir(o.env, path.join(dataDir, 'logs'));
   const storage = openGitStorage({ repo });
   const git = new GitCliPorcelain({ repo, vars: o.env.vars });
-  const notes = new GitNotesStore({ ...storage, cwd: repo.workTree ?? repo.gitDir, vars: o.env.vars });
+  const notes = new GitNotesStore(storage);
   const milestones = new EntityStore(storage, milestoneEntity);
   const index = new FileIndex({ dir: path.join(dataDir, 'index'), store: milestones });
   let author: WriteRequest['author'] | undefined;

@@ -7,6 +7,21 @@
  */
 export type Oid = string;
 
+export type ObjectFormat = 'sha1' | 'sha256';
+
+export type GitObjectType = 'blob' | 'tree' | 'commit' | 'tag';
+
+export interface RepoInfo {
+  /** This checkout's git directory (`.git`, or `.git/worktrees/<name>` for a linked worktree). */
+  gitDir: string;
+  /** Where objects, shared refs and config live (equals gitDir outside linked worktrees). */
+  commonDir: string;
+  /** Top of the working tree, null for a bare repository or when run inside the git directory. */
+  workTree: string | null;
+  bare: boolean;
+  objectFormat: ObjectFormat;
+}
+
 export interface TreeEntry {
   mode: '100644' | '100755' | '040000' | '120000' | '160000';
   name: string;
@@ -66,7 +81,6 @@ export interface RefStore {
 
 export interface NotesStore {
   read(notesRef: string, commit: Oid): Promise<string | null>;
-  append(notesRef: string, commit: Oid, line: string): Promise<void>;
   /** The notes ref's tip (changes whenever any note changes), or null when there are none. */
   tip(notesRef: string): Promise<Oid | null>;
   /** Annotated object → note blob, for every note under the ref. */

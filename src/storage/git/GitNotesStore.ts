@@ -2,17 +2,14 @@
  * NotesStore on a real repository. Reading is in-process: the notes ref's tip commit, its tree
  * (following git's fan-out subtrees, `ab/cdef…`) and the note blobs through the ObjectStore, so a
  * lookup spawns nothing while objects are loose and one shared `cat-file --batch` when packed.
- * Appending goes through native `git notes append` (git's own locking and fan-out rules).
+ * Notes are written by native `git notes append` in the post-commit shim (git's own locking and
+ * fan-out rules), never here.
  */
 import type { NotesStore, ObjectStore, Oid, RefStore } from '../ports';
-import { gitRaw, gitFailed } from './runGit';
 
 export interface GitNotesStoreOptions {
   objects: ObjectStore;
   refs: RefStore;
-  /** Where git runs for appends. */
-  cwd: string;
-  vars?: Readonly<Record<string, string | undefined>>;
 }
 
 export class GitNotesStore implements NotesStore {
@@ -42,11 +39,5 @@ export class GitNotesStore implements NotesStore {
   async read(notesRef: string, commit: Oid): Promise<string | null> {
     const blob = (await this.list(notesRef)).get(commit);
     return blob ? (await this.o.objects.readBlob(blob)).toString('utf8') : null;
-  }
-
-  async append(notesRef: string, commit: Oid, line: string): Promise<void> {
-    const args = ['notes', `--ref=${notesRef}`, 'append', '-m', line, commit];
-    const r = gitRaw(args, { cwd: this.o.cwd, vars: this.o.vars });
-    if (r.status !== 0) throw gitFailed(args, r);
   }
 }

@@ -6,13 +6,13 @@
  */
 import type { CommitData, ObjectStore, Oid, RawObject, TreeEntry } from '../ports';
 import { CatFileBatch } from './catFileBatch';
-import { decodeObject, expectType, objectNotFound } from './decodeObject';
-import { assertOid } from './hashObject';
+import { decodeObject, expectType, objectNotFound } from '../format/decodeObject';
+import { assertOid } from '../format/hashObject';
 import { LooseObjects } from './looseObjects';
-import { parseCommit } from './parseCommit';
-import { parseTree } from './parseTree';
-import { serializeCommit } from './serializeCommit';
-import { serializeTree } from './serializeTree';
+import { parseCommit } from '../format/parseCommit';
+import { parseTree } from '../format/parseTree';
+import { serializeCommit } from '../format/serializeCommit';
+import { serializeTree } from '../format/serializeTree';
 import type { FsLike, GitObjectType, RepoInfo } from './types';
 import * as path from 'node:path';
 

@@ -8,13 +8,13 @@ import * as path from 'node:path';
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { Oid, RefStore } from '../ports';
 import { createPackedRefs } from './createPackedRefs';
-import { assertOid, isOid } from './hashObject';
+import { assertOid, isOid } from '../format/hashObject';
 import { PackedRefs } from './packedRefs';
 import { packLooseRefs } from './packLooseRefs';
 import { refFingerprint } from './refFingerprint';
-import { staleRefError } from './refErrors';
+import { staleRefError } from '../format/refErrors';
 import { acquireLock, writeLockContent } from './refLock';
-import { assertRefName, assertRefPrefix, isValidRefName, prefixDir, refPath, type RefDirs } from './refNames';
+import { assertRefName, assertRefPrefix, isValidRefName, prefixDir, refPath, type RefDirs } from '../format/refNames';
 import type { FsLike, RepoInfo } from './types';
 
 export interface GitRefStoreOptions {

@@ -10,7 +10,7 @@ import type { ChildProcess } from 'node:child_process';
 import { MilestoneError } from '../../errors/MilestoneError';
 import { BatchParser, type BatchRecord } from './batchParser';
 import { drained, setRef } from './childPipes';
-import { assertOid } from './hashObject';
+import { assertOid } from '../format/hashObject';
 import { scrubGit, spawnGit } from './runGit';
 
 export interface CatFileBatchOptions {

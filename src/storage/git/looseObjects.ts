@@ -8,7 +8,7 @@ import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import { crypto, zlib } from '../../env/builtins';
 import { MilestoneError } from '../../errors/MilestoneError';
-import { hashObject, objectHeader, unframe } from './hashObject';
+import { hashObject, objectHeader, unframe } from '../format/hashObject';
 import type { FsLike, GitObjectType, ObjectFormat } from './types';
 
 export interface LooseObjectsOptions {

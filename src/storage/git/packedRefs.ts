@@ -6,7 +6,7 @@
  */
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
-import { isOid } from './hashObject';
+import { isOid } from '../format/hashObject';
 import type { FsLike } from './types';
 
 /** A file or directory changed less than this long ago may change again within the same mtime. */

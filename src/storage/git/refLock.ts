@@ -12,7 +12,7 @@
 import * as path from 'node:path';
 import { MilestoneError } from '../../errors/MilestoneError';
 import { currentHolder, describeHolder, formatHolder, parseHolder } from '../lockHolder';
-import { lockedError } from './refErrors';
+import { lockedError } from '../format/refErrors';
 import type { FsLike } from './types';
 
 export interface AcquireLockOptions {

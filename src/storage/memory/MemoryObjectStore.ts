@@ -4,13 +4,13 @@
  * invalid trees or identities are refused exactly as on a repository.
  */
 import { MilestoneError } from '../../errors/MilestoneError';
-import { decodeObject, expectType, objectNotFound } from '../git/decodeObject';
-import { assertOid, hashObject } from '../git/hashObject';
-import { parseCommit } from '../git/parseCommit';
-import { parseTree } from '../git/parseTree';
-import { serializeCommit } from '../git/serializeCommit';
-import { serializeTree } from '../git/serializeTree';
-import type { GitObjectType, ObjectFormat } from '../git/types';
+import { decodeObject, expectType, objectNotFound } from '../format/decodeObject';
+import { assertOid, hashObject } from '../format/hashObject';
+import { parseCommit } from '../format/parseCommit';
+import { parseTree } from '../format/parseTree';
+import { serializeCommit } from '../format/serializeCommit';
+import { serializeTree } from '../format/serializeTree';
+import type { GitObjectType, ObjectFormat } from '../ports';
 import type { CommitData, ObjectStore, Oid, RawObject, TreeEntry } from '../ports';
 
 export interface MemoryObjectStoreOptions {

@@ -3,9 +3,9 @@
  * cas throws STALE_REF when the ref moved and LOCKED while a test holds the ref's lock
  * (`holdLock`) past `lockTimeoutMs`; the fingerprint is a counter bumped by every update, never racy.
  */
-import { assertOid } from '../git/hashObject';
-import { lockedError, staleRefError } from '../git/refErrors';
-import { assertRefName, assertRefPrefix } from '../git/refNames';
+import { assertOid } from '../format/hashObject';
+import { lockedError, staleRefError } from '../format/refErrors';
+import { assertRefName, assertRefPrefix } from '../format/refNames';
 import type { Oid, RefStore } from '../ports';
 
 export interface MemoryRefStoreOptions {
@@ -70,6 +70,11 @@ export class MemoryRefStore implements RefStore {
   holdLock(ref: string): () => void {
     this.locks.add(assertRefName(ref));
     return () => this.locks.delete(ref);
+  }
+
+  /** The ref's oid right now, synchronously (for the porcelain double). */
+  peek(ref: string): Oid | null {
+    return this.refs.get(ref) ?? null;
   }
 
   /** Test hook: set or delete a ref without CAS, as a foreign writer (e.g. `git fetch`) would. */

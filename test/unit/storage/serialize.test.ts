@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { hashObject } from '../../../src/storage/git/hashObject';
-import { parseCommit } from '../../../src/storage/git/parseCommit';
-import { parseTree } from '../../../src/storage/git/parseTree';
-import { formatTimezone, serializeCommit } from '../../../src/storage/git/serializeCommit';
-import { serializeTree, sortTreeEntries } from '../../../src/storage/git/serializeTree';
+import { hashObject } from '../../../src/storage/format/hashObject';
+import { parseCommit } from '../../../src/storage/format/parseCommit';
+import { parseTree } from '../../../src/storage/format/parseTree';
+import { formatTimezone, serializeCommit } from '../../../src/storage/format/serializeCommit';
+import { serializeTree, sortTreeEntries } from '../../../src/storage/format/serializeTree';
 import type { CommitData, TreeEntry } from '../../../src/storage/ports';
 
 const EMPTY_BLOB = 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391';

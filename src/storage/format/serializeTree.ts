@@ -6,7 +6,7 @@
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { TreeEntry } from '../ports';
 import { assertOid } from './hashObject';
-import type { ObjectFormat } from './types';
+import type { ObjectFormat } from '../ports';
 
 const MODES = new Set(['100644', '100755', '040000', '120000', '160000']);
 

@@ -5,7 +5,7 @@
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { TreeEntry } from '../ports';
 import { oidBytes } from './hashObject';
-import type { ObjectFormat } from './types';
+import type { ObjectFormat } from '../ports';
 
 export interface ParseTreeOptions {
   content: Buffer;

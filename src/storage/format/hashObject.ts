@@ -5,7 +5,7 @@
  */
 import { crypto } from '../../env/builtins';
 import { MilestoneError } from '../../errors/MilestoneError';
-import type { GitObjectType, ObjectFormat } from './types';
+import type { GitObjectType, ObjectFormat } from '../ports';
 
 export interface HashObjectOptions {
   type: GitObjectType;

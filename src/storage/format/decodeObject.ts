@@ -7,7 +7,7 @@ import { MilestoneError } from '../../errors/MilestoneError';
 import type { RawObject } from '../ports';
 import { parseCommit } from './parseCommit';
 import { parseTree } from './parseTree';
-import type { GitObjectType, ObjectFormat } from './types';
+import type { GitObjectType, ObjectFormat } from '../ports';
 
 export interface DecodeObjectOptions {
   oid: string;

@@ -7,7 +7,7 @@
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { CommitData } from '../ports';
 import { assertOid } from './hashObject';
-import type { ObjectFormat } from './types';
+import type { ObjectFormat } from '../ports';
 
 export type Person = CommitData['author'];
 
