@@ -11,7 +11,7 @@
  * nothing is fine.
  */
 import { MilestoneError } from '../../errors/MilestoneError';
-import { isValidRefName } from '../../storage/git/refNames';
+import { isValidRefName } from '../../storage/format/refNames';
 
 export const NOTES_REF = 'refs/notes/milestones';
 export const NOTES_TRACKING_ROOT = 'refs/notes/remotes/';
