@@ -3,7 +3,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseGitConfigZ } from '../../../src/config/readGitConfig';
+import { parseGitConfigZ } from '../../../src/storage/git/gitConfig';
 import { gitConfigEntries } from '../../../src/core/config/settingsSources';
 import { findRepo } from '../../../src/storage/git/findRepo';
 import { GitCliPorcelain } from '../../../src/storage/git/GitCliPorcelain';
