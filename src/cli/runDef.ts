@@ -4,7 +4,8 @@
  * status; the entry point (bin/git-milestone) hands it to process.exitCode.
  */
 import { jsonText, type Env } from '../env/Env';
-import { openContext, type Context } from '../core/context';
+import type { Context } from '../core/context';
+import { openContext } from '../core/openContext';
 import { hasJsonText } from '../index/shared/summaryList';
 import type { CommandDef, Input } from './CommandDef';
 import { escapeControls } from './format';

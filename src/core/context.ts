@@ -1,26 +1,15 @@
 /**
- * Opens what a use case works on: the repository (found without spawning git), the object and
- * ref stores, the milestone entity store and the derived index, all under the repository's common
- * git dir so a linked worktree sees the same state. Also the writer identity, asked lazily.
+ * What a use case works on: the repository, the storage ports (objects, refs, notes, porcelain),
+ * the milestone entity store and the derived index, the Env, and the writer identity. Only the
+ * shape lives here, so every use case can import it without importing what opens it
+ * (core/openContext.ts wires the git adapters; unit tests build one from the memory doubles).
  */
-import * as path from 'node:path';
 import type { Env } from '../env/Env';
-import { setLogDir } from '../env/nodeEnv';
 import type { MilestoneState } from '../domain/types';
-import { MilestoneError } from '../errors/MilestoneError';
-import { FileIndex } from '../index/file/FileIndex';
 import type { MilestoneIndex } from '../index/MilestoneIndex';
-import { findRepo } from '../storage/git/findRepo';
-import type { RepoInfo } from '../storage/git/types';
-import { openGitStorage } from '../storage/git/openGitStorage';
-import { GitCliPorcelain } from '../storage/git/GitCliPorcelain';
-import { GitNotesStore } from '../storage/git/GitNotesStore';
-import type { GitPorcelain, NotesStore, Storage } from '../storage/ports';
-import { EntityStore } from '../storage/entity/EntityStore';
+import type { EntityStore } from '../storage/entity/EntityStore';
 import type { WriteRequest } from '../storage/entity/types';
-import { milestoneEntity } from './milestoneEntity';
-import { gitAuthor } from './gitAuthor';
-import { absorbIfMoved } from './sync/incoming';
+import type { GitPorcelain, NotesStore, RepoInfo, Storage } from '../storage/ports';
 
 export interface Context {
   env: Env;
@@ -37,47 +26,4 @@ export interface Context {
   /** Author and time for a write (asks git once per process). */
   who(): WriteRequest;
   close(): Promise<void>;
-}
-
-export interface OpenContextOptions {
-  env: Env;
-  needsRepo: boolean;
-  needsWorkTree: boolean;
-  verbose?: boolean;
-  /** Merge fetched remote-tracking milestone refs first if they moved (sync/incoming.ts). Default: with needsRepo. */
-  mergeIncoming?: boolean;
-}
-
-export async function openContext(o: OpenContextOptions): Promise<Context> {
-  const repo = findRepo({ cwd: o.env.cwd, vars: o.env.vars });
-  if (o.needsWorkTree && !repo.workTree) {
-    throw new MilestoneError('NEEDS_WORK_TREE', 'this command needs a work tree, and this is a bare repository', {
-      hint: 'Run it in a clone with a checkout; commands that only read or write milestones work here.',
-    });
-  }
-  const dataDir = path.join(repo.commonDir, 'milestones');
-  setLogDir(o.env, path.join(dataDir, 'logs'));
-  const storage = openGitStorage({ repo });
-  const git = new GitCliPorcelain({ repo, vars: o.env.vars });
-  const notes = new GitNotesStore(storage);
-  const milestones = new EntityStore(storage, milestoneEntity);
-  const index = new FileIndex({ dir: path.join(dataDir, 'index'), store: milestones });
-  let author: WriteRequest['author'] | undefined;
-  const ctx: Context = {
-    env: o.env,
-    repo,
-    dataDir,
-    storage,
-    notes,
-    git,
-    milestones,
-    index,
-    who() {
-      author ??= gitAuthor(git);
-      return { author, time: o.env.clock().toISOString() };
-    },
-    close: () => storage.objects.close(),
-  };
-  if (o.mergeIncoming ?? o.needsRepo) await absorbIfMoved(ctx);
-  return ctx;
 }

@@ -5,7 +5,8 @@
  * (the one settings loader, lean: yaml only when the file names a git-integration key).
  */
 import { randomBytes } from 'node:crypto';
-import { openContext, type Context } from '../core/context';
+import type { Context } from '../core/context';
+import { openContext } from '../core/openContext';
 import { readLeanSettings } from '../core/git/leanSettings';
 import type { GitSettings } from '../core/git/gitSettings';
 import { silentLogger, type Env } from '../env/Env';

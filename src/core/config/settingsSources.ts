@@ -5,8 +5,7 @@
  * config --get-regexp` when that cannot be sure to match git (GitPorcelain.configMatching).
  */
 import type { LoadConfigOptions } from '../../config/loadConfig';
-import type { RepoInfo } from '../../storage/git/types';
-import type { GitPorcelain } from '../../storage/ports';
+import type { GitPorcelain, RepoInfo } from '../../storage/ports';
 import { settingsFileOf } from './settingsFile';
 
 export interface SettingsWhere {

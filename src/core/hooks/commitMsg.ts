@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { commitLinkEvent, eventLine } from '../../domain/commitLink';
 import { formatCommitMessage, type MessageKind } from '../../domain/commitMessage';
 import { shortId } from '../../domain/values';
-import type { RepoInfo } from '../../storage/git/types';
+import type { RepoInfo } from '../../storage/ports';
 import type { GitPorcelain } from '../../storage/ports';
 import { currentBranch, readLink } from '../git/branchLinks';
 import { readLeanSettings } from '../git/leanSettings';

@@ -53,6 +53,11 @@ export class MemoryPorcelain implements GitPorcelain {
     throw new MilestoneError('INTERNAL', `MemoryPorcelain does not model ${method}`);
   }
 
+  /** The environment is not modelled: the same double. */
+  withEnv(): GitPorcelain {
+    return this;
+  }
+
   revParse(rev: string): Oid | null {
     const base = rev.replace(/\^\{commit\}$/, '');
     if (base.endsWith('}')) this.unsupported(`rev-parse ${rev}`);

@@ -16,7 +16,7 @@ import { TREE } from './legacyFiles';
 // The compiled modules (built by `npm test`), as the CLI runs them: the context requires some of
 // its parts lazily with plain require(), which only resolves compiled files.
 const dist = <T>(p: string): T => createRequire(__filename)(path.resolve(__dirname, '../../../dist', p)) as T;
-const { openContext } = dist<typeof import('../../../src/core/context')>('core/context.js');
+const { openContext } = dist<typeof import('../../../src/core/openContext')>('core/openContext.js');
 const { importLegacy } = dist<typeof import('../../../src/core/import/importLegacy')>('core/import/importLegacy.js');
 const { planLegacy } = dist<typeof import('../../../src/core/import/planLegacy')>('core/import/planLegacy.js');
 const { writeEntities } = dist<typeof import('../../../src/core/import/writeEntities')>('core/import/writeEntities.js');

@@ -55,7 +55,7 @@ describe('SQLite index', () => {
   });
 
   it('refresh reads only moved tips; holds tasks, dependencies, history and full-text rows', async () => {
-    const { openContext } = dist('core/context.js');
+    const { openContext } = dist('core/openContext.js');
     const { createTestEnv } = dist('env/testEnv.js');
     const { SqliteIndex } = dist('index/sqlite/SqliteIndex.js');
     const open = () => openContext({ env: createTestEnv({ cwd: repo.dir, vars: { PATH: process.env.PATH } }), needsRepo: true, needsWorkTree: false });

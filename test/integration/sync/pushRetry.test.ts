@@ -4,7 +4,7 @@
  * is merged in. Runs the use case in-process (with one attempt) on real repositories.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { openContext } from '../../../src/core/context';
+import { openContext } from '../../../src/core/openContext';
 import { pushRemote } from '../../../src/core/sync/pushRemote';
 import { createTestEnv } from '../../../src/env/testEnv';
 import { makeCluster, type Cluster } from './cluster';
