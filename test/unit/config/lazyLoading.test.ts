@@ -5,7 +5,7 @@ describe('config loads yaml only when a file is read, and never ajv', () => {
   it('requiring loadConfig loads neither; loading a file loads yaml only', () => {
     const r = inFreshNode(`
       const { loadConfig } = require('./src/config/loadConfig');
-      require('./src/config/validateConfigFile'); require('./src/config/setConfigValue'); require('./src/config/readGitConfig');
+      require('./src/config/validateConfigFile'); require('./src/config/setConfigValue');
       result.afterRequire = loaded();
       loadConfig({ yamlPath: null, gitConfig: {}, vars: {}, flags: {} });
       result.afterDefaultsOnly = loaded();
