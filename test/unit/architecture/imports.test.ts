@@ -2,7 +2,8 @@
  * The import rules docs/architecture.md states, checked on the source: no import circles in src/
  * (type-only imports count too, as madge counts them), git is reached only through the storage
  * ports (core and hooks import no git adapter except the two places that wire one), the in-memory
- * doubles import no git adapter, and runGit.ts is the one place that starts git.
+ * doubles import no git adapter, runGit.ts is the one place that starts git, and files are
+ * replaced whole through one helper.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -98,5 +99,17 @@ describe('import rules', () => {
       return /\bchildProcess\(\)|(?<![.\w])(spawn|spawnSync|execFile|execFileSync|execSync|fork)\(/.test(text) || /from 'node:child_process'|require\('node:child_process'\)/.test(text.replace(/import type[^;]*;/g, ''));
     });
     expect(spawning.map(rel).sort()).toEqual(['env/builtins.ts', 'storage/git/runGit.ts']);
+  });
+
+  it('files are replaced whole through env/atomicWrite.ts only (git data through its lock protocol)', () => {
+    const renaming = files.filter((f) => /\brenameSync\(/.test(fs.readFileSync(f, 'utf8'))).map(rel).sort();
+    expect(renaming).toEqual([
+      'core/hooks/installHooks.ts', // moves a foreign hook aside (chaining), not a temp file
+      'core/hooks/uninstallHooks.ts', // and back
+      'env/atomicWrite.ts',
+      'storage/git/GitRefStore.ts', // <ref>.lock -> ref, git's protocol
+      'storage/git/createPackedRefs.ts', // packed-refs.lock -> packed-refs
+      'storage/git/looseObjects.ts', // tmp_obj_* -> objects/xx/…, git's layout, through FsLike
+    ]);
   });
 });
