@@ -22,6 +22,7 @@ import * as fs from 'node:fs';
 import Module = require('node:module');
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { writeFileAtomic } from '../env/atomicWrite';
 
 export function requireCached(file: string, word = ''): unknown {
   if (process.env.GIT_MILESTONE_NO_CODE_CACHE) return require(file);
@@ -60,17 +61,14 @@ function readSeen(cacheFile: string): string[] {
 }
 
 function writeCache(script: vm.Script, file: string, cacheFile: string, seen: string[]): void {
-  const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, script.createCachedData());
-    fs.renameSync(tmp, cacheFile);
-    fs.writeFileSync(tmp, seen.join('\n'));
-    fs.renameSync(tmp, `${cacheFile}.seen`);
+    writeFileAtomic(cacheFile, script.createCachedData());
+    writeFileAtomic(`${cacheFile}.seen`, seen.join('\n'));
     const base = `${path.basename(file)}.`;
     for (const f of fs.readdirSync(path.dirname(file))) {
       if (f.startsWith(base) && /\.v8cache(\.seen)?$/.test(f) && !f.startsWith(path.basename(cacheFile))) fs.rmSync(path.join(path.dirname(file), f), { force: true });
     }
   } catch {
-    fs.rmSync(tmp, { force: true });
+    // best effort: a read-only install runs without the cache
   }
 }

@@ -5,8 +5,6 @@
  * CONFIG_INVALID and nothing is written. Creates the file and its folders when missing; writes
  * atomically (temp file + rename).
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { MilestoneError } from '../errors/MilestoneError';
 import { coerceValue } from './coerceValue';
@@ -17,6 +15,7 @@ import { firstLine } from './parseConfigYaml';
 import { readFileOrNull } from './readConfigFile';
 import type { ConfigIssue, ReadFileFn, WriteFileFn } from './types';
 import { validateValues } from './validateValues';
+import { writeFileAtomic } from '../env/atomicWrite';
 
 export interface SetConfigValueResult {
   /** The value written (after parsing the string). */
@@ -38,18 +37,6 @@ export function parseValueString(text: string): unknown {
   return text;
 }
 
-/** Writes `text` to `file` through a temp file in the same folder and a rename. */
-export function writeFileAtomic(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Math.random().toString(16).slice(2)}.tmp`;
-  try {
-    fs.writeFileSync(tmp, text, 'utf8');
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
 
 type Spot = { map: YAMLMap; rest: string[]; pair?: Pair };
 
@@ -127,6 +114,6 @@ export function setConfigValue(opts: {
     spot.map.add(doc.createPair(spot.rest[0], nest(spot.rest.slice(1), value)));
   }
 
-  (opts.writeFile ?? writeFileAtomic)(opts.path, doc.toString({ lineWidth: 0 }));
+  (opts.writeFile ?? ((f: string, t: string) => writeFileAtomic(f, t, { mkdir: true })))(opts.path, doc.toString({ lineWidth: 0 }));
   return { value, created: text === null, warnings: check.warnings };
 }

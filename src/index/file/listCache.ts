@@ -17,6 +17,7 @@
 import * as fs from 'node:fs';
 import type { ListRow } from '../MilestoneIndex';
 import { SEP, wrapRun } from '../shared/renderRows';
+import { writeFileAtomic } from '../../env/atomicWrite';
 
 const MAGIC = 'GMLC3\n';
 const HEAD_PROBE = 64 * 1024;
@@ -130,9 +131,7 @@ export function writeListCache(file: string, cache: ListCache): void {
   const live = cache.rows.filter((r) => !r.archived).length;
   const head = Buffer.from(JSON.stringify({ digests: cache.digests, live, liveBytes, bodyBytes: off }), 'utf8');
   const idx = Buffer.from(JSON.stringify(index), 'utf8');
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC}${head.length}\n`, 'latin1'), head, Buffer.from(`${idx.length}\n`, 'latin1'), idx, ...parts]));
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, Buffer.concat([Buffer.from(`${MAGIC}${head.length}\n`, 'latin1'), head, Buffer.from(`${idx.length}\n`, 'latin1'), idx, ...parts]));
 }
 
 /** Parses `<decimal>\n` at `at`: the number and the offset after the newline. */

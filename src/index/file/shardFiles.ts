@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MilestoneSummary } from '../../domain/query';
 import { INDEX_VERSION } from '../shared/indexVersion';
+import { writeFileAtomic } from '../../env/atomicWrite';
 
 export { INDEX_VERSION };
 
@@ -58,10 +59,7 @@ export function readJson<T>(file: string): T | null {
 }
 
 export function writeJsonAtomic(file: string, value: unknown): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(value));
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, JSON.stringify(value), { mkdir: true });
 }
 
 export function shardPath(dir: string, shard: string): string {

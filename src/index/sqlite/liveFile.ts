@@ -16,6 +16,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SCHEMA_VERSION } from './schema';
+import { writeFileAtomic } from '../../env/atomicWrite';
 
 export const LIVE_FILE = 'sqlite-list.cache';
 const MAGIC = 'GMSL2';
@@ -40,11 +41,9 @@ export function readLiveFile(dir: string, token: string): Buffer | null {
 /** Best effort: a derived file the next read writes again. */
 export function writeLiveFile(dir: string, token: string, json: Buffer): void {
   const file = liveFilePath(dir);
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC} ${SCHEMA_VERSION} ${token} ${json.length}\n`, 'latin1'), json]));
-    fs.renameSync(tmp, file);
+    writeFileAtomic(file, Buffer.concat([Buffer.from(`${MAGIC} ${SCHEMA_VERSION} ${token} ${json.length}\n`, 'latin1'), json]));
   } catch {
-    fs.rmSync(tmp, { force: true });
+    // derived: written again by the next read
   }
 }
