@@ -16,6 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NOTES_REF, parseNote } from '../../domain/commitLink';
 import type { Context } from '../context';
+import { writeFileAtomic } from '../../env/atomicWrite';
 
 export interface TaskCommit {
   commit: string;
@@ -94,9 +95,7 @@ async function commitIndex(ctx: Context): Promise<Cached> {
     fresh.commits[commit] = { blob, links };
   }
   try {
-    fs.mkdirSync(ctx.dataDir, { recursive: true });
-    fs.writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(fresh));
-    fs.renameSync(`${file}.${process.pid}.tmp`, file);
+    writeFileAtomic(file, JSON.stringify(fresh), { mkdir: true });
   } catch {
     // a derived file: the next lookup builds it again
   }

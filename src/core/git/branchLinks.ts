@@ -9,6 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from '../../env/atomicWrite';
 
 export interface BranchLink {
   version: 1;
@@ -50,9 +51,7 @@ export function writeLink(commonDir: string, link: BranchLink, none = false): vo
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) fs.rmSync(file, { recursive: true, force: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${JSON.stringify(link)}\n`);
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, `${JSON.stringify(link)}\n`);
 }
 
 export function removeLink(commonDir: string, branch: string): void {

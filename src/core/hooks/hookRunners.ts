@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HOOK_NAMES, renderShim, type HookName } from './hookFiles';
+import { writeFileAtomic } from '../../env/atomicWrite';
 
 /** Marks the line in `.husky/<hook>` and names the lefthook command. */
 export const MANAGED_NAME = 'git-milestone';
@@ -38,10 +39,7 @@ export function writeRunners(dataDir: string, pkg: string, node: string): boolea
     const file = runnerPath(dataDir, hook);
     const text = renderShim(hook, pkg, node);
     if (readOrNull(file) === text) continue;
-    const tmp = `${file}.tmp`;
-    fs.writeFileSync(tmp, text, { mode: 0o755 });
-    fs.chmodSync(tmp, 0o755);
-    fs.renameSync(tmp, file);
+    writeFileAtomic(file, text, { mode: 0o755 });
     changed = true;
   }
   return changed;

@@ -8,6 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from '../../env/atomicWrite';
 import { CHAINED_SUFFIX, exists, hookState, isShim, type HookName, type HookState } from './hookFiles';
 
 export interface HookChange extends HookState {
@@ -30,10 +31,7 @@ export function installShim(dir: string, hook: HookName, shim: string): HookChan
     fs.renameSync(file, kept);
     action = 'chained';
   } else action = exists(kept) ? 'chained' : 'installed';
-  const tmp = `${file}.git-milestone-tmp`;
-  fs.writeFileSync(tmp, shim, { mode: 0o755 });
-  fs.chmodSync(tmp, 0o755);
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, shim, { mode: 0o755 });
   return { ...hookState(dir, hook), action };
 }
 

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BackendSettings, ScaleMetrics } from '../../domain/scaleDecision';
+import { writeFileAtomic } from '../../env/atomicWrite';
 
 export const SCALE_FILE = 'scale.json';
 const VERSION = 1;
@@ -34,11 +35,7 @@ export function readScaleCache(dataDir: string): ScaleCache | null {
 
 export function writeScaleCache(dataDir: string, c: Omit<ScaleCache, 'version'>): void {
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
-    const file = path.join(dataDir, SCALE_FILE);
-    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ version: VERSION, ...c }));
-    fs.renameSync(tmp, file);
+    writeFileAtomic(path.join(dataDir, SCALE_FILE), JSON.stringify({ version: VERSION, ...c }), { mkdir: true });
   } catch {
     // derived: computed again next time
   }

@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { changeToken } from '../../domain/changeToken';
 import type { Context } from '../context';
+import { writeFileAtomic } from '../../env/atomicWrite';
 
 const FILE = 'incoming.json';
 
@@ -77,9 +78,7 @@ export async function rememberIncoming(ctx: Context): Promise<void> {
 function remember(ctx: Context, now: { token: string; racy: boolean }): void {
   if (now.racy || !fs.existsSync(ctx.dataDir)) return; // never create the data dir: `init` does
   try {
-    const tmp = path.join(ctx.dataDir, `${FILE}.${process.pid}.tmp`);
-    fs.writeFileSync(tmp, JSON.stringify({ token: now.token }));
-    fs.renameSync(tmp, path.join(ctx.dataDir, FILE));
+    writeFileAtomic(path.join(ctx.dataDir, FILE), JSON.stringify({ token: now.token }));
   } catch {
     // derived: the next command checks again
   }
