@@ -7,8 +7,6 @@
 /** The layers, lowest to highest precedence. */
 export type ConfigLayer = 'default' | 'file' | 'git' | 'env' | 'flag';
 
-export const CONFIG_LAYERS: readonly ConfigLayer[] = ['default', 'file', 'git', 'env', 'flag'];
-
 /** Where the effective value of one dotted path came from. */
 export interface ConfigOrigin {
   layer: ConfigLayer;
