@@ -1,8 +1,9 @@
 /**
  * Opens what a use case works on (the Context, core/context.ts): the repository (found without
  * spawning git), the object and ref stores, notes, the porcelain, the milestone entity store and the
- * derived index, all under the repository's common git dir so a linked worktree sees the same state. Also the writer identity, asked lazily. The one
- * place in core that wires the git adapters (hooks/runHook.ts is the hooks' one).
+ * derived index, all under the repository's common git dir so a linked worktree sees the same
+ * state. Also the writer identity, asked lazily. The one place in core that wires the git
+ * adapters (hooks/runHook.ts is the hooks' one).
  */
 import * as path from 'node:path';
 import type { Env } from '../env/Env';

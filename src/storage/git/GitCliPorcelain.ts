@@ -68,7 +68,8 @@ export class GitCliPorcelain implements GitPorcelain {
 
   worktreeBranches(): Set<string> {
     const out = this.ok(['worktree', 'list', '--porcelain']);
-    return new Set(lines(out).filter((l) => l.startsWith('branch refs/heads/')).map((l) => l.slice('branch refs/heads/'.length)));
+    const prefix = 'branch refs/heads/';
+    return new Set(lines(out).filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length)));
   }
 
   gitPath(name: string): string {
@@ -119,7 +120,8 @@ export class GitCliPorcelain implements GitPorcelain {
     if (o?.inProcess) {
       const re = new RegExp(pattern);
       const { repo, vars } = this.o;
-      const direct = readConfigFiles({ gitDir: repo.gitDir, commonDir: repo.commonDir, vars: vars ?? process.env, want: (k) => re.test(k) });
+      const want = (k: string) => re.test(k);
+      const direct = readConfigFiles({ gitDir: repo.gitDir, commonDir: repo.commonDir, vars: vars ?? process.env, want });
       if (direct) return direct;
     }
     const args = ['config', '-z', '--get-regexp', pattern];
