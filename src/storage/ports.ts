@@ -156,9 +156,9 @@ export interface GitPorcelain {
    * (the hooks' start-up budget); a damaged file is then skipped rather than reported.
    */
   configMatching(pattern: string, o?: { inProcess?: boolean }): Record<string, string>;
-  configSet(key: string, value: string): void;
+  configSet(key: string, value: string, o?: ConfigScope): void;
   configAdd(key: string, value: string, o?: ConfigScope): void;
-  /** Removes the values of KEY matching VALUEPATTERN; false when there was none. */
+  /** Removes the values of KEY matching VALUEPATTERN (`''`: every value); false when there was none. */
   configUnset(key: string, valuePattern: string, o?: ConfigScope): boolean;
   /** `var GIT_AUTHOR_IDENT` (`Name <email> time zone`), or null when git knows no identity. */
   authorIdent(): string | null;

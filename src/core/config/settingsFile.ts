@@ -3,7 +3,7 @@
  * (or under MILESTONE_DATA_PATH when set, like the earlier system). None in a bare repository.
  */
 import * as path from 'node:path';
-import type { RepoInfo } from '../../storage/git/types';
+import type { RepoInfo } from '../../storage/ports';
 import type { Context } from '../context';
 
 export interface SettingsFile {

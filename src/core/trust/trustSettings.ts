@@ -8,7 +8,6 @@
 import { readConfigFile } from '../../config/readConfigFile';
 import { keysNeedingTrust, settingsHash, TRUSTED_SETTINGS_KEY } from '../../config/trustRules';
 import { MilestoneError } from '../../errors/MilestoneError';
-import { gitRaw } from '../../storage/git/runGit';
 import type { Context } from '../context';
 import { settingsFile } from '../config/settingsFile';
 import { gitConfigEntries } from '../config/settingsSources';
@@ -29,11 +28,8 @@ export interface TrustResult {
 }
 
 function setTrust(ctx: Context, value: string | null): void {
-  const args = value === null ? ['config', '--local', '--unset-all', TRUSTED_SETTINGS_KEY] : ['config', '--local', TRUSTED_SETTINGS_KEY, value];
-  const r = gitRaw(args, { cwd: ctx.repo.workTree ?? ctx.repo.gitDir, vars: ctx.env.vars });
-  if (r.status !== 0 && !(value === null && r.status === 5)) { // 5: nothing to unset
-    throw new MilestoneError('GIT_FAILED', `git config ${TRUSTED_SETTINGS_KEY} failed: ${r.stderr.trim()}`);
-  }
+  if (value === null) ctx.git.configUnset(TRUSTED_SETTINGS_KEY, '', { local: true });
+  else ctx.git.configSet(TRUSTED_SETTINGS_KEY, value, { local: true });
 }
 
 export async function trustSettings(ctx: Context, o: { revoke?: boolean; show?: boolean }): Promise<TrustResult> {

@@ -131,8 +131,8 @@ export class GitCliPorcelain implements GitPorcelain {
     return parseGitConfigZ(r.stdout);
   }
 
-  configSet(key: string, value: string): void {
-    this.ok(['config', key, value]);
+  configSet(key: string, value: string, o?: ConfigScope): void {
+    this.ok(['config', ...scope(o), key, value]);
   }
 
   configAdd(key: string, value: string, o?: ConfigScope): void {
@@ -140,7 +140,7 @@ export class GitCliPorcelain implements GitPorcelain {
   }
 
   configUnset(key: string, valuePattern: string, o?: ConfigScope): boolean {
-    return this.raw(['config', ...scope(o), '--unset-all', key, valuePattern]).status === 0;
+    return this.raw(['config', ...scope(o), '--unset-all', key, ...(valuePattern === '' ? [] : [valuePattern])]).status === 0;
   }
 
   authorIdent(): string | null {
