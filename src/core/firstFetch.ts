@@ -10,6 +10,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from '../env/atomicWrite';
 import type { Context } from './context';
 import { trackingTips } from './sync/absorbIncoming';
 import { pullRemote } from './sync/pullRemote';
@@ -29,10 +30,7 @@ function fetchedBefore(ctx: Context): string[] {
 
 function remember(ctx: Context, remotes: string[]): void {
   try {
-    fs.mkdirSync(ctx.dataDir, { recursive: true });
-    const tmp = path.join(ctx.dataDir, `${FILE}.${process.pid}.tmp`);
-    fs.writeFileSync(tmp, JSON.stringify({ remotes }));
-    fs.renameSync(tmp, path.join(ctx.dataDir, FILE));
+    writeFileAtomic(path.join(ctx.dataDir, FILE), JSON.stringify({ remotes }), { mkdir: true });
   } catch {
     // derived: at worst the next empty list fetches again
   }
