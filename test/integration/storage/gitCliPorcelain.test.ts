@@ -52,6 +52,13 @@ describe('config', () => {
   });
 });
 
+describe('environment', () => {
+  it('withEnv gives git extra environment (first fetch turns prompts off this way)', () => {
+    const zed = porcelain.withEnv({ GIT_AUTHOR_NAME: 'Zed', GIT_AUTHOR_EMAIL: 'zed@example.com' });
+    expect(zed.authorIdent()).toMatch(/^Zed <zed@example\.com> \d+ [+-]\d{4}$/);
+  });
+});
+
 describe('branches', () => {
   it('creates, checks out, lists and refuses to delete the checked-out branch', () => {
     run('-c', 'user.name=A', '-c', 'user.email=a@b', 'commit', '-q', '--allow-empty', '-m', 'init');
