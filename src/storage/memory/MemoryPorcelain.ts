@@ -208,8 +208,9 @@ export class MemoryPorcelain implements GitPorcelain {
     return this.unsupported('bundle list-heads');
   }
 
-  deleteRefs(refs: string[]): void {
+  deleteRefs(refs: string[]): boolean {
     for (const ref of refs) this.o.refs.force(ref, null);
+    return true;
   }
 
   bulkWrite(_o: { scratchRef: string; histories: Iterable<BulkCommit[]> }): Promise<Oid[]> {

@@ -110,6 +110,7 @@ describe('import rules', () => {
     expect(renaming).toEqual([
       'core/hooks/plainShims.ts', // moves a foreign hook aside (chaining) and back, not a temp file
       'env/atomicWrite.ts',
+      'index/file/indexLock.ts', // moves a stale lock aside to take it over, not a temp file
       'storage/git/GitRefStore.ts', // <ref>.lock -> ref, git's protocol
       'storage/git/createPackedRefs.ts', // packed-refs.lock -> packed-refs
       'storage/git/looseObjects.ts', // tmp_obj_* -> objects/xx/…, git's layout, through FsLike
