@@ -7,6 +7,9 @@ import type { MilestoneState } from '../domain/types';
 import type { EntityRead } from './model/readEntities';
 import type { RowCounts } from './shared/rowCounts';
 import type { SummaryList } from './shared/summaryList';
+import type { ListRow } from './shared/listRow';
+
+export type { ListRow, RowMeta } from './shared/listRow';
 
 export interface TaskLocation {
   taskId: string;
@@ -20,25 +23,6 @@ export interface RefreshReport {
   total: number;
   /** Refs that could not be read (corrupt entities), with the reason. */
   errors: Array<{ id: string; message: string }>;
-}
-
-/** What the cheap list filters need of a row without parsing it. */
-export interface RowMeta {
-  id: string;
-  status: string;
-  archived: boolean;
-  createdAt: string;
-}
-
-/**
- * A live milestone's summary, pre-rendered as the JSON `list --json` prints for it: bytes
- * `start..end` of `body`. Rows read from the list cache share one body, stored back to back with a
- * `,\n` between them, so a run of consecutive rows is one slice.
- */
-export interface ListRow extends RowMeta {
-  body: Buffer;
-  start: number;
-  end: number;
 }
 
 export interface MilestoneIndex {

@@ -5,7 +5,7 @@
  * one buffer (as every cache stores them) is copied as one slice.
  */
 import type { MilestoneSummary } from '../../domain/query';
-import type { ListRow } from '../MilestoneIndex';
+import type { ListRow } from './listRow';
 
 export const SEP = Buffer.from(',');
 const OPEN = Buffer.from('[');

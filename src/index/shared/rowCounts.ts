@@ -2,7 +2,7 @@
  * What the scale metrics need of the list rows, counted inside the index so core never reads the
  * rendered bytes: the bytes of every live summary as `list --json` prints it, and their tasks.
  */
-import type { ListRow } from '../MilestoneIndex';
+import type { ListRow } from './listRow';
 
 export interface RowCounts {
   /** Bytes of the live summaries' compact JSON. */

@@ -9,7 +9,7 @@
  * objects (the text table, a filter).
  */
 import { filterSummaries, type MilestoneSummary, type SummaryFilter } from '../../domain/query';
-import type { ListRow, MilestoneIndex } from '../MilestoneIndex';
+import type { ListRow } from './listRow';
 import { joinRows } from './renderRows';
 
 export class SummaryList {
@@ -60,8 +60,15 @@ export function hasJsonText(value: unknown): value is { jsonText(): Buffer } {
   return typeof (value as { jsonText?: unknown } | null)?.jsonText === 'function';
 }
 
+/** What answerList reads of an index (the MilestoneIndex members of those names). */
+export interface ListSource {
+  rows(): Promise<ListRow[]>;
+  candidates?(filter: SummaryFilter): Promise<ListRow[]>;
+  liveJson?(): Promise<Buffer>;
+}
+
 /** The list answer of `index` for `filter` (what every MilestoneIndex.list returns). */
-export async function answerList(index: MilestoneIndex, filter: SummaryFilter): Promise<SummaryList> {
+export async function answerList(index: ListSource, filter: SummaryFilter): Promise<SummaryList> {
   const plain = !filter.label?.length && !filter.assignee?.length && !filter.text && !filter.query?.length
     && (filter.sort ?? 'created') === 'created' && filter.limit === undefined;
   if (plain && !filter.all && !filter.status?.length && index.liveJson) return SummaryList.ofJson(await index.liveJson());
