@@ -35,17 +35,17 @@ export type MilestoneSummary = Pick<MilestoneState,
   createdAt: string;
 };
 
+/** The fields every view of a milestone opens with, in the order its JSON prints them. */
+export function headline(state: MilestoneState) {
+  const { id, title, description, status, priority, category } = state;
+  return { id, shortId: shortId(id), title, description, status, priority, category };
+}
+
 export function summarize(state: MilestoneState): MilestoneSummary {
   const live = state.tasks.filter((t) => !t.deleted);
   const assignees = [...new Set(live.map((t) => t.assignee).filter((a): a is string => a !== null))];
   return {
-    id: state.id,
-    shortId: shortId(state.id),
-    title: state.title,
-    description: state.description,
-    status: state.status,
-    priority: state.priority,
-    category: state.category,
+    ...headline(state),
     labels: [...state.labels],
     progress: milestoneProgress(state),
     dueDate: state.dueDate,

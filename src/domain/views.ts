@@ -6,6 +6,7 @@
  */
 import { conflictsOf, type FieldConflict } from './conflicts';
 import { phaseWeights, milestoneProgress, taskProgress } from './progress';
+import { headline } from './summary';
 import type { MilestoneState, TaskState } from './types';
 import { copyJson, shortId } from './values';
 import { phaseViews, type Lens, type PhaseView } from './workflow/phaseView';
@@ -56,13 +57,7 @@ export function taskView(task: TaskState, milestone: MilestoneState, lens?: Lens
 
 export function milestoneView(state: MilestoneState): MilestoneView {
   const view: Omit<MilestoneView, 'tasks'> = copyJson({
-    id: state.id,
-    shortId: shortId(state.id),
-    title: state.title,
-    description: state.description,
-    status: state.status,
-    priority: state.priority,
-    category: state.category,
+    ...headline(state),
     labels: state.labels,
     startDate: state.startDate,
     dueDate: state.dueDate,

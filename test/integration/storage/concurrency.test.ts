@@ -23,7 +23,8 @@ function compileStorage(outDir: string): void {
   execFileSync(process.execPath, [tsc, ...flags, ...entries], { cwd: ROOT, stdio: 'pipe' });
 }
 
-const WORKER = `
+/** The start every worker script shares: arguments, the git stores, and an async body that follows. */
+const WORKER_PRELUDE = `
 const [lib, cwd, id, steps] = process.argv.slice(2);
 const { findRepo } = require(lib + '/storage/git/findRepo.js');
 const { GitRefStore } = require(lib + '/storage/git/GitRefStore.js');
@@ -33,7 +34,9 @@ const who = { name: 'Worker', email: 'w@example.com', timestamp: 1700000000, tim
   const repo = findRepo({ cwd, vars: {} });
   const refs = new GitRefStore({ repo, lockTimeoutMs: 20000 });
   const objects = new GitObjectStore({ repo });
-  const tree = await objects.writeTree([]);
+`;
+
+const WORKER = `${WORKER_PRELUDE}  const tree = await objects.writeTree([]);
   let retries = 0;
   for (let i = 0; i < Number(steps); i++) {
     for (;;) {
@@ -150,17 +153,7 @@ store.readBlob(${JSON.stringify(blob)}).then((b) => process.stdout.write(b.toStr
   });
 });
 
-const PRUNED_WORKER = `
-const [lib, cwd, id, steps] = process.argv.slice(2);
-const { findRepo } = require(lib + '/storage/git/findRepo.js');
-const { GitRefStore } = require(lib + '/storage/git/GitRefStore.js');
-const { GitObjectStore } = require(lib + '/storage/git/GitObjectStore.js');
-const who = { name: 'Worker', email: 'w@example.com', timestamp: 1700000000, timezoneOffset: 0 };
-(async () => {
-  const repo = findRepo({ cwd, vars: {} });
-  const refs = new GitRefStore({ repo, lockTimeoutMs: 20000 });
-  const objects = new GitObjectStore({ repo });
-  for (let i = 0; i < Number(steps); i++) {
+const PRUNED_WORKER = `${WORKER_PRELUDE}  for (let i = 0; i < Number(steps); i++) {
     const blob = await objects.writeBlob('w' + id + '-' + i);
     const tree = await objects.writeTree([{ mode: '100644', name: 'f', oid: blob }]);
     const next = await objects.writeCommit({ tree, parents: [], author: who, committer: who, message: 'w' + id + '-' + i + '\\n' });
