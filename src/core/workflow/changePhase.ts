@@ -19,6 +19,8 @@ import { MilestoneError } from '../../errors/MilestoneError';
 import type { Context } from '../context';
 import { readMilestone, writeMilestone } from '../milestoneAccess';
 import { resolveTask } from '../resolveTask';
+import { actorOf, phaseEvent } from '../../domain/notify/events';
+import { emitEvents } from '../notify/emit';
 import { autoApprovals } from './autoApprovals';
 import { createFromTemplates, deliverableSpecs, insideWorkTree, recordBlobs } from './deliverables';
 import { findWorkflow } from './findWorkflow';
@@ -89,5 +91,11 @@ export async function changePhase(ctx: Context, o: ChangePhaseOptions): Promise<
     for (const p of createFromTemplates(ctx, specs)) ctx.env.err(`created ${p} from the ${workflow.name} template\n`);
   }
   const after = liveTask(state, task.id);
+  if (status === 'waiting_approval') {
+    const milestone = { id: state.id, title: state.title, status: state.status };
+    const t = { id: after.id, title: after.title, status: after.status };
+    const actor = actorOf(ctx.who().author);
+    await emitEvents(ctx, [phaseEvent({ event: 'review.requested', milestone, task: t, phase, actor })]);
+  }
   return taskView(after, state, await phaseLens(ctx, after, settings));
 }

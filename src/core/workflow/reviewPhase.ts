@@ -15,6 +15,8 @@ import { MilestoneError } from '../../errors/MilestoneError';
 import type { Context } from '../context';
 import { readMilestone, writeMilestone } from '../milestoneAccess';
 import { resolveTask } from '../resolveTask';
+import { actorOf, phaseEvent, type PhaseEventName } from '../../domain/notify/events';
+import { emitEvents } from '../notify/emit';
 import { autoApprovals } from './autoApprovals';
 import { currentBlobs } from './deliverables';
 import { phaseLens } from './phaseLens';
@@ -75,5 +77,15 @@ export async function reviewPhase(ctx: Context, o: ReviewOptions): Promise<TaskV
     }),
   ]);
   const after = liveTask(state, loc.taskId);
+  const milestone = { id: state.id, title: state.title, status: state.status };
+  const task = { id: after.id, title: after.title, status: after.status };
+  const data = o.message === undefined ? undefined : { message: o.message };
+  await emitEvents(ctx, [phaseEvent({ event: REVIEW_EVENT[o.decision], milestone, task, phase: phase.name, actor: actorOf(me), data })]);
   return taskView(after, state, await phaseLens(ctx, after, settings));
 }
+
+const REVIEW_EVENT = {
+  approve: 'review.approved',
+  reject: 'review.rejected',
+  request_changes: 'review.changes_requested',
+} as const satisfies Record<ReviewDecision, PhaseEventName>;

@@ -194,3 +194,32 @@ describe('webhooks', () => {
     expect(shown).toContain('http://***@127.0.0.1');
   });
 });
+
+describe('phase and review events', () => {
+  it('phase submit fires review.requested and a review fires review.approved, each signed', async () => {
+    const events = 'events: [review.requested, review.approved, review.rejected, review.changes_requested]';
+    fs.writeFileSync(
+      path.join(repo.dir, '.milestones/config/milestone-config.yaml'),
+      `notifications:\n  webhooks:\n    - url: ${base}/phases\n      ${events}\n`,
+    );
+    await run(['trust']);
+    seen.length = 0;
+    plan = [];
+    const id = (await run(['task', 'add', milestone, 'Design it', '--workflow', 'kiro', '--json'])).json().id;
+    const started = await run(['phase', 'start', id]);
+    const doc = /created (\S+) from the kiro template/.exec(started.stderr)![1];
+    fs.writeFileSync(path.join(repo.dir, doc), '# Design\n\nThe design, written.\n');
+    await run(['phase', 'submit', id]);
+    await run(['review', id, '--approve', '-m', 'looks right']);
+    const got = seen.filter((s) => s.path === '/phases').map((s) => JSON.parse(s.body));
+    expect(got.map((e) => [e.event, e.phase, e.task.id])).toEqual([
+      ['review.requested', 'design', id],
+      ['review.approved', 'design', id],
+    ]);
+    expect(got[1].data).toEqual({ message: 'looks right' });
+    for (const s of seen.filter((x) => x.path === '/phases')) {
+      const want = `sha256=${createHmac('sha256', SECRET).update(s.body).digest('hex')}`;
+      expect(s.headers['x-milestone-signature-256']).toBe(want);
+    }
+  });
+});
