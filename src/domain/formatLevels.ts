@@ -8,7 +8,7 @@
  */
 
 /** This release (kept equal to package.json's version by a unit test). */
-export const PACKAGE_VERSION = '0.1.0';
+export const PACKAGE_VERSION = '0.2.0';
 
 /** Level → the release that introduced it. Add a level here when a release adds a type or kind. */
 export const FORMAT_LEVELS: Readonly<Record<number, string>> = {

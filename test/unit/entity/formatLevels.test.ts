@@ -79,12 +79,12 @@ describe('format levels', () => {
     const short = id.slice(0, 8);
     expect(outcome.kind === 'error' && outcome.error).toMatchObject({
       code: 'FORMAT_TOO_NEW', exitCode: 13,
-      message: `milestone ${short} was written by git-milestone ≥ 0.3.0 (operation phase.submit); this is 0.1.0: upgrade`,
+      message: `milestone ${short} was written by git-milestone ≥ 0.3.0 (operation phase.submit); this is 0.2.0: upgrade`,
     });
     await older.storage.refs.cas(older.ref(id), null, later.tip); // as a plain `git fetch` + update-ref would
     await expect(older.read(id)).rejects.toMatchObject({
-      code: 'FORMAT_TOO_NEW', message: `milestone ${short} was written by git-milestone ≥ 0.3.0 (format level 3); this is 0.1.0: upgrade`,
-      data: expect.objectContaining({ release: '0.3.0', level: 3, current: '0.1.0' }),
+      code: 'FORMAT_TOO_NEW', message: `milestone ${short} was written by git-milestone ≥ 0.3.0 (format level 3); this is 0.2.0: upgrade`,
+      data: expect.objectContaining({ release: '0.3.0', level: 3, current: '0.2.0' }),
     });
     await expect(older.history(id)).rejects.toMatchObject({ code: 'FORMAT_TOO_NEW', message: expect.stringContaining('(operation phase.submit)') });
     await expect(older.append(id, at(3), () => [milestoneLabelOp({ add: ['y'] })])).rejects.toMatchObject({ code: 'FORMAT_TOO_NEW' });
@@ -99,7 +99,7 @@ describe('format levels', () => {
     const child = await writeCommit({ objects, parents: [tip], pack: encodePack([op]), snapshot: state, author: op.author, time: op.time, message: 'm' });
     await older.storage.refs.cas(older.ref(id), tip, child);
     await expect(older.history(id)).rejects.toMatchObject({
-      code: 'FORMAT_TOO_NEW', message: `milestone ${id.slice(0, 8)} was written by a newer git-milestone (operation phase.submit); this is 0.1.0: upgrade`,
+      code: 'FORMAT_TOO_NEW', message: `milestone ${id.slice(0, 8)} was written by a newer git-milestone (operation phase.submit); this is 0.2.0: upgrade`,
     });
     // A malformed operation of a known type stays corrupt.
     const bad = { ...op, type: 'milestone.label', add: 'x' } as Operation;
