@@ -1,4 +1,5 @@
 /** `git milestone list` (alias `status`) */
+import { listAsOf } from '../../core/history/listAsOf';
 import { listMilestones } from '../../core/listMilestones';
 import { SORT_KEYS } from '../../domain/query';
 import type { SummaryList } from '../../index/shared/summaryList';
@@ -37,9 +38,10 @@ Quote a term with < or > (as above): the shell reads them as redirections.`,
     limit: { type: 'integer', char: 'n', description: 'Show at most this many.' },
     conflicts: { type: 'boolean', description: 'Only milestones with conflicts (fields edited concurrently in different clones; same as has:conflicts).' },
     backend: { type: 'string', options: BACKENDS, description: 'Read from this index (default: picked by scale; see `git milestone scale`).' },
+    'as-of': { type: 'string', description: 'The plan as it stood then (YYYY-MM-DD: end of that day, UTC; or an ISO date-time), folded from the history.' },
   },
-  execute: (ctx, input) =>
-    listMilestones(ctx, {
+  execute: (ctx, input) => {
+    const filter = {
       status: input.flags.status as string[] | undefined,
       label: input.flags.label as string[] | undefined,
       assignee: input.flags.assignee as string[] | undefined,
@@ -47,7 +49,10 @@ Quote a term with < or > (as above): the shell reads them as redirections.`,
       sort: input.flags.sort as never,
       all: Boolean(input.flags.all),
       limit: input.flags.limit as number | undefined,
-    }, { backend: input.flags.backend as string | undefined }),
+    };
+    const asOf = input.flags['as-of'] as string | undefined;
+    return asOf !== undefined ? listAsOf(ctx, filter, asOf) : listMilestones(ctx, filter, { backend: input.flags.backend as string | undefined });
+  },
   text: (list, input, style) =>
     list.length === 0
       ? filtered(input.flags, input.rest)

@@ -19,6 +19,7 @@ export const DEFS: Record<string, Loader> = {
   rm: () => require('./rm').default,
   next: () => require('./next').default,
   log: () => require('./log').default,
+  report: () => require('./report/report').default,
   rebuild: () => require('./rebuild').default,
   import: () => require('./importExport').importDef,
   export: () => require('./importExport').exportDef,

@@ -1,4 +1,5 @@
 /** `git milestone show` */
+import { showAsOf } from '../../core/history/showAsOf';
 import { showMilestone, type ShownMilestone } from '../../core/showMilestone';
 import type { MilestoneView } from '../../domain/views';
 import type { CommandDef } from '../CommandDef';
@@ -8,9 +9,15 @@ import { conflictsText } from '../conflictsText';
 
 const def: CommandDef<ShownMilestone> = {
   summary: 'Show one milestone with its tasks.',
-  examples: ['git milestone show 3f2a9c1e', 'git milestone show milestone-001 --json'],
+  examples: ['git milestone show 3f2a9c1e', 'git milestone show milestone-001 --json', 'git milestone show 3f2a --as-of 2026-03-01'],
   args: [{ name: 'id', description: 'Milestone id, unique prefix or alias.', required: true }],
-  execute: (ctx, input) => showMilestone(ctx, { id: input.args.id as string }),
+  flags: {
+    'as-of': { type: 'string', description: 'The milestone as it stood then (YYYY-MM-DD: end of that day, UTC; or an ISO date-time).' },
+  },
+  execute: (ctx, input) => {
+    const asOf = input.flags['as-of'] as string | undefined;
+    return asOf !== undefined ? showAsOf(ctx, { id: input.args.id as string, asOf }) : showMilestone(ctx, { id: input.args.id as string });
+  },
   text: (m, _input, style) => renderMilestone(m, style),
 };
 export default def;

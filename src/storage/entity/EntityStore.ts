@@ -14,7 +14,7 @@ import { idFromRef, refName, refPrefix, type FormatNeed } from './layout';
 import { mergeTips } from './mergeEntity';
 import { mergeMany, type MergeOutcome } from './mergeMany';
 import { encodePack } from './pack';
-import { readHistory } from './readHistory';
+import { readHistories, readHistory } from './readHistory';
 import { readTip } from './readTip';
 import { readTips, type TipRead } from './readTips';
 import { relateTips } from './relateTips';
@@ -71,6 +71,17 @@ export class EntityStore<S> {
     if (!tip) throw new MilestoneError('NOT_FOUND', `no ${this.def.kind} ${id}`, { data: { id } });
     const { commits, ops } = await readHistory({ objects: this.storage.objects, def: this.def, ref, id, tip });
     return { id, ref, tip, state: this.def.apply(null, ops), commits, ops };
+  }
+
+  /** history() of many entities in shared batched reads; an entity that fails gets its error. */
+  async historyMany(tips: Map<string, Oid>): Promise<Map<string, EntityHistory<S> | Error>> {
+    const wanted = [...tips].map(([id, tip]) => ({ id, ref: this.ref(id), tip }));
+    const out = new Map<string, EntityHistory<S> | Error>();
+    for (const [id, r] of await readHistories(this.storage.objects, this.def, wanted)) {
+      const w = tips.get(id) as Oid;
+      out.set(id, r instanceof Error ? r : { id, ref: this.ref(id), tip: w, state: this.def.apply(null, r.ops), commits: r.commits, ops: r.ops });
+    }
+    return out;
   }
 
   async create(draft: OpDraft, who: WriteRequest): Promise<EntityTip<S>> {
