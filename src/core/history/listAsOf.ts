@@ -24,5 +24,5 @@ export async function listAsOf(ctx: Context, filter: SummaryFilter, asOf: string
     if (state !== null) summaries.push(summarize(state));
   }
   const kept = filterSummaries(summaries, filter);
-  return SummaryList.ofJson(Buffer.from(JSON.stringify(kept)));
+  return SummaryList.ofJson(Buffer.from(`${JSON.stringify(kept)}\n`));
 }

@@ -200,6 +200,11 @@ describe('real --json output conforms', () => {
       'task.add', 'task.set', 'task.status', 'task.depend', 'task.remove',
     ]));
     expect(run('log.schema.json', ['log', ids.a, '--limit', '3'])).toHaveLength(3);
+    expect(run('milestone-list.schema.json', ['list', '--all', '--as-of', '2099-12-31'])).toEqual(run('milestone-list.schema.json', ['list', '--all']));
+    expect(run('milestone.schema.json', ['show', ids.a, '--as-of', '2099-12-31'])).toEqual(run('milestone.schema.json', ['show', ids.a]));
+    const report = run('report.schema.json', ['report', ids.a]);
+    expect(report.milestones.map((m: any) => m.id)).toEqual([ids.a]);
+    expect(run('report.schema.json', ['report']).progress.milestones).toBeGreaterThan(1);
   });
 
   it('rebuild, then list from the rebuilt cache', () => {

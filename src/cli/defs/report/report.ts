@@ -21,8 +21,8 @@ Without MILESTONE, all milestones together. Days and weeks are UTC; weeks start 
 --format svg prints the charts as one SVG document; html one self-contained page (no scripts, no CDN).`,
   examples: [
     'git milestone report 3f2a',
-    'git milestone report 3f2a --format html > report.html',
-    'git milestone report --format csv > all.csv',
+    'git milestone report 3f2a --format html',
+    'git milestone report --format csv',
     'git milestone report 3f2a --json',
   ],
   args: [{ name: 'milestone', description: 'Milestone id, unique prefix or alias (default: all milestones).' }],
