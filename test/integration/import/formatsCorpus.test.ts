@@ -41,6 +41,12 @@ function writable(dir: string): void {
   }
 }
 
+/** Independent count for spec-kit: checkbox lines with a T### id plus T### headings. */
+function specKitCount(root: string): number {
+  return filesNamed(root, 'tasks.md').reduce((n, f) => n + fs.readFileSync(f, 'utf8').split('\n')
+    .filter((l) => /^\s*- \[[ xX]\] (\*\*)?T\d{3}/.test(l) || /^#{2,4} (\*\*)?T\d{3}/.test(l)).length, 0);
+}
+
 let shared: TmpRepo;
 beforeAll(() => { shared = makeTmpRepo(); });
 afterAll(() => shared?.cleanup());
@@ -80,6 +86,15 @@ function roundTrip(format: string, src: string, copy: string[], pick: (tasks: an
 
 const changedLines = (diff: string): string[] => diff.split('\n').filter((l) => /^[-+]/.test(l) && !/^(---|\+\+\+) /.test(l));
 
+/** The diff removes three unchecked boxes and adds the same lines checked, nothing else. */
+function expectThreeBoxes(diff: string): void {
+  const lines = changedLines(diff);
+  const removed = lines.filter((l) => l.startsWith('-')).map((l) => l.slice(1).replace(/^(\s*[-*] )\[ \]/, '$1[x]'));
+  const added = lines.filter((l) => l.startsWith('+')).map((l) => l.slice(1).replace(/^(\s*[-*] )\[X\]/, '$1[x]'));
+  expect(removed).toHaveLength(3);
+  expect(added).toEqual(removed);
+}
+
 describe.skipIf(!have)('plans of other tools, from ../shared/corpus', () => {
   it('imports every Kiro spec folder (a symlinked .kiro/specs too), counts match, a second import changes nothing', () => {
     const dirs = repos('kiro').filter((d) => fs.existsSync(path.join(d, '.kiro')));
@@ -100,13 +115,15 @@ describe.skipIf(!have)('plans of other tools, from ../shared/corpus', () => {
     expect(spec.phases.map((p: any) => p.status)).toEqual(['approved', 'approved', 'completed', 'pending']);
   });
 
+  it('imports every spec-kit feature folder; the one damaged spec.md (invalid UTF-8) is reported by file and line', () => {
+    importAll('spec-kit', repos('spec-kit'), specKitCount, (d) => (d.endsWith('0riva+oriva-platform') ? 1 : 0));
+  });
+
+  it('round trip (spec-kit): three checkboxes change and nothing else', () => {
+    roundTrip('spec-kit', path.join(CORPUS, 'spec-kit', 'm1chalz+AI-First'), ['specs'], (t) => t.filter((x: any) => x.extra.source.file.endsWith('tasks.md')), expectThreeBoxes);
+  });
+
   it('round trip (Kiro): complete three tasks, write back, git diff shows only those three checkboxes', () => {
-    roundTrip('kiro', path.join(CORPUS, 'kiro', 'RockyBoyRC+SpaceWeirdos'), ['.kiro'], (t) => t, (diff) => {
-      const lines = changedLines(diff);
-      expect(lines).toHaveLength(6);
-      for (let i = 0; i < 3; i++) {
-        expect(lines[2 * i + 1].replace('[X]', '[x]')).toBe(lines[2 * i].replace(/^-(\s*[-*] )\[ \]/, '+$1[x]'));
-      }
-    });
+    roundTrip('kiro', path.join(CORPUS, 'kiro', 'RockyBoyRC+SpaceWeirdos'), ['.kiro'], (t) => t, expectThreeBoxes);
   });
 });
