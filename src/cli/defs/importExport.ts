@@ -1,39 +1,49 @@
 /** `git milestone import` and `git milestone export` (legacy `.milestones/` folders and JSON). */
 import type { ExportResult } from '../../core/export/exportJson';
 import type { ImportResult } from '../../core/import/result';
+import type { FormatImportResult } from '../../core/import/formats/formatResult';
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { CommandDef } from '../CommandDef';
 import { oneLine, short, table } from '../format';
+import { SOURCE_FORMATS } from '../../import/plan';
+import { renderFormatExport, renderFormatImport } from './formatImportText';
+import type { FormatExportResult } from '../../core/export/exportFormat';
 
 const FORMATS = ['legacy', 'json'] as const;
+const ALL = [...FORMATS, ...SOURCE_FORMATS] as const;
+type Format = (typeof ALL)[number] | 'auto';
 
-function formatOf(flags: Record<string, unknown>, ...names: string[]): 'legacy' | 'json' {
+function formatOf(flags: Record<string, unknown>, ...names: string[]): Format {
   const given = names.map((n) => flags[n]).filter((v): v is string => typeof v === 'string');
   if (given.length === 0) throw new MilestoneError('USAGE', `say which format: --${names[0]} legacy|json`);
   if (new Set(given).size > 1) throw new MilestoneError('USAGE', `--${names.join(' and --')} disagree`);
-  return given[0] as 'legacy' | 'json';
+  return given[0] as Format;
 }
 
-export const importDef: CommandDef<ImportResult> = {
-  summary: 'Import milestones from a legacy .milestones/ folder or a JSON export.',
+export const importDef: CommandDef<ImportResult | FormatImportResult> = {
+  summary: 'Import milestones from a legacy .milestones/ folder, a JSON export, or another tool\'s plan files.',
   description: 'Imports what is not there yet: running it twice changes nothing, and an interrupted import resumes. Legacy ids become aliases (`git milestone show milestone-001`); unknown fields are kept in extra. Files or lines that cannot be read are reported by file and line (exit status 1) and the rest is imported.',
   examples: [
     'git milestone import --from-format legacy',
     'git milestone import --from-format legacy --path ../old/.milestones --dry-run',
     'git milestone import --format json --path milestones.json',
+    'git milestone import --from-format kiro --dry-run',
+    'git milestone import --from-format auto --path ../other-project',
   ],
   flags: {
-    'from-format': { type: 'string', options: FORMATS, description: 'Format of the source: legacy or json.' },
-    format: { type: 'string', options: FORMATS, description: 'Same as --from-format.' },
-    path: { type: 'string', description: 'Legacy folder (default: MILESTONE_DATA_PATH or .milestones/) or JSON file.' },
+    'from-format': { type: 'string', options: [...ALL, 'auto'], description: 'Format of the source: legacy, json, kiro, cc-sdd, spec-kit, backlog, task-master or auto.' },
+    format: { type: 'string', options: [...ALL, 'auto'], description: 'Same as --from-format.' },
+    path: { type: 'string', description: 'Legacy folder (default: MILESTONE_DATA_PATH or .milestones/), JSON file, or the project folder holding .kiro/, specs/, backlog/, .taskmaster/ or tasks/ (default: the work tree).' },
     'dry-run': { type: 'boolean', description: 'Report what would be imported; write nothing.' },
   },
   async execute(ctx, input) {
     const o = { path: input.flags.path as string | undefined, dryRun: Boolean(input.flags['dry-run']) };
-    if (formatOf(input.flags, 'from-format', 'format') === 'json') return (await import('../../core/import/importJson')).importJson(ctx, o);
+    const f = formatOf(input.flags, 'from-format', 'format');
+    if (f !== 'json' && f !== 'legacy') return (await import('../../core/import/formats/importFormat')).importFormat(ctx, { ...o, format: f });
+    if (f === 'json') return (await import('../../core/import/importJson')).importJson(ctx, o);
     return (await import('../../core/import/importLegacy')).importLegacy(ctx, o);
   },
-  text: renderImport,
+  text: (r) => ('formats' in r ? renderFormatImport(r) : renderImport(r)),
   exitCode: (r) => (r.problems.length > 0 ? 1 : 0),
 };
 
@@ -53,18 +63,23 @@ export function renderImport(r: ImportResult): string {
   return lines.join('\n');
 }
 
-export const exportDef: CommandDef<ExportResult> = {
+export const exportDef: CommandDef<ExportResult | FormatExportResult> = {
   summary: 'Export every milestone as a legacy .milestones/ folder or as JSON.',
   description: 'The legacy export writes the layout the import reads (active/, completed/, sessions/, approvals/, state/events/), so a round trip keeps every field. The JSON export holds each milestone\'s operations and state (docs/import-export.md).',
-  examples: ['git milestone export --format legacy --path exported/.milestones', 'git milestone export --format json --path milestones.json'],
+  examples: [
+    'git milestone export --format legacy --path exported/.milestones', 'git milestone export --format json --path milestones.json',
+    'git milestone export --format kiro', 'git milestone export --format task-master --path ../app',
+  ],
   flags: {
-    format: { type: 'string', options: FORMATS, description: 'legacy or json.' },
-    path: { type: 'string', description: 'Folder (legacy; required) or file (json; default: standard output).' },
+    format: { type: 'string', options: [...ALL, 'auto'], description: 'legacy, json, or write back into kiro, cc-sdd, spec-kit, backlog or task-master files.' },
+    path: { type: 'string', description: 'Folder (legacy; required), file (json; default: standard output), or the project folder of a tool\'s plan (default: the work tree).' },
   },
   async execute(ctx, input) {
     const p = input.flags.path as string | undefined;
-    if (formatOf(input.flags, 'format') === 'json') return (await import('../../core/export/exportJson')).exportJson(ctx, { path: p });
+    const f = formatOf(input.flags, 'format');
+    if (f !== 'json' && f !== 'legacy') return (await import('../../core/export/exportFormat')).exportFormat(ctx, { format: f, path: p });
+    if (f === 'json') return (await import('../../core/export/exportJson')).exportJson(ctx, { path: p });
     return (await import('../../core/export/exportLegacy')).exportLegacy(ctx, { path: p });
   },
-  text: (r) => (r.document !== undefined ? r.document : `Exported ${r.milestones} milestone${r.milestones === 1 ? '' : 's'} (${r.files} file${r.files === 1 ? '' : 's'}) as ${r.format} to ${r.path}.`),
+  text: (r) => ('formats' in r ? renderFormatExport(r) : r.document !== undefined ? r.document : `Exported ${r.milestones} milestone${r.milestones === 1 ? '' : 's'} (${r.files} file${r.files === 1 ? '' : 's'}) as ${r.format} to ${r.path}.`),
 };

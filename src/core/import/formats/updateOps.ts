@@ -1,0 +1,90 @@
+/**
+ * A plan milestone imported before (its alias names a milestone) → what changed in the source
+ * since: tasks that are new there (added, in source order, their dependencies in a second write
+ * once their ids are known), and tasks whose state changed there since the last import (the
+ * recorded `sourceState` differs) and differs from ours. An edit made only here is kept (the
+ * export writes it back); an edit on both sides is one more status write, merged like any
+ * concurrent edit. Phases advance from approvals that are new. Nothing changed: no write at all.
+ */
+import {
+  milestoneSetExtraOp, taskAddOp, taskDependOp, taskStatusOp, type MilestoneOpDraft,
+} from '../../../domain/ops/constructors';
+import type { MilestoneState, TaskStatus } from '../../../domain/types';
+import { nextPhaseStep, type PhaseTargets } from '../../../import/phaseSteps';
+import type { PlanMilestone, PlanTask, SourceFormat } from '../../../import/plan';
+import type { Context } from '../../context';
+import { writeMilestone } from '../../milestoneAccess';
+import {
+  recordedStates, SOURCE_STATE, SPEC_TASK_ID, stateRecord, taskPayload, tasksBySource,
+} from './taskPayload';
+
+export interface UpdateDiff {
+  added: PlanTask[];
+  statuses: Array<{ task: string; status: TaskStatus }>;
+  record: boolean;
+  phases: boolean;
+}
+
+export function diffMilestone(s: MilestoneState, pm: PlanMilestone, targets: PhaseTargets | null): UpdateDiff {
+  const mine = tasksBySource(s);
+  const recorded = recordedStates(s);
+  const added = pm.tasks.filter((t) => !mine.has(t.sourceId));
+  const statuses: UpdateDiff['statuses'] = [];
+  let record = added.length > 0;
+  for (const t of pm.tasks) {
+    const have = mine.get(t.sourceId);
+    if (!have || recorded[t.sourceId] === t.status) continue;
+    record = true;
+    if (have.status !== t.status) statuses.push({ task: have.id, status: t.status });
+  }
+  const spec = mine.get(SPEC_TASK_ID);
+  const phases = Boolean(spec && targets && nextPhaseStep(spec, targets));
+  return { added, statuses, record, phases };
+}
+
+export function hasChanges(d: UpdateDiff): boolean {
+  return d.added.length > 0 || d.statuses.length > 0 || d.record || d.phases;
+}
+
+export async function applyUpdate(
+  ctx: Context, id: string, format: SourceFormat, pm: PlanMilestone, d: UpdateDiff, targets: PhaseTargets | null,
+): Promise<MilestoneState> {
+  let state: MilestoneState | null = null;
+  if (d.added.length > 0 || d.statuses.length > 0 || d.record) {
+    const nonce = `${ctx.env.nonce()}`;
+    const w = await writeMilestone(ctx, id, (s) => {
+      const mine = tasksBySource(s);
+      const out: MilestoneOpDraft[] = d.statuses.map((x) => taskStatusOp(x));
+      d.added.forEach((t, i) => {
+        const deps = t.deps.map((dep) => mine.get(dep)?.id).filter((x): x is string => x !== undefined);
+        out.push(taskAddOp(taskPayload(format, t, `${nonce}-${i}`, t.parent ? mine.get(t.parent)?.id : undefined, deps)));
+      });
+      out.push(milestoneSetExtraOp({ fields: { [SOURCE_STATE]: stateRecord(pm) } }));
+      return out;
+    });
+    state = w.state;
+    const later = d.added.filter((t) => t.deps.some((dep) => d.added.some((a) => a.sourceId === dep)));
+    if (later.length > 0) {
+      state = (await writeMilestone(ctx, id, (s) => {
+        const mine = tasksBySource(s);
+        return later.flatMap((t) => {
+          const me = mine.get(t.sourceId)?.id;
+          const add = t.deps.map((dep) => mine.get(dep)?.id).filter((x): x is string => x !== undefined && x !== me);
+          const have = new Set(s.tasks.find((x) => x.id === me)?.dependsOn ?? []);
+          const fresh = add.filter((x) => !have.has(x));
+          return me && fresh.length ? [taskDependOp({ task: me, add: fresh })] : [];
+        });
+      })).state;
+    }
+  }
+  for (let step = 0; targets && step < 12; step++) {
+    const w = await writeMilestone(ctx, id, (s) => {
+      const spec = tasksBySource(s).get(SPEC_TASK_ID);
+      const next = spec ? nextPhaseStep(spec, targets) : null;
+      return next ? [next] : [];
+    });
+    state = w.state;
+    if (w.hashes.length === 0) break;
+  }
+  return state as MilestoneState;
+}

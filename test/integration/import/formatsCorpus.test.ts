@@ -1,0 +1,129 @@
+/**
+ * Acceptance on real plans written with other tools (../shared/corpus, see its SOURCES.md; read in
+ * place, never copied into the project; copied only into temp dirs for the write-back): every file
+ * imports with no error beyond the damage SOURCES.md names, task counts equal an independent count
+ * (a few patterns per format, not the importer), a second import changes nothing, and a round trip
+ * (import, complete three tasks, write back) changes exactly those three checkboxes.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../../helpers/cli';
+import { makeTmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
+
+/** ../shared/corpus beside the checkout; CORPUS_DIR names it for a checkout elsewhere (a linked worktree). */
+const CORPUS = process.env.CORPUS_DIR ?? path.resolve(__dirname, '../../../../shared/corpus');
+const have = fs.existsSync(path.join(CORPUS, 'kiro'));
+const repos = (format: string): string[] => (have ? fs.readdirSync(path.join(CORPUS, format)).sort().map((r) => path.join(CORPUS, format, r)) : []);
+
+function filesNamed(dir: string, name: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory() || (e.isSymbolicLink() && fs.statSync(p).isDirectory())) return filesNamed(p, name);
+    return e.name === name ? [p] : [];
+  });
+}
+
+/** Independent count for Kiro and cc-sdd: checkbox lines plus numbered headings. */
+function kiroCount(root: string): number {
+  return filesNamed(root, 'tasks.md').reduce((n, f) => n + fs.readFileSync(f, 'utf8').split('\n')
+    .filter((l) => /^\s*[-*+] \[[ xX~-]\]/.test(l) || /^#{2,6} (\*\*)?(Task )?T?\d/.test(l)).length, 0);
+}
+
+/** The corpus is read-only; its copies must not be. */
+function writable(dir: string): void {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.name === '.git') continue;
+    fs.chmodSync(p, e.isDirectory() ? 0o755 : 0o644);
+    if (e.isDirectory()) writable(p);
+  }
+}
+
+/** Independent count for spec-kit: checkbox lines with a T### id plus T### headings. */
+function specKitCount(root: string): number {
+  return filesNamed(root, 'tasks.md').reduce((n, f) => n + fs.readFileSync(f, 'utf8').split('\n')
+    .filter((l) => /^\s*- \[[ xX]\] (\*\*)?T\d{3}/.test(l) || /^#{2,4} (\*\*)?T\d{3}/.test(l)).length, 0);
+}
+
+let shared: TmpRepo;
+beforeAll(() => { shared = makeTmpRepo(); });
+afterAll(() => shared?.cleanup());
+
+function importAll(format: string, dirs: string[], count: (d: string) => number, problems: (d: string) => number = () => 0): void {
+  for (const dir of dirs) {
+    const r = cli(shared.dir, ['import', '--from-format', format, '--path', dir, '--json']);
+    const out = r.json();
+    expect(out.problems, `${dir}\n${r.stderr}`).toHaveLength(problems(dir));
+    expect(out.counts.failed, dir).toBe(0);
+    expect(out.counts.tasks, dir).toBe(count(dir));
+    const again = cli(shared.dir, ['import', '--from-format', format, '--path', dir, '--json']).json();
+    expect(again.counts, dir).toMatchObject({ created: 0, updated: 0, unchanged: out.milestones.length });
+  }
+}
+
+function roundTrip(format: string, src: string, copy: string[], pick: (tasks: any[]) => any[], check: (diff: string) => void): void {
+  const repo = makeTmpRepo();
+  try {
+    for (const c of copy) fs.cpSync(path.join(src, c), path.join(repo.dir, c), { recursive: true });
+    writable(repo.dir);
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-qm', 'plan']);
+    expect(cli(repo.dir, ['import', '--from-format', format]).code).toBe(0);
+    const all = cli(repo.dir, ['list', '--json']).json().flatMap((m: any) => cli(repo.dir, ['show', m.id, '--json']).json().tasks);
+    const chosen = pick(all.filter((t: any) => t.status === 'pending' && t.extra?.source?.id !== 'spec')).slice(0, 3);
+    expect(chosen).toHaveLength(3);
+    for (const t of chosen) expect(cli(repo.dir, ['task', 'done', t.id]).code).toBe(0);
+    expect(cli(repo.dir, ['export', '--format', format]).code).toBe(0);
+    check(repo.git(['diff', '-U0']));
+    const again = cli(repo.dir, ['export', '--format', format, '--json']).json();
+    expect(again.files).toEqual([]);
+  } finally {
+    repo.cleanup();
+  }
+}
+
+const changedLines = (diff: string): string[] => diff.split('\n').filter((l) => /^[-+]/.test(l) && !/^(---|\+\+\+) /.test(l));
+
+/** The diff removes three unchecked boxes and adds the same lines checked, nothing else. */
+function expectThreeBoxes(diff: string): void {
+  const lines = changedLines(diff);
+  const removed = lines.filter((l) => l.startsWith('-')).map((l) => l.slice(1).replace(/^(\s*[-*] )\[ \]/, '$1[x]'));
+  const added = lines.filter((l) => l.startsWith('+')).map((l) => l.slice(1).replace(/^(\s*[-*] )\[X\]/, '$1[x]'));
+  expect(removed).toHaveLength(3);
+  expect(added).toEqual(removed);
+}
+
+describe.skipIf(!have)('plans of other tools, from ../shared/corpus', () => {
+  it('imports every Kiro spec folder (a symlinked .kiro/specs too), counts match, a second import changes nothing', () => {
+    const dirs = repos('kiro').filter((d) => fs.existsSync(path.join(d, '.kiro')));
+    const linked = fs.mkdtempSync(path.join(os.tmpdir(), 'gm-kiro-link-'));
+    try {
+      fs.mkdirSync(path.join(linked, '.kiro'));
+      fs.symlinkSync(path.join(CORPUS, 'kiro', 'foxey+imaprest', '.specs'), path.join(linked, '.kiro', 'specs'));
+      importAll('kiro', [...dirs, linked], kiroCount);
+    } finally {
+      fs.rmSync(linked, { recursive: true, force: true });
+    }
+  });
+
+  it('imports every cc-sdd spec folder with its approvals as phase states', () => {
+    importAll('cc-sdd', repos('cc-sdd'), kiroCount);
+    const hatena = cli(shared.dir, ['list', '--json']).json().find((m: any) => m.title === 'hatena-blog-mcp-server');
+    const spec = cli(shared.dir, ['show', hatena.id, '--json']).json().tasks.find((t: any) => t.extra.source.id === 'spec');
+    expect(spec.phases.map((p: any) => p.status)).toEqual(['approved', 'approved', 'completed', 'pending']);
+  });
+
+  it('imports every spec-kit feature folder; the one damaged spec.md (invalid UTF-8) is reported by file and line', () => {
+    importAll('spec-kit', repos('spec-kit'), specKitCount, (d) => (d.endsWith('0riva+oriva-platform') ? 1 : 0));
+  });
+
+  it('round trip (spec-kit): three checkboxes change and nothing else', () => {
+    roundTrip('spec-kit', path.join(CORPUS, 'spec-kit', 'm1chalz+AI-First'), ['specs'], (t) => t.filter((x: any) => x.extra.source.file.endsWith('tasks.md')), expectThreeBoxes);
+  });
+
+  it('round trip (Kiro): complete three tasks, write back, git diff shows only those three checkboxes', () => {
+    roundTrip('kiro', path.join(CORPUS, 'kiro', 'RockyBoyRC+SpaceWeirdos'), ['.kiro'], (t) => t, expectThreeBoxes);
+  });
+});
