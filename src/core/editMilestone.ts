@@ -5,13 +5,15 @@
  * resolves the conflict. When nothing differs (a label already there, `--unlabel` of a missing
  * one), nothing is written and the result says `changed: false`. A dependency that would close
  * a cycle of milestones is refused with the cycle shown (DEPENDENCY_CYCLE), and nothing is written.
+ * `workflow` (a known workflow's name, or `none`) is its own operation, milestone.workflow.
  */
 import { hasConflict } from '../domain/conflicts';
 import { findCycle } from '../domain/graph';
 import { milestoneCycleError } from '../domain/milestoneCycle';
 import {
-  milestoneDependOp, milestoneLabelOp, milestoneSetOp, type MilestoneOpDraft,
+  milestoneDependOp, milestoneLabelOp, milestoneSetOp, milestoneWorkflowOp, type MilestoneOpDraft,
 } from '../domain/ops/constructors';
+import { workflowOf } from '../domain/ops/milestoneWorkflow';
 import { actorOf, milestoneStatusEvent } from '../domain/notify/events';
 import { milestoneView, type MilestoneView } from '../domain/views';
 import { MilestoneError } from '../errors/MilestoneError';
@@ -20,6 +22,7 @@ import { milestoneGraph, type MilestoneGraph } from './milestoneGraph';
 import { writeMilestone, type Changed } from './milestoneAccess';
 import { emitEvents } from './notify/emit';
 import { resolveMilestone } from './resolveMilestone';
+import { findWorkflow } from './workflow/findWorkflow';
 
 export interface EditMilestoneOptions {
   id: string;
@@ -29,6 +32,8 @@ export interface EditMilestoneOptions {
   /** Other milestones this one depends on (ids, prefixes or aliases). */
   addDependsOn?: string[];
   removeDependsOn?: string[];
+  /** The workflow its tasks follow by default, or `none`. */
+  workflow?: string;
 }
 
 export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Promise<Changed<MilestoneView>> {
@@ -36,9 +41,14 @@ export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Prom
   const given = Object.entries(o.fields).filter(([, v]) => v !== undefined);
   const addDeps = await Promise.all((o.addDependsOn ?? []).map((d) => resolveMilestone(ctx, d)));
   const removeDeps = await Promise.all((o.removeDependsOn ?? []).map((d) => resolveMilestone(ctx, d)));
-  if (given.length === 0 && !o.addLabels?.length && !o.removeLabels?.length && !addDeps.length && !removeDeps.length) {
-    throw new MilestoneError('USAGE', 'nothing to change', { hint: 'Give at least one of --title, --status, --label, --unlabel, ... (see --help).' });
+  const lists = [o.addLabels, o.removeLabels, addDeps, removeDeps];
+  if (given.length === 0 && lists.every((l) => !l?.length) && o.workflow === undefined) {
+    throw new MilestoneError('USAGE', 'nothing to change', {
+      hint: 'Give at least one of --title, --status, --label, --unlabel, --workflow, ... (see --help).',
+    });
   }
+  const workflow = o.workflow === undefined || o.workflow === 'none'
+    ? o.workflow : findWorkflow(ctx, o.workflow).name;
   const graph = addDeps.length > 0 ? await milestoneGraph(ctx, addDeps) : null;
   let before: string | undefined;
   const { state, hashes } = await writeMilestone(ctx, id, (s) => {
@@ -54,6 +64,10 @@ export async function editMilestone(ctx: Context, o: EditMilestoneOptions): Prom
     const dRemove = removeDeps.filter((d) => s.dependsOn.includes(d));
     if (graph && dAdd.length > 0) refuseCycle(graph, s.id, dAdd, s.title);
     if (dAdd.length > 0 || dRemove.length > 0) drafts.push(milestoneDependOp({ add: dAdd, remove: dRemove }));
+    const named = workflow === 'none' ? null : workflow;
+    if (named !== undefined && (named !== workflowOf(s) || hasConflict(s, 'workflow'))) {
+      drafts.push(milestoneWorkflowOp({ workflow: named }));
+    }
     return drafts;
   });
   if (before !== undefined && state.status !== before) {

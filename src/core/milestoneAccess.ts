@@ -1,13 +1,16 @@
 /**
  * The two ways a use case touches a milestone: read its current state (refusing a deleted one),
- * or append operations to it (compare-and-swap in the engine) and keep the index and log current;
- * a write also retries the webhook deliveries that are due (core/notify/retryDue.ts).
+ * or append operations to it (compare-and-swap in the engine) and keep the index and log current.
+ * Every write also records what the workflow's policies have due (auto-approvals, phases sent
+ * back for review: core/workflow/writePolicy.ts) ahead of its own operations, and retries the
+ * webhook deliveries that are due (core/notify/retryDue.ts).
  */
 import type { MilestoneOpDraft } from '../domain/ops/constructors';
 import type { MilestoneState } from '../domain/types';
 import { MilestoneError } from '../errors/MilestoneError';
 import type { Context } from './context';
 import { retryDue } from './notify/retryDue';
+import { loadWritePolicy } from './workflow/writePolicy';
 
 export async function readMilestone(ctx: Context, id: string, opts: { allowDeleted?: boolean } = {}): Promise<MilestoneState> {
   const { state } = await ctx.milestones.read(id);
@@ -28,21 +31,34 @@ export type Changed<V> = V & { changed: boolean };
 
 export interface WriteResult {
   state: MilestoneState;
-  /** Hashes of the operations written (a task.add's hash is the new task's id). */
+  /** Hashes of the operations `build` returned (a task.add's hash is the new task's id). */
   hashes: string[];
+  /** Hashes of the policy operations written ahead of them. */
+  policyHashes: string[];
 }
 
 export async function writeMilestone(
   ctx: Context, id: string, build: (state: MilestoneState) => MilestoneOpDraft[],
 ): Promise<WriteResult> {
+  const policy = await loadWritePolicy(ctx, id);
+  let policyCount = 0;
   const result = await ctx.milestones.append(id, ctx.who(), (state) => {
     if (state.deleted) throw new MilestoneError('NOT_FOUND', `milestone ${id.slice(0, 8)} was deleted`, { data: { id } });
-    return build(state);
+    const own = build(state);
+    const due = policy(state);
+    policyCount = due.length;
+    return [...due, ...own];
   });
   if (result.ops.length > 0) {
     await ctx.index.put(id, result.tip, result.state);
     ctx.env.log.info('milestone updated', { id, tip: result.tip, ops: result.ops.map((o) => o.op.type) });
     await retryDue(ctx); // webhook deliveries that failed earlier and are due again
   }
-  return { state: result.state, hashes: result.ops.map((o) => o.hash) };
+  const hashes = result.ops.map((o) => o.hash);
+  return { state: result.state, hashes: hashes.slice(policyCount), policyHashes: hashes.slice(0, policyCount) };
+}
+
+/** Records the policy operations that are due on milestone `id` (if any); the state after them. */
+export async function settlePolicy(ctx: Context, id: string): Promise<MilestoneState> {
+  return (await writeMilestone(ctx, id, () => [])).state;
 }

@@ -2,6 +2,7 @@
  * Resolves a task id or unique prefix to the task and the milestone holding it. Task ids are
  * hashes, unique across every milestone of the repository.
  */
+import type { MilestoneState, TaskState } from '../domain/types';
 import { MilestoneError } from '../errors/MilestoneError';
 import type { TaskLocation } from '../index/MilestoneIndex';
 import type { Context } from './context';
@@ -26,4 +27,11 @@ export async function resolveTask(ctx: Context, given: string): Promise<TaskLoca
     hint: `Use more characters. The candidates are:\n${hits.slice(0, 20).map((h) => `  ${h.taskId.slice(0, 12)}`).join('\n')}`,
     data: { candidates: hits.map((h) => h.taskId) },
   });
+}
+
+/** The live task `id` of a milestone's state (NOT_FOUND once removed). */
+export function liveTask(s: MilestoneState, id: string): TaskState {
+  const t = s.tasks.find((x) => x.id === id);
+  if (!t || t.deleted) throw new MilestoneError('NOT_FOUND', `task ${id.slice(0, 8)} was removed`, { data: { id } });
+  return t;
 }

@@ -8,13 +8,15 @@
  */
 
 /** This release (kept equal to package.json's version by a unit test). */
-export const PACKAGE_VERSION = '0.2.0';
+export const PACKAGE_VERSION = '0.3.0';
 
 /** Level → the release that introduced it. Add a level here when a release adds a type or kind. */
 export const FORMAT_LEVELS: Readonly<Record<number, string>> = {
   1: '0.1.0',
   /** The phased workflow (issue 10): task.workflow, phase.set, review.add. */
   2: '0.2.0',
+  /** milestone.workflow: a milestone's workflow as its own field (0.2.0 kept it in extra). */
+  3: '0.3.0',
 };
 
 /** The level of data that carries no mark: everything 0.1.0 writes. */

@@ -29,7 +29,7 @@ function matchTerm(s: MilestoneSummary, t: Term): boolean {
     case 'waiting':
       return t.values.some((v) => s.pendingReviews.some((r) => waitsFor(r, v)));
     case 'overdue':
-      return overdue(s, t.values[0]);
+      return overdue(s, t.values);
     case 'due':
       return s.dueDate !== null && t.values.some((v) => compareDate(s.dueDate!.slice(0, 10), t.op, v));
     case 'text':
@@ -37,11 +37,19 @@ function matchTerm(s: MilestoneSummary, t: Term): boolean {
   }
 }
 
-/** `since:<instant>`: an open phase started at or before it; `never`: no timeout; true/false unresolved: any open phase. */
-function overdue(s: MilestoneSummary, v: string): boolean {
-  if (v === 'never') return false;
-  if (v.startsWith('since:')) return s.openPhaseSince !== null && Date.parse(s.openPhaseSince) <= Date.parse(v.slice(6));
-  return (s.openPhaseSince !== null) === (v === 'true');
+/**
+ * Values as core/workflow/workflowTerms.ts resolves them: the default cutoff (`since:<instant>`: an
+ * open phase started at or before it; `never`: no timeout), then `<workflow>/<phase>=<cutoff>` for
+ * phases with their own timeout. true/false unresolved: any open phase.
+ */
+function overdue(s: MilestoneSummary, values: readonly string[]): boolean {
+  const [first] = values;
+  if (first === 'true' || first === 'false') return (s.openPhaseSince !== null) === (first === 'true');
+  const own = new Map(values.slice(1).map((v) => [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)]));
+  return Object.entries(s.openPhases ?? {}).some(([key, since]) => {
+    const cutoff = own.get(key) ?? first;
+    return cutoff.startsWith('since:') && Date.parse(since) <= Date.parse(cutoff.slice(6));
+  });
 }
 
 function has(s: MilestoneSummary, what: string): boolean {

@@ -34,7 +34,7 @@ export interface Query {
 const invalid = (message: string, hint?: string) => new MilestoneError('INVALID_INPUT', message, { hint });
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** true|false as typed; `since:<instant>` / `never` once the use case resolved the timeout. */
-const OVERDUE_VALUE = /^(true|false|never|since:\S+)$/;
+const OVERDUE_VALUE = /^(?:[a-z][\w-]*\/[a-z][\w-]*=)?(true|false|never|since:\S+)$/;
 
 export function parseQuery(words: readonly string[]): Query {
   const query: Query = { terms: [] };

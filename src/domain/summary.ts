@@ -6,7 +6,7 @@ import { conflictsOf } from './conflicts';
 import { currentPhase, milestoneProgress } from './progress';
 import type { MilestoneState } from './types';
 import { compareStrings, shortId } from './values';
-import { openPhaseSince, pendingReviewsOf, type PendingReview } from './workflow/pending';
+import { openPhases, openPhaseSince, pendingReviewsOf, type PendingReview } from './workflow/pending';
 
 /** One flat row per milestone: the state's list-worthy fields plus derived counts. */
 export type MilestoneSummary = Pick<MilestoneState,
@@ -31,6 +31,8 @@ export type MilestoneSummary = Pick<MilestoneState,
   pendingReviews: PendingReview[];
   /** When the longest-open phase of a live task started; null when none is open. */
   openPhaseSince: string | null;
+  /** `<workflow>/<phase>` → when the longest-open such phase started (per-phase timeouts). */
+  openPhases: Record<string, string>;
   updatedAt: string;
   createdAt: string;
 };
@@ -58,6 +60,7 @@ export function summarize(state: MilestoneState): MilestoneSummary {
     conflictCount: conflictsOf(state).length,
     pendingReviews: pendingReviewsOf(state),
     openPhaseSince: openPhaseSince(state),
+    openPhases: openPhases(state),
     aliases: [...state.aliases],
     archived: state.archived,
     deleted: state.deleted,

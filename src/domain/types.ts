@@ -84,6 +84,8 @@ export interface MilestoneState {
   resources: Record<string, unknown>;
   dependsOn: string[];
   extra: Record<string, unknown>;
+  /** The workflow its tasks follow by default (milestone.workflow); absent until one is named. */
+  workflow?: string | null;
   tasks: TaskState[];
   archived: boolean;
   deleted: boolean;

@@ -8,6 +8,7 @@ import { conflictsOf, type FieldConflict } from './conflicts';
 import { phaseWeights, milestoneProgress, taskProgress } from './progress';
 import { headline } from './summary';
 import type { MilestoneState, TaskState } from './types';
+import { workflowOf } from './ops/milestoneWorkflow';
 import { copyJson, shortId } from './values';
 import { phaseViews, type Lens, type PhaseView } from './workflow/phaseView';
 
@@ -24,7 +25,9 @@ export type TaskView = Omit<TaskState, 'deleted' | 'workflow'> & {
 };
 
 /** A milestone as `show --json` prints it: its state without fold bookkeeping, with live tasks. */
-export type MilestoneView = Omit<MilestoneState, 'tasks' | 'clock' | 'opCount' | 'heads' | 'tags'> & {
+export type MilestoneView = Omit<MilestoneState, 'tasks' | 'clock' | 'opCount' | 'heads' | 'tags' | 'workflow'> & {
+  /** The workflow its tasks follow by default (null: none). */
+  workflow: string | null;
   shortId: string;
   progress: number;
   /** Fields (its own and its tasks') holding concurrent values (conflicts.ts). */
@@ -72,6 +75,7 @@ export function milestoneView(state: MilestoneState): MilestoneView {
     archived: state.archived,
     deleted: state.deleted,
     extra: state.extra,
+    workflow: workflowOf(state),
     created: state.created,
     updated: state.updated,
     conflicts: conflictsOf(state),

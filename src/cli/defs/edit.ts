@@ -14,6 +14,7 @@ const def: CommandDef<Changed<MilestoneView>> = {
     'git milestone edit 3f2a --title "Ship the parser v2" --label parser --label q4 --unlabel later',
     'git milestone update milestone-001 --due 2026-12-31 --json',
     'git milestone edit 3f2a --depends-on 9b1c   # 3f2a waits for milestone 9b1c',
+    'git milestone edit 3f2a --workflow kiro     # its new tasks follow kiro (none: no workflow)',
   ],
   args: [{ name: 'id', description: 'Milestone id, unique prefix or alias.', required: true }],
   flags: {
@@ -23,6 +24,7 @@ const def: CommandDef<Changed<MilestoneView>> = {
     unlabel: { type: 'string', multiple: true, description: 'Label to remove (repeatable).' },
     'depends-on': { type: 'string', multiple: true, description: 'Another milestone this one depends on (repeatable).' },
     'no-depends-on': { type: 'string', multiple: true, description: 'Drop a dependency on another milestone (repeatable).' },
+    workflow: { type: 'string', description: 'Workflow its new tasks follow (a known workflow), or none.' },
   },
   execute: (ctx, input) =>
     editMilestone(ctx, {
@@ -32,6 +34,7 @@ const def: CommandDef<Changed<MilestoneView>> = {
       removeLabels: input.flags.unlabel as string[] | undefined,
       addDependsOn: input.flags['depends-on'] as string[] | undefined,
       removeDependsOn: input.flags['no-depends-on'] as string[] | undefined,
+      workflow: input.flags.workflow as string | undefined,
     }),
   text: (m) => (m.changed
     ? `Updated milestone ${short(m.id)} ${oneLine(m.title)} (${m.status})`

@@ -3,6 +3,7 @@ import { addTask } from '../../core/addTask';
 import type { TaskView } from '../../domain/views';
 import type { CommandDef } from '../CommandDef';
 import { oneLine, short } from '../format';
+import { parseGates } from '../../domain/workflow/outline';
 import { hours } from './milestoneFlags';
 
 const def: CommandDef<TaskView> = {
@@ -12,6 +13,7 @@ const def: CommandDef<TaskView> = {
     'git milestone task add 3f2a "Write the tokenizer"',
     'git milestone task add 3f2a "Write the parser" --depends-on 9c1e --assignee alice --json',
     'git milestone task add 3f2a "Design the AST" --workflow kiro',
+    'git milestone task add 3f2a "Fix the typo" --workflow kiro --gate design=no --gate spec=no',
   ],
   args: [
     { name: 'milestone', description: 'Milestone id, unique prefix or alias.', required: true },
@@ -22,7 +24,11 @@ const def: CommandDef<TaskView> = {
     description: { type: 'string', char: 'd', description: 'Longer description.' },
     assignee: { type: 'string', description: 'Who does it.' },
     estimate: { type: 'string', description: 'Estimated hours.' },
-    workflow: { type: 'string', description: 'Workflow the task follows, or none (default: the milestone\'s).' },
+    workflow: {
+      type: 'string',
+      description: 'Workflow the task follows, or none (default: the milestone\'s, else settings workflow.default).',
+    },
+    gate: { type: 'string', multiple: true, description: 'PHASE=yes|no: whether that phase needs approval for this task (repeatable).' },
   },
   execute: (ctx, input) =>
     addTask(ctx, {
@@ -33,6 +39,7 @@ const def: CommandDef<TaskView> = {
       assignee: input.flags.assignee as string | undefined,
       estimatedHours: hours(input.flags.estimate),
       workflow: input.flags.workflow as string | undefined,
+      gates: parseGates((input.flags.gate as string[] | undefined) ?? []),
     }),
   text: (t) => `Added task ${short(t.id)} ${oneLine(t.title)} to milestone ${short(t.milestoneId)}`,
 };

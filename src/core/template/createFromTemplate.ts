@@ -2,8 +2,8 @@
  * `git milestone new --template NAME --var key=value`: a milestone with the template's tasks,
  * their dependencies (by the tasks' local keys) and its workflow. Everything is checked before the
  * first write (the template file, every variable, the workflow, the filled-in values), so a bad
- * input writes nothing. Then: the milestone (one write, its workflow in `extra.workflow`), all its
- * tasks (one write), their dependencies (one write, when there are any); task ids are the hashes
+ * input writes nothing. Then: the milestone (its workflow as milestone.workflow), all its
+ * tasks (one write, and one attaching the workflow), their dependencies (one write, when there are any); task ids are the hashes
  * of their task.add operations, known only once written.
  */
 import { taskDependOp } from '../../domain/ops/constructors';
@@ -95,10 +95,11 @@ export async function createFromTemplate(ctx: Context, o: CreateFromTemplateOpti
     category: t.category,
     ...Object.fromEntries(Object.entries(o.overrides).filter(([, x]) => x !== undefined)),
     labels: [...new Set([...(t.labels ?? []), ...(o.overrides.labels ?? [])])],
-    ...(workflow !== undefined ? { extra: { workflow } } : {}),
+    ...(workflow !== undefined ? { workflow } : {}),
   });
   if (tasks.length === 0) return created;
-  const views = await addTasks(ctx, created.id, taskOptions);
+  const def = workflow === undefined ? null : findWorkflow(ctx, workflow);
+  const views = await addTasks(ctx, created.id, taskOptions, def);
   const idOf = new Map(tasks.map((x, i) => [x.key, views[i].id]));
   const deps = tasks.filter((x) => (x.depends_on ?? []).length > 0);
   if (deps.length === 0) return milestoneView((await ctx.milestones.read(created.id)).state);

@@ -22,23 +22,40 @@ function fill(text: string, vars: Record<string, string>): string {
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => vars[k] ?? m);
 }
 
+const DEFAULT_DELIVERABLE: DeliverableDef = {
+  path: 'docs/milestones/{{milestone}}/{{task}}/{{phase}}.md',
+  required: true,
+  template: '# {{title}}: {{phase}}\n\n',
+};
+
 export function deliverableSpecs(
   def: WorkflowDef | null, phase: string, m: MilestoneState, t: TaskState, given: string[],
 ): DeliverableSpec[] {
   if (given.length > 0) return given.map((p) => ({ path: p, required: true }));
-  const vars = { milestone: slugify(m.title) || m.id.slice(0, 8), task: slugify(t.title) || t.id.slice(0, 8), phase, title: t.title };
-  const defs: DeliverableDef[] = def?.phases.find((p) => p.name === phase)?.deliverables
-    ?? [{ path: 'docs/milestones/{{milestone}}/{{task}}/{{phase}}.md', required: true, template: '# {{title}}: {{phase}}\n\n' }];
-  return defs.map((d) => ({ path: fill(d.path, vars), required: d.required, template: d.template && fill(d.template, vars) }));
+  const vars = {
+    milestone: slugify(m.title) || m.id.slice(0, 8),
+    task: slugify(t.title) || t.id.slice(0, 8),
+    phase,
+    title: t.title,
+  };
+  const found = def?.phases.find((p) => p.name === phase);
+  const defs: DeliverableDef[] = found?.deliverables ?? [DEFAULT_DELIVERABLE];
+  return defs.map((d) => ({
+    path: fill(d.path, vars), required: d.required, template: d.template && fill(d.template, vars),
+  }));
 }
 
 /** The absolute path of a work-tree-relative deliverable; INVALID_INPUT when it leaves the work tree. */
 export function insideWorkTree(ctx: Context, rel: string): string {
   const root = ctx.repo.workTree;
-  if (!root) throw new MilestoneError('NEEDS_WORK_TREE', 'deliverables live in a work tree, and this is a bare repository');
-  const refuse = (why: string) => new MilestoneError('INVALID_INPUT', `deliverable ${JSON.stringify(rel)} is outside the work tree (${why})`, {
-    hint: 'Give a path relative to the top of the work tree, without `..`.', data: { path: rel },
-  });
+  if (!root) {
+    const message = 'deliverables live in a work tree, and this is a bare repository';
+    throw new MilestoneError('NEEDS_WORK_TREE', message);
+  }
+  const refuse = (why: string) => new MilestoneError(
+    'INVALID_INPUT', `deliverable ${JSON.stringify(rel)} is outside the work tree (${why})`,
+    { hint: 'Give a path relative to the top of the work tree, without `..`.', data: { path: rel } },
+  );
   if (path.isAbsolute(rel) || /^[a-zA-Z]:/.test(rel)) throw refuse('absolute path');
   if (rel.split(/[\\/]+/).includes('..')) throw refuse('`..`');
   const abs = path.join(root, rel);
@@ -64,7 +81,9 @@ export function createFromTemplates(ctx: Context, specs: DeliverableSpec[]): str
 }
 
 /** Blob ids of the deliverables (refusing a missing or empty required one, naming it). */
-export async function recordBlobs(ctx: Context, specs: DeliverableSpec[]): Promise<Array<{ path: string; blob: string }>> {
+export async function recordBlobs(
+  ctx: Context, specs: DeliverableSpec[],
+): Promise<Array<{ path: string; blob: string }>> {
   const out: Array<{ path: string; blob: string }> = [];
   for (const s of specs) {
     const abs = insideWorkTree(ctx, s.path);
@@ -72,9 +91,11 @@ export async function recordBlobs(ctx: Context, specs: DeliverableSpec[]): Promi
     const text = content?.toString('utf8');
     if (content === null || text!.trim() === '' || text === s.template) {
       if (!s.required) continue;
-      const what = content === null ? 'missing' : text!.trim() === '' ? 'empty' : 'still the unfilled template';
+      const what = content === null ? 'missing'
+        : text!.trim() === '' ? 'empty' : 'still the unfilled template';
       throw new MilestoneError('INVALID_INPUT', `deliverable ${s.path} is ${what}`, {
-        hint: 'Write it (phase start creates it from the template), then submit again.', data: { path: s.path },
+        hint: 'Write it (phase start creates it from the template), then submit again.',
+        data: { path: s.path },
       });
     }
     out.push({ path: s.path, blob: await ctx.storage.objects.writeBlob(content) });
@@ -89,7 +110,9 @@ export async function currentBlobs(ctx: Context, paths: string[]): Promise<Map<s
   for (const p of new Set(paths)) {
     try {
       const abs = insideWorkTree(ctx, p);
-      if (fs.existsSync(abs) && fs.statSync(abs).isFile()) map.set(p, await ctx.storage.objects.writeBlob(fs.readFileSync(abs)));
+      if (fs.existsSync(abs) && fs.statSync(abs).isFile()) {
+        map.set(p, await ctx.storage.objects.writeBlob(fs.readFileSync(abs)));
+      }
     } catch { /* a path that cannot be read counts as changed */ }
   }
   return map;

@@ -35,7 +35,9 @@ export function hasPending(r: ListRow): boolean {
   return r.body[i] !== 0x5d;
 }
 
-export async function pendingReviews(ctx: Context, o: { mine: boolean; backend?: string }): Promise<PendingEntry[]> {
+export async function pendingReviews(
+  ctx: Context, o: { mine: boolean; backend?: string },
+): Promise<PendingEntry[]> {
   const { index } = await openBackendIndex(ctx, o.backend);
   let rows: ListRow[];
   try {

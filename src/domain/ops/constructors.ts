@@ -11,6 +11,7 @@ import { milestoneDependOp } from './milestoneDepend';
 import { milestoneLabelOp } from './milestoneLabel';
 import { milestoneSetOp } from './milestoneSet';
 import { milestoneSetExtraOp } from './milestoneSetExtra';
+import { milestoneWorkflowOp } from './milestoneWorkflow';
 import { phaseSetOp } from './phaseSet';
 import { reviewAddOp } from './reviewAdd';
 import { taskAddOp } from './taskAdd';
@@ -23,7 +24,7 @@ import { taskWorkflowOp } from './taskWorkflow';
 export {
   milestoneAliasOp, milestoneArchiveOp, milestoneCreateOp, milestoneDeleteOp, milestoneDependOp, milestoneLabelOp,
   milestoneSetOp, milestoneSetExtraOp, taskAddOp, taskDependOp, taskRemoveOp, taskSetOp, taskStatusOp,
-  taskWorkflowOp, phaseSetOp, reviewAddOp,
+  taskWorkflowOp, phaseSetOp, reviewAddOp, milestoneWorkflowOp,
 };
 export type { MilestoneCreatePayload } from './milestoneCreate';
 export type { TaskAddPayload } from './taskAdd';
@@ -48,4 +49,5 @@ export type MilestoneOpDraft =
   | ReturnType<typeof taskRemoveOp>
   | ReturnType<typeof taskWorkflowOp>
   | ReturnType<typeof phaseSetOp>
-  | ReturnType<typeof reviewAddOp>;
+  | ReturnType<typeof reviewAddOp>
+  | ReturnType<typeof milestoneWorkflowOp>;

@@ -20,11 +20,21 @@ export function requirePhase(task: TaskState, phase: string): { workflow: TaskWo
   }
   const p = w.phases.find((x) => x.name === phase);
   if (!p) {
-    throw new MilestoneError('INVALID_INPUT', `unknown phase "${phase}": workflow ${w.name} has ${w.phases.map((x) => x.name).join(', ')}`, {
-      data: { phase, phases: w.phases.map((x) => x.name) },
-    });
+    throw unknownPhase(w, phase);
   }
   return { workflow: w, phase: p };
+}
+
+/**
+ * An unknown phase is NOT_FOUND (exit 3), like an unknown workflow, template, task or remote: a
+ * name that matches nothing, not a malformed value.
+ */
+export function unknownPhase(w: TaskWorkflow, phase: string): MilestoneError {
+  const names = w.phases.map((x) => x.name);
+  return new MilestoneError('NOT_FOUND', `unknown phase "${phase}": workflow ${w.name} has ${names.join(', ')}`, {
+    hint: `Name one of ${names.join(', ')}, or leave PHASE out for the current one.`,
+    data: { phase, phases: names },
+  });
 }
 
 /** Fold: replaces one phase of a task's workflow through `change`; no effect when either is missing. */

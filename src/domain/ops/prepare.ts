@@ -43,6 +43,8 @@ export function prepareOperation(state: MilestoneState | null, draft: OpDraft): 
       return registers(state, draft, EXTRA_SCOPE, fieldNames(draft));
     case 'milestone.archive':
       return registers(state, draft, MILESTONE_SCOPE, ['archived']);
+    case 'milestone.workflow':
+      return registers(state, draft, MILESTONE_SCOPE, ['workflow']);
     case 'task.set': {
       const scope = taskScope(state, draft);
       return scope ? registers(state, draft, scope, fieldNames(draft)) : draft;

@@ -16,6 +16,7 @@ import { milestoneDepend } from './milestoneDepend';
 import { milestoneLabel } from './milestoneLabel';
 import { milestoneSet } from './milestoneSet';
 import { milestoneSetExtra } from './milestoneSetExtra';
+import { milestoneWorkflow } from './milestoneWorkflow';
 import type { OpHandler } from './OpHandler';
 import { phaseSet } from './phaseSet';
 import { reviewAdd } from './reviewAdd';
@@ -28,7 +29,8 @@ import { taskWorkflow } from './taskWorkflow';
 
 export const HANDLERS: readonly OpHandler[] = [
   milestoneCreate, milestoneSet, milestoneSetExtra, milestoneLabel, milestoneDepend, milestoneAlias, milestoneArchive,
-  milestoneDelete, taskAdd, taskSet, taskStatus, taskDepend, taskRemove, taskWorkflow, phaseSet, reviewAdd,
+  milestoneDelete, milestoneWorkflow, taskAdd, taskSet, taskStatus, taskDepend, taskRemove, taskWorkflow, phaseSet,
+  reviewAdd,
 ];
 
 /** The type of the root operation of a milestone. */

@@ -6,7 +6,10 @@
 import type { PhaseRecord, PhaseStatus, SettablePhaseStatus, TaskWorkflow } from './phaseState';
 
 /** The action words of `phase <action>` and the status each sets. */
-export const PHASE_ACTIONS = { start: 'in_progress', submit: 'waiting_approval', complete: 'completed', block: 'blocked', reopen: 'in_progress' } as const;
+export const PHASE_ACTIONS = {
+  start: 'in_progress', submit: 'waiting_approval', complete: 'completed', block: 'blocked',
+  reopen: 'in_progress',
+} as const;
 export type PhaseAction = keyof typeof PHASE_ACTIONS;
 
 const FROM: Readonly<Record<PhaseAction, readonly PhaseStatus[]>> = {
@@ -28,16 +31,21 @@ export function phaseIndex(w: TaskWorkflow, name: string): number {
 /** Why `action` may not be taken on `phase` now, or null when it may. */
 export function transitionProblem(w: TaskWorkflow, phase: string, action: PhaseAction): string | null {
   const i = phaseIndex(w, phase);
-  if (i < 0) return `unknown phase "${phase}" (workflow ${w.name}: ${w.phases.map((p) => p.name).join(', ')})`;
+  if (i < 0) {
+    return `unknown phase "${phase}" (workflow ${w.name}: ${w.phases.map((p) => p.name).join(', ')})`;
+  }
   const p = w.phases[i];
   if (!FROM[action].includes(p.status)) {
     return `phase ${phase} is ${p.status}; \`phase ${action}\` needs it ${FROM[action].join(' or ')}`;
   }
   if (action === 'start' && i > 0 && !isDone(w.phases[i - 1])) {
     const prev = w.phases[i - 1];
-    return `phase ${phase} cannot start: ${prev.name} is ${prev.status}, and must be ${prev.needsApproval ? 'approved' : 'completed'} first`;
+    const must = prev.needsApproval ? 'approved' : 'completed';
+    return `phase ${phase} cannot start: ${prev.name} is ${prev.status}, and must be ${must} first`;
   }
-  if (action === 'complete' && p.needsApproval) return `phase ${phase} needs approval: submit it for review (\`phase submit\`)`;
+  if (action === 'complete' && p.needsApproval) {
+    return `phase ${phase} needs approval: submit it for review (\`phase submit\`)`;
+  }
   return null;
 }
 

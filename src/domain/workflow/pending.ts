@@ -1,7 +1,8 @@
 /**
  * What the index keeps of a milestone's workflow, so `review --pending`, `review --mine`,
  * `list waiting:me` and `list overdue:true` are answered without reading entities: the phases
- * waiting for a review (with who may still review) and when the longest-open phase started.
+ * waiting for a review (with who may still review) and when the longest-open phase started
+ * (overall, and per workflow phase).
  */
 import type { MilestoneState } from '../types';
 import { pendingReviewers } from './gate';
@@ -30,9 +31,24 @@ export function pendingReviewsOf(state: MilestoneState): PendingReview[] {
 const OPEN = ['in_progress', 'waiting_approval', 'blocked', 'rejected', 'changes_requested'];
 
 export function openPhaseSince(state: MilestoneState): string | null {
-  const starts = state.tasks.filter((t) => !t.deleted && t.workflow)
-    .flatMap((t) => t.workflow!.phases.filter((p) => OPEN.includes(p.status) && p.startedAt).map((p) => p.startedAt as string));
+  const starts = Object.values(openPhases(state));
   return starts.length === 0 ? null : starts.sort()[0];
+}
+
+/**
+ * `<workflow>/<phase>` → when the longest-open such phase of a live task started, so an overdue
+ * query can apply each phase's own timeout (a workflow file may set one per phase).
+ */
+export function openPhases(state: MilestoneState): Record<string, string> {
+  const out = new Map<string, string>();
+  for (const t of state.tasks.filter((x) => !x.deleted && x.workflow)) {
+    for (const p of t.workflow!.phases.filter((x) => OPEN.includes(x.status) && x.startedAt)) {
+      const key = `${t.workflow!.name}/${p.name}`;
+      const seen = out.get(key);
+      if (seen === undefined || (p.startedAt as string) < seen) out.set(key, p.startedAt as string);
+    }
+  }
+  return Object.fromEntries([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** May `email` review this pending phase? (Anyone when no role is listed.) */

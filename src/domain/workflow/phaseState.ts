@@ -10,7 +10,8 @@
 type Author = { name: string; email: string };
 
 export const PHASE_STATUSES = [
-  'pending', 'in_progress', 'waiting_approval', 'approved', 'rejected', 'changes_requested', 'completed', 'blocked',
+  'pending', 'in_progress', 'waiting_approval', 'approved', 'rejected', 'changes_requested', 'completed',
+  'blocked',
 ] as const;
 export type PhaseStatus = (typeof PHASE_STATUSES)[number];
 

@@ -1,10 +1,11 @@
 /**
  * Phases as `task show --json` prints them, in workflow order. What depends on the world (the
  * deliverables' content now, the time, the settings) comes in a `Lens` from the use case, so the
- * view stays pure: with no lens nothing is stale, overdue or auto-approved.
+ * view stays pure: with no lens nothing is stale, overdue, auto-approved or sent back for review.
  */
 import type { TaskState } from '../types';
 import type { ApproverRole, PhaseRecord, PhaseStatus, ReviewDecision } from './phaseState';
+import { reapprovalDue } from './policy';
 import { autoApprovalDue, isOverdue, isStale } from './staleness';
 
 export interface Lens {
@@ -12,7 +13,10 @@ export interface Lens {
   current?: ReadonlyMap<string, string>;
   now?: Date;
   autoApproveMs?: number | null;
-  timeoutMs?: number | null;
+  /** The phase's timeout (workflow file, else settings); null: never overdue. */
+  timeoutOf?: (phase: string) => number | null;
+  /** approval_workflow.reapprove_on_change is on. */
+  reapproveOnChange?: boolean;
 }
 
 export interface ReviewView {
@@ -34,6 +38,11 @@ export interface PhaseView {
   overdue: boolean;
   /** Shown approved because approval_workflow.auto_approve_after passed; recorded by the next write. */
   autoApproved: boolean;
+  /**
+   * Shown waiting_approval because a deliverable changed after the approval and
+   * approval_workflow.reapprove_on_change is on; recorded by the next write.
+   */
+  reapprovalDue: boolean;
   approvers: ApproverRole[];
   deliverables: Array<{ path: string; blob: string }>;
   reviews: ReviewView[];
@@ -42,15 +51,17 @@ export interface PhaseView {
 export function phaseView(p: PhaseRecord, lens: Lens = {}): PhaseView {
   const now = lens.now ?? null;
   const auto = now !== null && autoApprovalDue(p, now, lens.autoApproveMs ?? null);
+  const back = lens.reapproveOnChange === true && reapprovalDue(p, lens.current);
   return {
     name: p.name,
     weight: p.weight,
-    status: auto ? 'approved' : p.status,
+    status: auto ? 'approved' : back ? 'waiting_approval' : p.status,
     needsApproval: p.needsApproval,
     startedAt: p.startedAt,
     submittedAt: p.submittedAt,
-    overdue: now !== null && !auto && isOverdue(p, now, lens.timeoutMs ?? null),
+    overdue: now !== null && !auto && isOverdue(p, now, lens.timeoutOf?.(p.name) ?? null),
     autoApproved: auto,
+    reapprovalDue: back,
     approvers: p.approvers.map((r) => ({ role: r.role, emails: [...r.emails] })),
     deliverables: p.deliverables.map((d) => ({ path: d.path, blob: d.blob })),
     reviews: p.reviews.map((r) => ({

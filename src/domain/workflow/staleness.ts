@@ -4,25 +4,22 @@
  *  - a waiting phase is due for auto-approval once `after` ms have passed since its submission;
  *  - an open phase is overdue once `timeout` ms have passed since it started.
  */
-import type { DeliverableBlob, PhaseRecord, ReviewRecord, TaskWorkflow } from './phaseState';
+import type { DeliverableBlob, PhaseRecord, ReviewRecord } from './phaseState';
 
 /** `current`: path → blob id of the work-tree file now (absent: the file is gone). */
 export function isStale(review: ReviewRecord, current: ReadonlyMap<string, string>): boolean {
   return review.deliverables.some((d) => current.get(d.path) !== d.blob);
 }
 
-export function changedDeliverables(recorded: DeliverableBlob[], current: ReadonlyMap<string, string>): string[] {
+export function changedDeliverables(
+  recorded: DeliverableBlob[], current: ReadonlyMap<string, string>,
+): string[] {
   return recorded.filter((d) => current.get(d.path) !== d.blob).map((d) => d.path);
 }
 
 export function autoApprovalDue(p: PhaseRecord, now: Date, afterMs: number | null): boolean {
   if (afterMs === null || p.status !== 'waiting_approval' || p.submittedAt === null) return false;
   return Date.parse(p.submittedAt) + afterMs <= now.getTime();
-}
-
-/** The workflow as it shows once the due auto-approvals are recorded. */
-export function withAutoApprovals(w: TaskWorkflow, now: Date, afterMs: number | null): TaskWorkflow {
-  return { ...w, phases: w.phases.map((p) => (autoApprovalDue(p, now, afterMs) ? { ...p, status: 'approved' } : p)) };
 }
 
 const OPEN = ['in_progress', 'waiting_approval', 'blocked', 'rejected', 'changes_requested'];

@@ -6,7 +6,10 @@
  */
 
 export interface DeliverableDef {
-  /** Work-tree path, may use {{milestone}}, {{task}} and {{phase}} (slugs); relative, inside the work tree. */
+  /**
+   * Work-tree path, may use {{milestone}}, {{task}} and {{phase}} (slugs); relative, inside the
+   * work tree.
+   */
   path: string;
   /** `phase submit` refuses a missing or empty required deliverable. */
   required: boolean;

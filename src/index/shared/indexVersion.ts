@@ -5,4 +5,4 @@
  * indexes fold it into their schema version. test/unit/index/fileIndex.test.ts (INDEX_VERSION) fails when the
  * summary's keys change and this does not.
  */
-export const INDEX_VERSION = 7;
+export const INDEX_VERSION = 8;

@@ -365,7 +365,7 @@ describe('the schemas reject wrong documents', () => {
   const summary = {
     id: 'b'.repeat(64), shortId: 'bbbbbbbb', title: 'm', description: '', status: 'planned', priority: null, category: null, labels: [], progress: 0,
     dueDate: null, startDate: null, assignees: [], taskCount: 0, doneCount: 0, blockedCount: 0, phases: [], conflictCount: 0,
-    pendingReviews: [], openPhaseSince: null, aliases: [], archived: false, deleted: false, updatedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z',
+    pendingReviews: [], openPhaseSince: null, openPhases: {}, aliases: [], archived: false, deleted: false, updatedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z',
   };
 
   it('accepts the well-formed baselines', () => {

@@ -1,6 +1,6 @@
 /**
- * Format evolution with real repositories: a "0.3.0" writer (this build's engine with a test-only
- * registry: one operation type at format level 3, and an entity kind `session`) writes into a
+ * Format evolution with real repositories: a "0.4.0" writer (this build's engine with a test-only
+ * registry: one operation type at format level 4, and an entity kind `session`) writes into a
  * clone; this release (the CLI) lists the rest, refuses the newer milestone with FORMAT_TOO_NEW
  * (exit 13) naming the release, doctor only warns, and backup/restore carry the unknown kind along.
  */
@@ -22,12 +22,12 @@ const { findRepo } = dist<typeof import('../../../src/storage/git/findRepo')>('s
 const { openGitStorage } = dist<typeof import('../../../src/storage/git/openGitStorage')>('storage/git/openGitStorage.js');
 
 const phaseSubmit: OpHandler = {
-  type: 'phase.submit', level: 3,
+  type: 'phase.submit', level: 4,
   check: (op: Operation) => checkEnvelope(op, 'phase.submit'),
   validate: () => undefined,
   apply: (state, op) => onLive(state, op, (live) => touch(live, op, {})),
 };
-const NEWER = createRegistry([...HANDLERS, phaseSubmit], { ...FORMAT_LEVELS, 3: '0.3.0' }, '0.3.0');
+const NEWER = createRegistry([...HANDLERS, phaseSubmit], { ...FORMAT_LEVELS, 4: '0.4.0' }, '0.4.0');
 
 let cluster: Cluster | undefined;
 afterEach(() => cluster?.cleanup());
@@ -39,7 +39,7 @@ async function writeAsNewer(dir: string, milestone: string): Promise<string> {
   try {
     const def = milestoneEntityFor('merge', NEWER);
     await new EntityStore<MilestoneState>(storage, def).append(milestone, who, () => [{ type: 'phase.submit' }]);
-    const session = { ...def, kind: 'session', format: { ...def.format, levelOf: () => 3 } };
+    const session = { ...def, kind: 'session', format: { ...def.format, levelOf: () => 4 } };
     const s = await new EntityStore<MilestoneState>(storage, session).create({ type: 'milestone.create', title: 'S', nonce: 's' }, who);
     return s.ref;
   } finally {
@@ -54,14 +54,14 @@ describe('data written by a newer release', () => {
     const a = ann.json<{ id: string }>(['new', 'Alpha']).id;
     const b = ann.json<{ id: string }>(['new', 'Beta']).id;
     const sessionRef = await writeAsNewer(ann.dir, a);
-    expect(ann.git(['ls-tree', '--name-only', `refs/milestones/milestone/${a}`])).toMatch(/^level-3-v0\.3\.0$/m);
+    expect(ann.git(['ls-tree', '--name-only', `refs/milestones/milestone/${a}`])).toMatch(/^level-4-v0\.4\.0$/m);
 
     const ids = ann.json<Array<{ id: string }>>(['list']).map((m) => m.id);
     expect(ids).toContain(b);
     expect(ids).not.toContain(a);
     const shown = ann.gm(['show', a.slice(0, 8)]);
     expect(shown.code).toBe(13);
-    expect(shown.stderr).toContain(`milestone ${a.slice(0, 8)} was written by git-milestone ≥ 0.3.0 (format level 3); this is 0.2.0: upgrade`);
+    expect(shown.stderr).toContain(`milestone ${a.slice(0, 8)} was written by git-milestone ≥ 0.4.0 (format level 4); this is 0.3.0: upgrade`);
     const asJson = ann.gm(['show', a.slice(0, 8), '--json']);
     expect(JSON.parse(asJson.stdout || asJson.stderr).error.code).toBe('FORMAT_TOO_NEW');
     expect(ann.gm(['task', 'add', a.slice(0, 8), 'more']).code).toBe(13);
@@ -72,7 +72,7 @@ describe('data written by a newer release', () => {
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(problems.map((p) => p.message)).toEqual(expect.arrayContaining([
       expect.stringContaining('(operation phase.submit)'),
-      expect.stringMatching(/^1 session entity under refs\/milestones\/session\/, written by git-milestone ≥ 0\.3\.0/),
+      expect.stringMatching(/^1 session entity under refs\/milestones\/session\/, written by git-milestone ≥ 0\.4\.0/),
     ]));
 
     const file = path.join(ann.dir, 'plan.bundle');

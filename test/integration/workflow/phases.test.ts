@@ -145,7 +145,6 @@ describe('bad input: a clear error and nothing written', () => {
     const tip = () => ann.git(['for-each-ref', '--format=%(objectname)', `refs/milestones/milestone/${m}`]).trim();
     const before = tip();
     const cases: Array<[string[], RegExp]> = [
-      [['phase', 'start', t, 'review'], /unknown phase "review"/],
       [['phase', 'start', t, '--deliverable', '../outside.md'], /outside the work tree \(`..`\)/],
       [['phase', 'start', t, '--deliverable', '/tmp/x.md'], /outside the work tree \(absolute path\)/],
       [['phase', 'submit', t], /follows no workflow/],
@@ -160,8 +159,20 @@ describe('bad input: a clear error and nothing written', () => {
     }
     expect(tip()).toBe(before);
     fs.unlinkSync(path.join(ann.dir, 'out'));
-    const unknown = ann.gm(['phase', 'start', t, '--workflow', 'nope']);
-    expect([unknown.code, unknown.stderr]).toEqual([3, expect.stringMatching(/unknown workflow "nope" \(known: kiro\)/)]);
+    // An unknown name (workflow, phase, gate phase) is NOT_FOUND, exit 3, whichever command meets it.
+    const notFound: Array<[string[], RegExp]> = [
+      [['phase', 'start', t, '--workflow', 'nope'], /unknown workflow "nope" \(known: kiro\)/],
+      [['phase', 'start', t, 'review'], /unknown phase "review": workflow kiro has design, spec, task, execute/],
+      [['task', 'add', m, 'U', '--workflow', 'nope'], /unknown workflow "nope"/],
+      [['task', 'add', m, 'U', '--workflow', 'kiro', '--gate', 'review=no'], /unknown phase "review"/],
+      [['edit', m, '--workflow', 'nope'], /unknown workflow "nope"/],
+      [['review', task, '--approve', '--phase', 'review'], /unknown phase "review"/],
+    ];
+    for (const [args, message] of notFound) {
+      const r = ann.gm(args);
+      expect([r.code, r.stderr], args.join(' ')).toEqual([3, expect.stringMatching(message)]);
+    }
+    expect(ann.gm(['task', 'add', m, 'U', '--workflow', 'none', '--gate', 'spec=no']).code).toBe(2);
     expect(tip()).toBe(before);
   });
 });
@@ -169,7 +180,8 @@ describe('bad input: a clear error and nothing written', () => {
 describe('a milestone that names a workflow', () => {
   it('new --workflow: its tasks follow it unless task add --workflow none; an unknown name is refused', () => {
     const m = ann.json(['new', 'Phased', '--workflow', 'kiro']);
-    expect(m.extra).toEqual({ workflow: 'kiro' });
+    expect([m.workflow, m.extra]).toEqual(['kiro', {}]);
+    expect(ann.git(['ls-tree', '--name-only', `refs/milestones/milestone/${m.id}`])).toMatch(/^level-3-v0\.3\.0$/m);
     const t = ann.json(['task', 'add', m.id, 'Follows kiro']);
     expect(t).toMatchObject({ workflow: 'kiro', progress: 0 });
     expect(t.phases.map((p: any) => p.status)).toEqual(['pending', 'pending', 'pending', 'pending']);
@@ -218,7 +230,7 @@ describe('auto_approve_after', () => {
     const doctor = JSON.parse((await at(repo.dir, '2026-03-07T00:00:00.000Z', ['doctor', '--json'])).stdout);
     expect(doctor.checks.map((c: any) => c.name)).toContain('workflow');
     expect(doctor.problems.filter((p: any) => p.check === 'workflow').map((p: any) => p.message)).toEqual([
-      expect.stringMatching(/^phase spec of task [0-9a-f]{8} "Auto task" is in_progress since .*, past kiro_workflow.phase_timeout$/)]);
+      expect.stringMatching(/^phase spec of task [0-9a-f]{8} "Auto task" is in_progress since .*, overdue since 2026-03-06T01:00:\d\d\.\d{3}Z$/)]);
     const early = JSON.parse((await at(repo.dir, '2026-03-05T00:00:00.000Z', ['doctor', '--json'])).stdout);
     expect(early.problems.filter((p: any) => p.check === 'workflow')).toEqual([]);
   });

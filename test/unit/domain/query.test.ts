@@ -7,7 +7,7 @@ function summary(over: Partial<MilestoneSummary> & { id: string }): MilestoneSum
   return {
     shortId: over.id.slice(0, 8),
     title: over.id, description: '', status: 'planned', priority: null, category: null, labels: [], progress: 0, dueDate: null,
-    startDate: null, assignees: [], taskCount: 0, doneCount: 0, blockedCount: 0, phases: [], conflictCount: 0, pendingReviews: [], openPhaseSince: null, aliases: [], archived: false, deleted: false,
+    startDate: null, assignees: [], taskCount: 0, doneCount: 0, blockedCount: 0, phases: [], conflictCount: 0, pendingReviews: [], openPhaseSince: null, openPhases: {}, aliases: [], archived: false, deleted: false,
     updatedAt: '2024-01-01T00:00:00.000Z', createdAt: '2024-01-01T00:00:00.000Z', ...over,
   };
 }
@@ -87,7 +87,7 @@ describe('summarize', () => {
     expect(summarize(log.s)).toEqual({
       id, shortId: id.slice(0, 8), title: 'M "1"', description: 'desc', status: 'planned', priority: 'high', category: null, labels: ['a', 'b'],
       progress: 50, dueDate: '2024-05-01', startDate: null, assignees: ['amy', 'zed'], taskCount: 3, doneCount: 1, blockedCount: 0, phases: [], conflictCount: 0,
-      pendingReviews: [], openPhaseSince: null, aliases: ['milestone-001'], archived: false, deleted: false, updatedAt: log.s.updated.at, createdAt: log.s.created.at,
+      pendingReviews: [], openPhaseSince: null, openPhases: {}, aliases: ['milestone-001'], archived: false, deleted: false, updatedAt: log.s.updated.at, createdAt: log.s.created.at,
     });
   });
 });

@@ -10,7 +10,7 @@ function summary(over: Partial<MilestoneSummary> & { id: string }): MilestoneSum
   return {
     shortId: over.id.slice(0, 8),
     title: over.id, description: '', status: 'planned', priority: null, category: null, labels: [], progress: 0, dueDate: null,
-    startDate: null, assignees: [], taskCount: 0, doneCount: 0, blockedCount: 0, phases: [], conflictCount: 0, pendingReviews: [], openPhaseSince: null, aliases: [],
+    startDate: null, assignees: [], taskCount: 0, doneCount: 0, blockedCount: 0, phases: [], conflictCount: 0, pendingReviews: [], openPhaseSince: null, openPhases: {}, aliases: [],
     archived: false, deleted: false, updatedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z', ...over,
   };
 }

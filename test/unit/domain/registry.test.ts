@@ -6,7 +6,7 @@ describe('registry', () => {
   it('lists every operation type once', () => {
     expect(OP_TYPES).toEqual([
       'milestone.create', 'milestone.set', 'milestone.set-extra', 'milestone.label', 'milestone.depend', 'milestone.alias',
-      'milestone.archive', 'milestone.delete', 'task.add', 'task.set', 'task.status', 'task.depend', 'task.remove',
+      'milestone.archive', 'milestone.delete', 'milestone.workflow', 'task.add', 'task.set', 'task.status', 'task.depend', 'task.remove',
       'task.workflow', 'phase.set', 'review.add',
     ]);
     for (const type of OP_TYPES) expect(getHandler(type).type).toBe(type);
@@ -15,7 +15,7 @@ describe('registry', () => {
   it('refuses an unknown type with FORMAT_TOO_NEW naming it (a newer release wrote it)', () => {
     const e = caught(() => getHandler('task.frobnicate'));
     expect(e.code).toBe('FORMAT_TOO_NEW');
-    expect(e.message).toBe('operation type "task.frobnicate" is unknown to git-milestone 0.2.0: a newer release wrote it; upgrade to read it');
+    expect(e.message).toBe('operation type "task.frobnicate" is unknown to git-milestone 0.3.0: a newer release wrote it; upgrade to read it');
     expect(e.data?.type).toBe('task.frobnicate');
     expect(caught(() => getHandler('toString')).code).toBe('FORMAT_TOO_NEW');
     expect(caught(() => getHandler(3 as unknown as string)).code).toBe('INVALID_OPERATION');

@@ -1,6 +1,6 @@
 /**
  * Format evolution on the in-memory stores: data written by a newer release (a test-only registry
- * with an operation type at format level 3, introduced by "0.3.0") read by this release's registry.
+ * with an operation type at format level 4, introduced by "0.4.0") read by this release's registry.
  * The newer entity is refused with FORMAT_TOO_NEW naming the release and the operation; everything
  * else reads and merges as before; level-1 data carries no mark.
  */
@@ -23,10 +23,10 @@ import { MemoryRefStore } from '../../../src/storage/memory/MemoryRefStore';
 
 const at = (s: number) => ({ author: { name: 'Ann', email: 'ann@example.com' }, time: new Date(Date.UTC(2026, 0, 1, 0, 0, s)).toISOString() });
 
-/** What a 0.3.0 release might add: `phase.submit` {phase}, at format level 3. */
+/** What a 0.4.0 release might add: `phase.submit` {phase}, at format level 4. */
 const phaseSubmit: OpHandler = {
   type: 'phase.submit',
-  level: 3,
+  level: 4,
   check: (op: Operation) => {
     checkEnvelope(op, 'phase.submit');
     requireString(op, 'phase');
@@ -34,7 +34,7 @@ const phaseSubmit: OpHandler = {
   validate: (state, op) => void requireLiveMilestone(state, op),
   apply: (state, op) => onLive(state, op, (live) => touch(live, op, { extra: { ...live.extra, phase: op.phase } })),
 };
-const NEWER = createRegistry([...HANDLERS, phaseSubmit], { ...FORMAT_LEVELS, 3: '0.3.0' }, '0.3.0');
+const NEWER = createRegistry([...HANDLERS, phaseSubmit], { ...FORMAT_LEVELS, 4: '0.4.0' }, '0.4.0');
 const submit = (phase: string) => ({ type: 'phase.submit', phase });
 
 function clones() {
@@ -68,10 +68,10 @@ describe('format levels', () => {
     const { older, newer } = clones();
     const { id } = await newer.create(milestoneCreateOp({ title: 'T', nonce: 'n' }), at(0));
     const t = await newer.append(id, at(1), () => [submit('review')]);
-    expect(await treeNames(newer, t.tip)).toEqual(['level-3-v0.3.0', 'ops.json', 'snapshot.json', 'version-1']);
+    expect(await treeNames(newer, t.tip)).toEqual(['level-4-v0.4.0', 'ops.json', 'snapshot.json', 'version-1']);
     // A later level-1 operation keeps the mark: the snapshot still folds the newer operation.
     const later = await newer.append(id, at(2), () => [milestoneLabelOp({ add: ['x'] })]);
-    expect(await treeNames(newer, later.tip)).toContain('level-3-v0.3.0');
+    expect(await treeNames(newer, later.tip)).toContain('level-4-v0.4.0');
     expect(later.state.extra.phase).toBe('review');
 
     const outcome = [...(await older.mergeMany(await newer.list())).values()][0];
@@ -79,12 +79,12 @@ describe('format levels', () => {
     const short = id.slice(0, 8);
     expect(outcome.kind === 'error' && outcome.error).toMatchObject({
       code: 'FORMAT_TOO_NEW', exitCode: 13,
-      message: `milestone ${short} was written by git-milestone ≥ 0.3.0 (operation phase.submit); this is 0.2.0: upgrade`,
+      message: `milestone ${short} was written by git-milestone ≥ 0.4.0 (operation phase.submit); this is 0.3.0: upgrade`,
     });
     await older.storage.refs.cas(older.ref(id), null, later.tip); // as a plain `git fetch` + update-ref would
     await expect(older.read(id)).rejects.toMatchObject({
-      code: 'FORMAT_TOO_NEW', message: `milestone ${short} was written by git-milestone ≥ 0.3.0 (format level 3); this is 0.2.0: upgrade`,
-      data: expect.objectContaining({ release: '0.3.0', level: 3, current: '0.2.0' }),
+      code: 'FORMAT_TOO_NEW', message: `milestone ${short} was written by git-milestone ≥ 0.4.0 (format level 4); this is 0.3.0: upgrade`,
+      data: expect.objectContaining({ release: '0.4.0', level: 4, current: '0.3.0' }),
     });
     await expect(older.history(id)).rejects.toMatchObject({ code: 'FORMAT_TOO_NEW', message: expect.stringContaining('(operation phase.submit)') });
     await expect(older.append(id, at(3), () => [milestoneLabelOp({ add: ['y'] })])).rejects.toMatchObject({ code: 'FORMAT_TOO_NEW' });
@@ -99,7 +99,7 @@ describe('format levels', () => {
     const child = await writeCommit({ objects, parents: [tip], pack: encodePack([op]), snapshot: state, author: op.author, time: op.time, message: 'm' });
     await older.storage.refs.cas(older.ref(id), tip, child);
     await expect(older.history(id)).rejects.toMatchObject({
-      code: 'FORMAT_TOO_NEW', message: `milestone ${id.slice(0, 8)} was written by a newer git-milestone (operation phase.submit); this is 0.2.0: upgrade`,
+      code: 'FORMAT_TOO_NEW', message: `milestone ${id.slice(0, 8)} was written by a newer git-milestone (operation phase.submit); this is 0.3.0: upgrade`,
     });
     // A malformed operation of a known type stays corrupt.
     const bad = { ...op, type: 'milestone.label', add: 'x' } as Operation;
@@ -129,7 +129,7 @@ describe('format levels', () => {
     const merged = await newer.read(a.id);
     expect(merged.state.labels).toEqual(['from-older']);
     expect(merged.state.extra.phase).toBe('review');
-    expect(await treeNames(newer, merged.tip)).toContain('level-3-v0.3.0');
+    expect(await treeNames(newer, merged.tip)).toContain('level-4-v0.4.0');
     expect((await newer.history(a.id)).state).toEqual(merged.state);
   });
 });

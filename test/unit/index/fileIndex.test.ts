@@ -151,8 +151,8 @@ describe('INDEX_VERSION', () => {
     const id = await create(0, 'M0');
     const state = await store.read(id);
     expect({ version: INDEX_VERSION, keys: Object.keys(summarize(state.state)) }).toEqual({
-      version: 7,
-      keys: ['id', 'shortId', 'title', 'description', 'status', 'priority', 'category', 'labels', 'progress', 'dueDate', 'startDate', 'assignees', 'taskCount', 'doneCount', 'blockedCount', 'phases', 'conflictCount', 'pendingReviews', 'openPhaseSince', 'aliases', 'archived', 'deleted', 'updatedAt', 'createdAt'],
+      version: 8,
+      keys: ['id', 'shortId', 'title', 'description', 'status', 'priority', 'category', 'labels', 'progress', 'dueDate', 'startDate', 'assignees', 'taskCount', 'doneCount', 'blockedCount', 'phases', 'conflictCount', 'pendingReviews', 'openPhaseSince', 'openPhases', 'aliases', 'archived', 'deleted', 'updatedAt', 'createdAt'],
     });
   });
 });

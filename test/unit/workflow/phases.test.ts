@@ -146,8 +146,8 @@ describe('views and summary', () => {
     expect(taskView(t, log.s, { now: at(48), autoApproveMs: parseDuration('48h') }).phases[0]).toMatchObject({ status: 'approved', autoApproved: true });
     const started = Date.parse(phase(log.s, task, 'design').startedAt!);
     const since = (h: number) => new Date(started + h * 3_600_000);
-    expect(taskView(t, log.s, { now: since(71.9), timeoutMs: parseDuration('3d') }).phases[0].overdue).toBe(false);
-    expect(taskView(t, log.s, { now: since(72), timeoutMs: parseDuration('3d') }).phases[0].overdue).toBe(true);
+    expect(taskView(t, log.s, { now: since(71.9), timeoutOf: () => parseDuration('3d') }).phases[0].overdue).toBe(false);
+    expect(taskView(t, log.s, { now: since(72), timeoutOf: () => parseDuration('3d') }).phases[0].overdue).toBe(true);
   });
 
   it('the summary lists pending reviews with who may still approve, and the oldest open phase', () => {
