@@ -292,7 +292,8 @@ describe('real --json output conforms', () => {
       'title: Pair {{n}}\nworkflow: duo\ntasks:\n  - key: a\n    title: A{{n}}\n  - key: b\n    title: B{{n}}\n    depends_on: [a]\n');
     expect(run('workflow-validate.schema.json', ['workflow', 'validate'])).toMatchObject({ ok: true });
     const m = run('milestone.schema.json', ['new', '--template', 'pair', '--var', 'n=1']);
-    expect(m).toMatchObject({ title: 'Pair 1', extra: { workflow: 'duo' } });
+    expect(m).toMatchObject({ title: 'Pair 1', workflow: 'duo', extra: {} });
+    expect(m.tasks.map((t: any) => t.workflow)).toEqual(['duo', 'duo']);
     expect(m.tasks[1].dependsOn).toEqual([m.tasks[0].id]);
   });
 

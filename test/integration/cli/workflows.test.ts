@@ -114,7 +114,7 @@ describe('new --template', () => {
     const r = cli(repo.dir, ['new', '--template', 'release', '--var', 'version=2.1', '--var', 'owner=alice', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const m = r.json();
-    expect(m).toMatchObject({ title: 'Release 2.1', description: 'Ship 2.1 to stable', priority: 'high', labels: ['release'], extra: { workflow: 'light' } });
+    expect(m).toMatchObject({ title: 'Release 2.1', description: 'Ship 2.1 to stable', priority: 'high', labels: ['release'], workflow: 'light', extra: {} });
     const shown = cli(repo.dir, ['show', m.id, '--json']).json();
     const byTitle = Object.fromEntries(shown.tasks.map((t: { title: string }) => [t.title, t]));
     expect(Object.keys(byTitle)).toEqual(['Build 2.1', 'Test 2.1', 'Ship 2.1 to stable']);
@@ -122,6 +122,7 @@ describe('new --template', () => {
     expect(byTitle['Test 2.1'].dependsOn).toEqual([byTitle['Build 2.1'].id]);
     expect([...byTitle['Ship 2.1 to stable'].dependsOn].sort()).toEqual([byTitle['Build 2.1'].id, byTitle['Test 2.1'].id].sort());
     expect(byTitle['Ship 2.1 to stable'].assignee).toBe('alice');
+    expect(shown.tasks.map((t: { workflow: string }) => t.workflow)).toEqual(['light', 'light', 'light']);
     const next = cli(repo.dir, ['next', m.id, '--json']);
     expect(next.stdout).toContain(byTitle['Build 2.1'].id);
     // Flags beside --template win over the template; the title argument too.
