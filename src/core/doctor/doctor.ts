@@ -77,7 +77,7 @@ export async function doctor(ctx: Context, o: { fix?: boolean; report?: boolean 
     hooks: 'installed hooks',
     locks: 'lock files under refs/milestones and the index',
     aliases: 'aliases claimed by one milestone each',
-    workflow: 'phases open past kiro_workflow.phase_timeout',
+    workflow: 'phases open past their timeout (workflow file, else kiro_workflow.phase_timeout)',
   };
   const checks = (Object.keys(what) as CheckName[]).map((name) => ({
     name, summary: what[name], ok: !problems.some((p) => p.check === name && p.severity === 'error' && !p.fixed),
