@@ -25,6 +25,7 @@ const SAMPLES: OpDraft[] = [
   ctors.milestoneAliasOp({ add: ['m-1'] }),
   ctors.milestoneArchiveOp({ archived: true }),
   ctors.milestoneDeleteOp(),
+  ctors.milestoneWorkflowOp({ workflow: 'kiro' }),
   ctors.taskAddOp({ title: 'T', nonce: 'n', assignee: undefined }),
   ctors.taskSetOp({ task: id, fields: { assignee: 'bob' } }),
   ctors.taskStatusOp({ task: id, status: 'completed' }),

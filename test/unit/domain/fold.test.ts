@@ -86,6 +86,7 @@ function randomOp(state: MilestoneState, random: () => number, author: Author, n
     ['milestone.alias', { add: [`alias-${n}`] }],
     ['milestone.depend', { add: [pick(['m1', 'm2'])], remove: [pick(['m3', 'm4'])] }],
     ['milestone.archive', { archived: random() < 0.5 }],
+    ['milestone.workflow', { workflow: pick(['kiro', 'w1', null]) }],
     ['task.add', { title: `task ${n} "q"`, nonce: `${author.name}-${n}`, dependsOn: live.length ? [pick(live)] : [] }],
     ['task.add', { title: `task ${n}`, nonce: `${author.name}-x${n}` }],
     ['task.status', { task: pick(live), status: pick(['pending', 'in_progress', 'completed', 'cancelled', 'blocked']) }],
@@ -96,12 +97,19 @@ function randomOp(state: MilestoneState, random: () => number, author: Author, n
       { name: 'a', weight: 40, needsApproval: true }, { name: 'b', weight: 60, needsApproval: false }] } }],
   ];
   const phased = state.tasks.filter((t) => !t.deleted && t.workflow).map((t) => t.id);
-  for (let i = 0; phased.length && i < 4; i++) drafts.push(
-    ['phase.set', { task: pick(phased), phase: pick(['a', 'b']), status: pick(['in_progress', 'waiting_approval', 'completed', 'blocked']),
-      deliverables: [{ path: 'd.md', blob: `${n}` }], approvers: [{ role: 'r', emails: [pick(['alice@example.com', 'bob@example.com'])] }] }]);
+  // Phase moves are only valid from some statuses: offer the ones that validate, so they are exercised.
+  const moves = ['in_progress', 'waiting_approval', 'completed', 'blocked'];
+  for (const task of phased) for (const phase of ['a', 'b']) for (const status of moves) {
+    const payload = { task, phase, status, deliverables: [{ path: 'd.md', blob: `${n}` }],
+      approvers: [{ role: 'r', emails: [pick(['alice@example.com', 'bob@example.com'])] }] };
+    try {
+      getHandler('phase.set').validate(state, makeOp('phase.set', payload, lamport, author));
+      drafts.push(['phase.set', payload]);
+    } catch { /* not a move this phase can make now */ }
+  }
   const waiting = state.tasks.filter((t) => !t.deleted && t.workflow)
     .flatMap((t) => t.workflow!.phases.filter((p) => p.status === 'waiting_approval').map((p) => ({ task: t.id, phase: p.name, round: p.round })));
-  for (let i = 0; waiting.length && i < 4; i++) {
+  for (let i = 0; waiting.length && i < 24; i++) {
     drafts.push(['review.add', { ...pick(waiting), decision: pick(['approve', 'reject', 'request_changes']), deliverables: [] }]);
   }
   if (random() < 0.02) drafts.push(['milestone.delete', {}]);

@@ -23,7 +23,7 @@ describe('milestoneView', () => {
     expect(Object.keys(view).sort()).toEqual([
       'aliases', 'archived', 'category', 'conflicts', 'created', 'deleted', 'deliverables', 'dependsOn', 'description', 'dueDate', 'estimatedHours',
       'extra', 'id', 'labels', 'priority', 'progress', 'resources', 'risks', 'shortId', 'startDate', 'status', 'successCriteria',
-      'tasks', 'title', 'updated',
+      'tasks', 'title', 'updated', 'workflow',
     ]);
     expect(view).toMatchObject({
       id, shortId: id.slice(0, 8), title: 'Ship "v1" $(rm -rf /)', description: 'line 1\nline 2', priority: 'high', category: 'core',
