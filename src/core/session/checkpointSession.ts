@@ -43,7 +43,9 @@ export async function checkpointSession(ctx: Context, o: CheckpointSessionInput)
     message: o.message, branch: tree?.branch ?? undefined, head: tree?.head ?? undefined, worktree: tree?.top,
     tasks: o.tasks ?? work.tasks, next: o.next ?? work.next, stash: stash ?? undefined,
   });
-  const written = await store.append(id, ctx.who(), () => [op], { attach: stash ? [stash] : [] });
+  // The stash (whose first parent is HEAD), or HEAD itself: the branch's commits travel with the session.
+  const attach = stash ?? tree?.head ?? null;
+  const written = await store.append(id, ctx.who(), () => [op], { attach: attach ? [attach] : [] });
   ctx.env.log.info('session checkpoint', { session: id, stash: stash !== null });
   return checkpointView(written.state.lastCheckpoint as NonNullable<typeof written.state.lastCheckpoint>);
 }
