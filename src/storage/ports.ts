@@ -199,6 +199,8 @@ export interface GitPorcelain {
   stashApply(stash: Oid, o?: { worktree?: string }): void;
   /** A work tree's branch, HEAD, whether anything is uncommitted, its top and common git dir; null when none. */
   workTreeState(worktree?: string): WorkTreeState | null;
+  /** workTreeState without `dirty` (one git run, no scan of the files). */
+  workTreeHead(worktree?: string): Omit<WorkTreeState, 'dirty'> | null;
   /** `worktree add PATH BRANCH` (a branch that exists), or `-b BRANCH PATH START` when `start` is given. */
   worktreeAdd(path: string, branch: string, o?: { start?: Oid }): void;
   /** `checkout BRANCH` (or `checkout -b BRANCH START`) in a work tree. */

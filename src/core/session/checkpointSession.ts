@@ -6,6 +6,7 @@
  * pull and backup carry it with the session. A checkpoint counts as a heartbeat.
  */
 import { nextTasks } from '../../domain/readiness';
+import { MilestoneError } from '../../errors/MilestoneError';
 import { sessionCheckpointOp } from '../../domain/session/sessionCheckpoint';
 import type { CheckpointTask } from '../../domain/session/types';
 import { currentPhaseOf } from '../../domain/workflow/machine';
@@ -37,8 +38,12 @@ export async function checkpointSession(ctx: Context, o: CheckpointSessionInput)
   const { state } = await store.read(id);
   const work = o.tasks && o.next ? { tasks: o.tasks, next: o.next } : await milestoneWork(ctx, state.milestone);
   const dir = o.worktree ?? ctx.repo.workTree ?? undefined;
-  const tree = dir === undefined ? null : ctx.git.workTreeState(dir);
-  const stash = tree?.dirty ? ctx.git.stashCreate({ worktree: tree.top, message: o.message ?? `session ${id.slice(0, 8)}` }) : null;
+  const tree = dir === undefined ? null : ctx.git.workTreeHead(dir);
+  if (dir !== undefined && tree === null) {
+    throw new MilestoneError('NOT_FOUND', `no work tree at ${dir}`, { hint: 'Name a work tree of this repository with --worktree PATH.' });
+  }
+  // stashCreate scans the work tree once and answers null when nothing is uncommitted.
+  const stash = tree ? ctx.git.stashCreate({ worktree: tree.top, message: o.message ?? `session ${id.slice(0, 8)}` }) : null;
   const op = sessionCheckpointOp({
     message: o.message, branch: tree?.branch ?? undefined, head: tree?.head ?? undefined, worktree: tree?.top,
     tasks: o.tasks ?? work.tasks, next: o.next ?? work.next, stash: stash ?? undefined,

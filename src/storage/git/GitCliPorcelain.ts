@@ -224,6 +224,11 @@ export class GitCliPorcelain implements GitPorcelain {
     return workTrees.workTreeState(this.at(worktree));
   }
 
+  workTreeHead(worktree?: string): Omit<WorkTreeState, 'dirty'> | null {
+    if (worktree !== undefined && !fs.existsSync(path.resolve(this.run.cwd, worktree))) return null;
+    return workTrees.workTreeHead(this.at(worktree));
+  }
+
   worktreeAdd(dir: string, branch: string, o: { start?: Oid } = {}): void {
     this.ok(o.start ? ['worktree', 'add', '-b', branch, dir, o.start] : ['worktree', 'add', dir, branch]);
   }

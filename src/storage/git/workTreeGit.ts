@@ -33,18 +33,26 @@ function untrackedCommit(run: GitRunOptions, message: string): Oid | null {
 }
 
 export function stashCreate(run: GitRunOptions, message?: string): Oid | null {
+  const created = gitRaw(['stash', 'create', ...(message ? [message] : [])], run);
+  if (created.status !== 0) {
+    if (gitRaw(['rev-parse', '--verify', '-q', 'HEAD'], run).status !== 0) return null; // no commit yet
+    throw gitFailed(['stash', 'create'], created);
+  }
+  const stash = created.stdout.trim();
+  const untracked = untrackedCommit(run, message ?? 'work tree');
+  if (untracked === null) return stash || null;
+  if (stash !== '') {
+    // One read of the stash commit: its tree, parents (HEAD, the index) and message.
+    const raw = ok(run, ['cat-file', 'commit', stash]);
+    const [head, index] = [...raw.matchAll(/^parent (\S+)$/gm)].map((m) => m[1]);
+    const tree = /^tree (\S+)$/m.exec(raw)?.[1] as string;
+    const msg = raw.slice(raw.indexOf('\n\n') + 2);
+    return ok(run, ['commit-tree', tree, '-p', head, '-p', index, '-p', untracked], msg).trim();
+  }
   const head = gitRaw(['rev-parse', '--verify', '-q', 'HEAD'], run).stdout.trim();
   if (head === '') return null;
-  const stash = ok(run, ['stash', 'create', ...(message ? [message] : [])]).trim();
-  const untracked = untrackedCommit(run, message ?? head.slice(0, 12));
-  if (untracked === null) return stash || null;
   const subject = message ?? `WIP on ${head.slice(0, 12)}`;
-  if (stash !== '') {
-    const [tree, index] = ok(run, ['rev-parse', `${stash}^{tree}`, `${stash}^2`]).trim().split('\n');
-    const msg = ok(run, ['log', '-1', '--format=%B', stash]).trim();
-    return ok(run, ['commit-tree', tree, '-p', head, '-p', index, '-p', untracked, '-m', msg]).trim();
-  }
-  const tree = ok(run, ['rev-parse', `${head}^{tree}`]).trim();
+  const tree = `${head}^{tree}`;
   const index = ok(run, ['commit-tree', tree, '-p', head, '-m', `index on ${subject}`]).trim();
   return ok(run, ['commit-tree', tree, '-p', head, '-p', index, '-p', untracked, '-m', subject]).trim();
 }
@@ -53,19 +61,26 @@ export function stashApply(run: GitRunOptions, stash: Oid): void {
   ok(run, ['stash', 'apply', '--index', stash]);
 }
 
-export function workTreeState(run: GitRunOptions): WorkTreeState | null {
-  const r = gitRaw(['rev-parse', '--show-toplevel', '--git-common-dir'], run);
-  if (r.status !== 0) return null;
-  const [top, common] = r.stdout.trim().split('\n');
-  const status = ok(run, ['status', '--porcelain=v2', '--branch', '-z']).split('\0');
-  const field = (name: string) => status.find((l) => l.startsWith(`# branch.${name} `))?.slice(`# branch.${name} `.length) ?? null;
-  const oid = field('oid');
-  const branch = field('head');
+/** Top, common dir, branch and HEAD of a work tree in one git run; null when there is none. */
+export function workTreeHead(run: GitRunOptions): Omit<WorkTreeState, 'dirty'> | null {
+  const r = gitRaw(['rev-parse', '--show-toplevel', '--git-common-dir', 'HEAD', '--symbolic-full-name', 'HEAD'], run);
+  const [top, common, head, ref] = r.stdout.split('\n');
+  if (top === undefined || common === undefined) return null;
+  if (r.status !== 0) {
+    // Before the first commit HEAD names no commit: rev-parse prints what it can, then fails.
+    if (!r.stdout.includes('\n')) return null;
+    return { top, commonDir: path.resolve(run.cwd, common), branch: null, head: null };
+  }
   return {
-    top,
-    commonDir: path.resolve(run.cwd, common),
-    branch: branch === null || branch === '(detached)' ? null : branch,
-    head: oid === null || oid === '(initial)' ? null : oid,
-    dirty: status.some((l) => l !== '' && !l.startsWith('#')),
+    top, commonDir: path.resolve(run.cwd, common),
+    branch: ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null,
+    head: head && /^[0-9a-f]{40,64}$/.test(head) ? head : null,
   };
+}
+
+export function workTreeState(run: GitRunOptions): WorkTreeState | null {
+  const at = workTreeHead(run);
+  if (at === null) return null;
+  const status = ok(run, ['status', '--porcelain', '-z']);
+  return { ...at, dirty: status !== '' };
 }

@@ -252,6 +252,13 @@ export class MemoryPorcelain implements GitPorcelain {
     return t ? this.trees.state(worktree ?? this.trees.top, t) : null;
   }
 
+  workTreeHead(worktree?: string): Omit<WorkTreeState, 'dirty'> | null {
+    const state = this.workTreeState(worktree);
+    if (state === null) return null;
+    const { dirty: _dirty, ...head } = state;
+    return head;
+  }
+
   worktreeAdd(path: string, branch: string, o: { start?: Oid } = {}): void {
     this.check('worktreeAdd');
     this.trees.add(path, branch, o.start);
