@@ -15,7 +15,8 @@ export const FORMAT_LEVELS: Readonly<Record<number, string>> = {
   1: '0.1.0',
   /** The phased workflow (issue 10): task.workflow, phase.set, review.add. */
   2: '0.2.0',
-  /** milestone.workflow: a milestone's workflow as its own field (0.2.0 kept it in extra). */
+  /** milestone.workflow (a milestone's workflow as its own field; 0.2.0 kept it in extra), and the
+   * session entity kind (session.*) of issue 11. */
   3: '0.3.0',
 };
 

@@ -115,3 +115,29 @@ export function formatAge(ms: number): string {
   if (s < 7200) return `${Math.round(s / 60)} min`;
   return `${Math.round(s / 3600)} h`;
 }
+
+/** Programs that only pass a command on (`git milestone` runs git, then node): not a session's owner. */
+const WRAPPERS = new Set(['git', 'node', 'git-milestone', 'npx', 'npm', 'env', 'timeout']);
+
+/**
+ * The process a command works for: the nearest ancestor of `pid` that is not a wrapper (git, node,
+ * npx…), so a session started from a shell or an agent belongs to that shell or agent, not to the
+ * short-lived command. Falls back to the parent when /proc cannot tell.
+ */
+export function ownerProcess(pid: number = process.pid): { pid: number; start: string | null } {
+  let current = pid;
+  for (let depth = 0; depth < 8; depth++) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${current}/stat`, 'utf8');
+    } catch {
+      break;
+    }
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (current !== pid && !WRAPPERS.has(comm)) return { pid: current, start: processStart(current) };
+    if (!Number.isInteger(ppid) || ppid <= 1) break;
+    current = ppid;
+  }
+  return { pid: process.ppid, start: processStart(process.ppid) };
+}

@@ -186,4 +186,31 @@ export interface GitPorcelain {
    * tip of each, in order. The caller creates the real refs and deletes the scratch ref.
    */
   bulkWrite(o: { scratchRef: string; histories: Iterable<BulkCommit[]>; onHistory?: (done: number) => void }): Promise<Oid[]>;
+
+  // Work trees (sessions): `worktree` is a work tree's path, default this one.
+  /**
+   * Saves a work tree's uncommitted changes as one commit, as `git stash create` makes it (parents:
+   * HEAD, the index) plus the untracked files as `git stash -u` stores them (a third parent), and
+   * leaves the work tree, the index and the stash list untouched. Null when nothing is uncommitted
+   * (or before the first commit).
+   */
+  stashCreate(o?: { worktree?: string; message?: string }): Oid | null;
+  /** `stash apply --index STASH` in a work tree (untracked files too); GIT_FAILED on conflicts. */
+  stashApply(stash: Oid, o?: { worktree?: string }): void;
+  /** A work tree's branch, HEAD, whether anything is uncommitted, its top and common git dir; null when none. */
+  workTreeState(worktree?: string): WorkTreeState | null;
+  /** workTreeState without `dirty` (one git run, no scan of the files). */
+  workTreeHead(worktree?: string): Omit<WorkTreeState, 'dirty'> | null;
+  /** `worktree add PATH BRANCH` (a branch that exists), or `-b BRANCH PATH START` when `start` is given. */
+  worktreeAdd(path: string, branch: string, o?: { start?: Oid }): void;
+  /** `checkout BRANCH` (or `checkout -b BRANCH START`) in a work tree. */
+  checkoutIn(worktree: string, branch: string, o?: { start?: Oid }): void;
+}
+
+export interface WorkTreeState {
+  top: string;
+  commonDir: string;
+  branch: string | null;
+  head: Oid | null;
+  dirty: boolean;
 }

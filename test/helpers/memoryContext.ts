@@ -36,7 +36,7 @@ export function memoryContext(o: { config?: Record<string, string[]> } = {}): Me
   const objects = new MemoryObjectStore();
   const refs = new MemoryRefStore();
   const storage = { objects, refs };
-  const git = new MemoryPorcelain({ refs, config: { 'user.name': ['Ada'], 'user.email': ['ada@example.com'], ...o.config } });
+  const git = new MemoryPorcelain({ refs, top: dir, config: { 'user.name': ['Ada'], 'user.email': ['ada@example.com'], ...o.config } });
   const env = createTestEnv({ cwd: dir });
   const milestones = new EntityStore(storage, milestoneEntity);
   let author: ReturnType<Context['who']>['author'] | undefined;

@@ -64,6 +64,14 @@ export const DEFS: Record<string, Loader> = {
   'phase block': () => require('./workflow/phase').phaseBlock,
   'phase reopen': () => require('./workflow/phase').phaseReopen,
   review: () => require('./workflow/review').default,
+  'session start': () => require('./session/start').default,
+  'session list': () => require('./session/list').default,
+  'session show': () => require('./session/show').default,
+  'session pause': () => require('./session/status').pause,
+  'session resume': () => require('./session/resume').default,
+  'session end': () => require('./session/status').end,
+  'session cleanup': () => require('./session/cleanup').default,
+  'session checkpoint': () => require('./session/checkpoint').default,
 };
 
 /** Other words for a command: alias → the command's words. */

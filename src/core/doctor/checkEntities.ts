@@ -15,15 +15,15 @@ import { ID_PATTERN, levelOfTree, REF_ROOT, refPrefix } from '../../storage/enti
 import type { Oid } from '../../storage/ports';
 import type { Context } from '../context';
 import { mergingStore } from '../sync/conflictPolicy';
+import { isKnownKind } from '../entityKinds';
 import { CycleCheck } from './checkCycles';
+import { checkOtherKinds } from './checkKinds';
 import type { DoctorProblem, EntityCounts } from './types';
 
 export interface EntityCheck {
   problems: DoctorProblem[];
   counts: EntityCounts;
 }
-
-const KNOWN_KINDS = ['milestone'];
 
 const bad = (ref: string, message: string, severity: 'error' | 'warning' = 'error'): DoctorProblem => ({
   check: 'entities', severity, message: `${ref}: ${message}`, ref, fixable: false,
@@ -37,8 +37,8 @@ export async function checkEntities(ctx: Context): Promise<EntityCheck> {
   const unknown = new Map<string, Array<[string, Oid]>>();
   for (const [ref, oid] of await ctx.storage.refs.list(REF_ROOT)) {
     const kind = ref.slice(REF_ROOT.length).split('/')[0];
-    if (!KNOWN_KINDS.includes(kind)) unknown.set(kind, [...(unknown.get(kind) ?? []), [ref, oid]]);
-    else if (!ID_PATTERN.test(ref.slice(prefix.length))) problems.push(bad(ref, 'the name is not refs/milestones/milestone/<64 hex digits>'));
+    if (!isKnownKind(kind)) unknown.set(kind, [...(unknown.get(kind) ?? []), [ref, oid]]);
+    else if (kind === 'milestone' && !ID_PATTERN.test(ref.slice(prefix.length))) problems.push(bad(ref, 'the name is not refs/milestones/milestone/<64 hex digits>'));
   }
   for (const [kind, refs] of unknown) problems.push(await unknownKind(ctx, kind, refs));
   const store = await mergingStore(ctx);
@@ -74,6 +74,9 @@ export async function checkEntities(ctx: Context): Promise<EntityCheck> {
     });
   }
   problems.push(...cycles.finish());
+  const others = await checkOtherKinds(ctx);
+  problems.push(...others.problems);
+  if (Object.values(others.kinds).some((n) => n > 0)) counts.kinds = others.kinds;
   return { problems, counts };
 }
 

@@ -70,7 +70,8 @@ export async function doctor(ctx: Context, o: { fix?: boolean; report?: boolean 
   if (o.fix) await fix(ctx, problems);
   const c = entities.counts;
   const what: Record<CheckName, string> = {
-    entities: `${c.milestones} milestones, ${c.tasks} tasks, ${c.operations} operations (${c.conflicts} conflicts)`,
+    entities: `${c.milestones} milestones, ${c.tasks} tasks, ${c.operations} operations (${c.conflicts} conflicts)${
+      Object.entries(c.kinds ?? {}).map(([k, n]) => `, ${n} ${k}${n === 1 ? '' : 's'}`).join('')}`,
     remotes: 'fetched milestones merged into the local ones',
     index: 'the index against the refs (and SQLite integrity_check)',
     config: 'settings files and layers',

@@ -32,4 +32,6 @@ export interface EntityCounts {
   tasks: number;
   operations: number;
   conflicts: number;
+  /** Sound entities of the other kinds (sessions), when there are any. */
+  kinds?: Record<string, number>;
 }

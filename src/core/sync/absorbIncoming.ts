@@ -4,13 +4,15 @@
  * their notes. Each entity is created, fast-forwarded or merged (EntityStore.mergeMany). Each
  * remote's notes are merged with cat_sort_uniq. Local refs only ever move forward: nothing local
  * is lost, and a remote entity that cannot be merged (damaged, forged) is reported and left out.
+ * Every kind this release knows (core/entityKinds.ts) merges the same way; the counts are the
+ * milestones', the errors every kind's. Other kinds stay in the tracking refs (restore carries them).
  */
 import type { MilestoneState } from '../../domain/types';
 import type { EntityStore } from '../../storage/entity/EntityStore';
 import type { MergeOutcome } from '../../storage/entity/mergeMany';
 import type { Oid } from '../../storage/ports';
 import type { Context } from '../context';
-import { mergingStore } from './conflictPolicy';
+import { entityStores, isKnownKind } from '../entityKinds';
 import { mergeNotes, type NotesOutcome } from './notesMerge';
 import { NOTES_TRACKING_ROOT, notesTrackingRef, trackingPrefix } from './remoteLayout';
 
@@ -29,7 +31,7 @@ export interface AbsorbReport extends MergeCounts {
   notes: Record<string, NotesOutcome>;
 }
 
-const TRACKED = /^refs\/remotes\/(.+)\/milestones\/milestone\/([0-9a-f]{64})$/;
+const TRACKED = /^refs\/remotes\/(.+)\/milestones\/([a-z][a-z0-9-]*)\/([0-9a-f]{64})$/;
 const NOTES_TRACKED = /^refs\/notes\/remotes\/(.+)\/milestones$/;
 
 export const emptyCounts = (): MergeCounts => ({ created: 0, fastForwarded: 0, merged: 0, upToDate: 0, errors: [] });
@@ -45,16 +47,24 @@ export function countOutcomes(counts: MergeCounts, outcomes: Map<string, MergeOu
   return counts;
 }
 
-/** Remote → (milestone id → tip) of the remote-tracking refs (of one remote, or of all). */
-export async function trackingTips(ctx: Context, remote?: string): Promise<Map<string, Map<string, Oid>>> {
-  const out = new Map<string, Map<string, Oid>>();
+/** Kind → remote → (id → tip) of the remote-tracking refs (of one remote, or of all). */
+export async function trackedByKind(ctx: Context, remote?: string): Promise<Map<string, Map<string, Map<string, Oid>>>> {
+  const out = new Map<string, Map<string, Map<string, Oid>>>();
   for (const [ref, oid] of await ctx.storage.refs.list(remote ? trackingPrefix(remote) : 'refs/remotes/')) {
     const m = TRACKED.exec(ref);
     if (!m || (remote !== undefined && m[1] !== remote)) continue;
-    if (!out.has(m[1])) out.set(m[1], new Map());
-    out.get(m[1])?.set(m[2], oid);
+    const [, from, kind, id] = m;
+    if (!out.has(kind)) out.set(kind, new Map());
+    const byRemote = out.get(kind) as Map<string, Map<string, Oid>>;
+    if (!byRemote.has(from)) byRemote.set(from, new Map());
+    byRemote.get(from)?.set(id, oid);
   }
   return out;
+}
+
+/** Remote → (milestone id → tip) of the remote-tracking refs (of one remote, or of all). */
+export async function trackingTips(ctx: Context, remote?: string): Promise<Map<string, Map<string, Oid>>> {
+  return (await trackedByKind(ctx, remote)).get('milestone') ?? new Map();
 }
 
 async function notesRemotes(ctx: Context, remote?: string): Promise<string[]> {
@@ -63,23 +73,29 @@ async function notesRemotes(ctx: Context, remote?: string): Promise<string[]> {
 }
 
 export async function absorbIncoming(ctx: Context, o: { remote?: string; store?: EntityStore<MilestoneState> } = {}): Promise<AbsorbReport> {
-  const tips = await trackingTips(ctx, o.remote);
+  const byKind = await trackedByKind(ctx, o.remote);
   const withNotes = await notesRemotes(ctx, o.remote);
-  const report: AbsorbReport = { ...emptyCounts(), remotes: [...new Set([...tips.keys(), ...withNotes])].sort(), notes: {} };
-  const locals = tips.size > 0 ? await ctx.milestones.list() : new Map<string, Oid>();
-  let store = o.store;
-  for (const [remote, byId] of tips) {
-    // Thousands of loose tracking refs (a fetch writes one file each) would make every later
-    // command's fingerprint read a huge directory: pack them, as the index does with local refs.
-    await ctx.storage.refs.compact?.(`${trackingPrefix(remote)}milestone/`);
-    const moved = new Map([...byId].filter(([id, tip]) => locals.get(id) !== tip));
-    report.upToDate += byId.size - moved.size;
-    if (moved.size === 0) continue;
-    store ??= await mergingStore(ctx); // settings are loaded only when something is to be merged
-    const outcomes = await store.mergeMany(moved);
-    const before = report.errors.length;
-    countOutcomes(report, outcomes);
-    for (const e of report.errors.slice(before)) ctx.env.log.warn('remote entity not merged', { remote, id: e.id, message: e.message });
+  const fromRemotes = [...byKind.values()].flatMap((m) => [...m.keys()]);
+  const report: AbsorbReport = { ...emptyCounts(), remotes: [...new Set([...fromRemotes, ...withNotes])].sort(), notes: {} };
+  let stores: Map<string, EntityStore<unknown>> | undefined;
+  for (const [kind, tips] of byKind) {
+    if (!isKnownKind(kind)) continue;
+    const locals = (await ctx.storage.refs.list(`refs/milestones/${kind}/`));
+    for (const [remote, byId] of tips) {
+      // Thousands of loose tracking refs (a fetch writes one file each) would make every later
+      // command's fingerprint read a huge directory: pack them, as the index does with local refs.
+      await ctx.storage.refs.compact?.(`${trackingPrefix(remote)}${kind}/`);
+      const moved = new Map([...byId].filter(([id, tip]) => locals.get(`refs/milestones/${kind}/${id}`) !== tip));
+      if (kind === 'milestone') report.upToDate += byId.size - moved.size;
+      if (moved.size === 0) continue;
+      stores ??= await entityStores(ctx); // settings are loaded only when something is to be merged
+      const store = kind === 'milestone' && o.store ? o.store : (stores.get(kind) as EntityStore<unknown>);
+      const outcomes = await store.mergeMany(moved);
+      const before = report.errors.length;
+      if (kind === 'milestone') countOutcomes(report, outcomes);
+      else countOutcomes({ ...emptyCounts(), errors: report.errors }, outcomes);
+      for (const e of report.errors.slice(before)) ctx.env.log.warn('remote entity not merged', { remote, kind, id: e.id, message: e.message });
+    }
   }
   for (const remote of withNotes) report.notes[remote] = await mergeNotes(ctx, notesTrackingRef(remote));
   if (report.created + report.fastForwarded + report.merged > 0) {

@@ -15,12 +15,13 @@
  */
 import type { FoldOptions, MilestoneState, Operation } from '../types';
 
-export interface OpHandler {
+/** `S`: the state of the entity kind the operation belongs to (milestones by default). */
+export interface OpHandler<S = MilestoneState> {
   readonly type: string;
   readonly level: number;
   check(op: Operation): void;
-  validate(state: MilestoneState | null, op: Operation): void;
-  apply(state: MilestoneState | null, op: Operation, hash: string, options?: FoldOptions): MilestoneState;
+  validate(state: S | null, op: Operation): void;
+  apply(state: S | null, op: Operation, hash: string, options?: FoldOptions): S;
 }
 
 /** An operation of type `T` with payload `P`, before the engine stamps author, time and Lamport time. */

@@ -36,7 +36,7 @@ export const HANDLERS: readonly OpHandler[] = [
 /** The type of the root operation of a milestone. */
 export const CREATE_TYPE = 'milestone.create';
 
-export interface OpRegistry {
+export interface OpRegistry<S = MilestoneState> {
   readonly types: readonly string[];
   /** The highest format level this registry reads and writes. */
   readonly level: number;
@@ -46,15 +46,15 @@ export interface OpRegistry {
   releaseOf(level: number): string;
   has(type: unknown): type is string;
   /** The handler; FORMAT_TOO_NEW for an unknown type, INVALID_OPERATION for a type that is not a string. */
-  get(type: unknown): OpHandler;
+  get(type: unknown): OpHandler<S>;
   /** The level operations need: the highest of their types' (BASE_LEVEL for none). */
   levelOf(ops: readonly Operation[]): number;
 }
 
-export function createRegistry(
-  handlers: readonly OpHandler[], levels: Readonly<Record<number, string>>, release: string,
-): OpRegistry {
-  const byType: ReadonlyMap<string, OpHandler> = new Map(handlers.map((h) => [h.type, h]));
+export function createRegistry<S = MilestoneState>(
+  handlers: readonly OpHandler<S>[], levels: Readonly<Record<number, string>>, release: string,
+): OpRegistry<S> {
+  const byType: ReadonlyMap<string, OpHandler<S>> = new Map(handlers.map((h) => [h.type, h]));
   const types = handlers.map((h) => h.type);
   const has = (type: unknown): type is string => typeof type === 'string' && byType.has(type);
   return {
@@ -64,7 +64,7 @@ export function createRegistry(
     releaseOf: (level) => levels[level] ?? `format level ${level}`,
     has,
     get(type) {
-      if (has(type)) return byType.get(type) as OpHandler;
+      if (has(type)) return byType.get(type) as OpHandler<S>;
       if (typeof type !== 'string') {
         throw new MilestoneError('INVALID_OPERATION', `operation type ${JSON.stringify(type)} is not a string`, { data: { type } });
       }
@@ -73,7 +73,7 @@ export function createRegistry(
         data: { type, release, known: types },
       });
     },
-    levelOf: (ops) => Math.max(BASE_LEVEL, ...ops.map((op) => (has(op.type) ? (byType.get(op.type) as OpHandler).level : BASE_LEVEL))),
+    levelOf: (ops) => Math.max(BASE_LEVEL, ...ops.map((op) => (has(op.type) ? (byType.get(op.type) as OpHandler<S>).level : BASE_LEVEL))),
   };
 }
 

@@ -5,7 +5,7 @@
  * in one more. Entities are taken in chunks so memory stays bounded on long histories. An entity
  * that cannot be read is reported in its own slot and does not stop the others.
  */
-import { corrupt, checkVersion, entryOid, FORMAT_VERSION, OPS_FILE, refName, SNAPSHOT_FILE } from '../../storage/entity/layout';
+import { corrupt, checkVersion, entityParents, entryOid, FORMAT_VERSION, OPS_FILE, refName, SNAPSHOT_FILE } from '../../storage/entity/layout';
 import { parseSnapshot } from '../../storage/entity/readTip';
 import type { CommitData, ObjectStore, Oid } from '../../storage/ports';
 import type { Operation } from '../../domain/types';
@@ -48,7 +48,7 @@ async function readChunk<S>(objects: ObjectStore, kind: string, tips: Map<string
       }
       commits.set(oid, obj.commit);
       members.set(id, [...(members.get(id) ?? []), oid]);
-      for (const p of obj.commit.parents) {
+      for (const p of entityParents(obj.commit)) {
         if (!owner.has(p)) {
           owner.set(p, id);
           next.push(p);

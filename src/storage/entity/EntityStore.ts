@@ -103,8 +103,11 @@ export class EntityStore<S> {
   /**
    * Appends the operations `build` returns for the current state. `build` runs again on the fresh
    * state whenever another writer moved the ref first, so its checks always see the latest state.
+   * `attach`: commits kept reachable from this one (layout.ts: attachments).
    */
-  async append(id: string, who: WriteRequest, build: (state: S) => OpDraft[]): Promise<EntityTip<S> & { ops: StoredOperation[] }> {
+  async append(
+    id: string, who: WriteRequest, build: (state: S) => OpDraft[], o: { attach?: Oid[] } = {},
+  ): Promise<EntityTip<S> & { ops: StoredOperation[] }> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.readLevel(id);
       const drafts = build(current.state);
@@ -124,7 +127,7 @@ export class EntityStore<S> {
       const tip = await writeCommit({
         objects: this.storage.objects, parents: [current.tip], pack: encodePack(stored.map((s) => s.op)),
         snapshot: state, author: who.author, time: who.time, message: this.def.describe(stored.map((s) => s.op)),
-        need: this.need(stored.map((s) => s.op), current.need),
+        need: this.need(stored.map((s) => s.op), current.need), attach: o.attach,
       });
       try {
         await this.storage.refs.cas(current.ref, current.tip, tip);

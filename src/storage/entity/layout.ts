@@ -10,10 +10,15 @@
  *       snapshot.json    the folded state after this commit (canonical JSON)
  *
  * Reading the current state costs one ref, one commit, one tree and one blob.
+ *
+ * Attachments: a commit may carry extra parents that are not entity commits (a session
+ * checkpoint's saved work tree, as `git stash create` makes it), so `git gc` keeps them and a push
+ * or bundle carries them. The commit message names each on an `Attached: <oid>` line, and every
+ * walk of entity history follows `entityParents` only.
  */
 import { MilestoneError } from '../../errors/MilestoneError';
 import { BASE_LEVEL, PACKAGE_VERSION, READ_LEVEL } from '../../domain/formatLevels';
-import type { TreeEntry } from '../ports';
+import type { CommitData, Oid, TreeEntry } from '../ports';
 
 export const FORMAT_VERSION = 1;
 export const REF_ROOT = 'refs/milestones/';
@@ -70,6 +75,20 @@ export function idFromRef(kind: string, ref: string): string {
 }
 
 export const ID_PATTERN = /^[0-9a-f]{64}$/;
+
+const ATTACHED = /^Attached: ([0-9a-f]{40,64})$/gm;
+
+/** The message lines that name attachments (appended to an entity commit's message). */
+export function attachedLines(attach: readonly Oid[]): string {
+  return attach.map((oid) => `Attached: ${oid}\n`).join('');
+}
+
+/** The parents of an entity commit that are entity commits (attachments left out). */
+export function entityParents(c: Pick<CommitData, 'parents' | 'message'>): Oid[] {
+  if (!c.message.includes('Attached: ')) return c.parents;
+  const attached = new Set([...c.message.matchAll(ATTACHED)].map((m) => m[1]));
+  return c.parents.filter((p) => !attached.has(p));
+}
 
 /**
  * Reads the format version and level from a tree listing and refuses what this build cannot read:

@@ -9,7 +9,7 @@
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { StoredOperation } from '../../domain/types';
 import type { CommitData, ObjectStore, Oid } from '../ports';
-import { checkVersion, corrupt, entryOid, formatTooNew, OPS_FILE, type FormatNeed } from './layout';
+import { checkVersion, corrupt, entityParents, entryOid, formatTooNew, OPS_FILE, type FormatNeed } from './layout';
 import { decodePack, sortOps } from './pack';
 import type { EntityDefinition, HistoryCommit } from './types';
 
@@ -57,7 +57,7 @@ export async function readHistories<S>(objects: ObjectStore, def: EntityDefiniti
           const obj = read.get(oid);
           if (!obj || obj.type !== 'commit') throw corrupt(w.ref, `commit ${oid.slice(0, 12)} is missing or not a commit`);
           commits.set(oid, obj.commit);
-          for (const p of obj.commit.parents) if (!commits.has(p) && !more.includes(p)) more.push(p);
+          for (const p of entityParents(obj.commit)) if (!commits.has(p) && !more.includes(p)) more.push(p);
         }
         if (more.length > 0) next.push({ w, oids: more });
       } catch (e) {
@@ -108,8 +108,9 @@ function packsOf(
     const marked = checkVersion(ref, tree.entries, Infinity);
     if (marked && marked.level > (need?.level ?? 0)) need = marked;
     const pack = entryOid(ref, tree.entries, OPS_FILE, false);
-    if (pack && c.parents.length > 1) throw corrupt(ref, `merge commit ${oid.slice(0, 12)} carries operations`);
-    if (!pack && c.parents.length < 2) throw corrupt(ref, `commit ${oid.slice(0, 12)} has no operation pack`);
+    const parents = entityParents(c).length;
+    if (pack && parents > 1) throw corrupt(ref, `merge commit ${oid.slice(0, 12)} carries operations`);
+    if (!pack && parents < 2) throw corrupt(ref, `commit ${oid.slice(0, 12)} has no operation pack`);
     if (pack) packOids.set(oid, pack);
   }
   return { packs: packOids, need };
@@ -133,15 +134,16 @@ function validate<S>(
   const history: HistoryCommit[] = [];
   for (const oid of ordered) {
     const c = commits.get(oid) as CommitData;
+    const parents = entityParents(c);
     const blob = packOids.has(oid) ? blobs.get(packOids.get(oid) as Oid) : undefined;
     const ops = blob && blob.type === 'blob' ? decode(def, w.ref, blob.data, need) : [];
     if (packOids.has(oid) && !blob) throw corrupt(w.ref, `operation pack of ${oid.slice(0, 12)} is missing`);
-    const inherited = Math.max(0, ...c.parents.map((p) => clockAt.get(p) ?? 0));
+    const inherited = Math.max(0, ...parents.map((p) => clockAt.get(p) ?? 0));
     for (const s of ops) {
       if (s.op.lamport <= inherited) throw corrupt(w.ref, `Lamport time ${s.op.lamport} in ${oid.slice(0, 12)} does not rise above its parents' ${inherited}`);
     }
     clockAt.set(oid, Math.max(inherited, ...ops.map((s) => s.op.lamport)));
-    history.push({ oid, parents: c.parents, ops });
+    history.push({ oid, parents, ops });
   }
   if (need && need.level > def.format.level) throw formatTooNew(w.ref, def.format.release, { need });
   const root = history[0];
@@ -153,13 +155,14 @@ function validate<S>(
 
 /** Parents before children; refuses more than one root. */
 function topoOrder(ref: string, commits: Map<Oid, CommitData>): Oid[] {
-  const roots = [...commits].filter(([, c]) => c.parents.length === 0).map(([oid]) => oid);
+  const parentsOf = new Map([...commits].map(([oid, c]) => [oid, entityParents(c)]));
+  const roots = [...parentsOf].filter(([, p]) => p.length === 0).map(([oid]) => oid);
   if (roots.length !== 1) throw corrupt(ref, `history has ${roots.length} root commits; an entity has exactly one`);
   const children = new Map<Oid, Oid[]>();
   const pending = new Map<Oid, number>();
-  for (const [oid, c] of commits) {
-    pending.set(oid, c.parents.length);
-    for (const p of c.parents) children.set(p, [...(children.get(p) ?? []), oid]);
+  for (const [oid, parents] of parentsOf) {
+    pending.set(oid, parents.length);
+    for (const p of parents) children.set(p, [...(children.get(p) ?? []), oid]);
   }
   const order: Oid[] = [];
   const queue = [...roots];

@@ -5,7 +5,7 @@
  * entities simply moved forward costs a few batched reads, not 10,000 walks.
  */
 import type { ObjectStore, Oid } from '../ports';
-import { corrupt } from './layout';
+import { corrupt, entityParents } from './layout';
 
 /** `contains`: local already holds other; `behind`: other holds local (fast-forward); `diverged`. */
 export type TipRelation = 'same' | 'contains' | 'behind' | 'diverged';
@@ -52,7 +52,7 @@ export async function relateTips(objects: ObjectStore, pairs: Map<string, TipPai
             w.result = corrupt(w.pair.ref, `commit ${oid.slice(0, 12)} is missing or not a commit`);
             break;
           }
-          for (const p of obj.commit.parents) {
+          for (const p of entityParents(obj.commit)) {
             if (!w.seen[side].has(p)) {
               w.seen[side].add(p);
               next.push(p);

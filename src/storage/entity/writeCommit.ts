@@ -5,7 +5,7 @@
 import { canonicalJson } from '../../domain/canonical';
 import type { Author } from '../../domain/types';
 import type { ObjectStore, Oid, TreeEntry } from '../ports';
-import { FORMAT_VERSION, levelEntryName, OPS_FILE, SNAPSHOT_FILE, VERSION_PREFIX, type FormatNeed } from './layout';
+import { attachedLines, FORMAT_VERSION, levelEntryName, OPS_FILE, SNAPSHOT_FILE, VERSION_PREFIX, type FormatNeed } from './layout';
 
 export interface WriteCommitOptions {
   objects: ObjectStore;
@@ -18,6 +18,8 @@ export interface WriteCommitOptions {
   message: string;
   /** The format level the entity needs after this commit; marked in the tree above level 1. */
   need?: FormatNeed | null;
+  /** Extra parents that are not entity commits, kept reachable (layout.ts: attachments). */
+  attach?: readonly Oid[];
 }
 
 export async function writeCommit(o: WriteCommitOptions): Promise<Oid> {
@@ -31,5 +33,7 @@ export async function writeCommit(o: WriteCommitOptions): Promise<Oid> {
   const tree = await o.objects.writeTree(entries);
   const timestamp = Math.floor(Date.parse(o.time) / 1000);
   const who = { name: o.author.name, email: o.author.email, timestamp, timezoneOffset: 0 };
-  return o.objects.writeCommit({ tree, parents: o.parents, author: who, committer: who, message: o.message });
+  const attach = o.attach ?? [];
+  const message = attach.length > 0 ? `${o.message.replace(/\n*$/, '\n')}\n${attachedLines(attach)}` : o.message;
+  return o.objects.writeCommit({ tree, parents: [...o.parents, ...attach], author: who, committer: who, message });
 }

@@ -4,12 +4,14 @@
  * command's environment. Config reads for the hooks try git's files in-process first
  * (readConfigFiles), so commit-msg neither loads child_process nor starts git.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BulkCommit, ConfigScope, GitPorcelain, GitResult, Oid } from '../ports';
+import type { BulkCommit, ConfigScope, GitPorcelain, GitResult, Oid, WorkTreeState } from '../ports';
 import { parseGitConfigZ } from './gitConfig';
 import { readConfigFiles } from './readConfigFiles';
 import { gitFailed, gitRaw, scrubGit, type GitRunOptions } from './runGit';
 import type { RepoInfo } from './types';
+import * as workTrees from './workTreeGit';
 
 export interface GitCliPorcelainOptions {
   repo: RepoInfo;
@@ -203,5 +205,37 @@ export class GitCliPorcelain implements GitPorcelain {
   bulkWrite(o: { scratchRef: string; histories: Iterable<BulkCommit[]>; onHistory?: (done: number) => void }): Promise<Oid[]> {
     const { fastImport } = require('./fastImport') as typeof import('./fastImport');
     return fastImport({ gitDir: this.o.repo.gitDir, env: this.o.vars as NodeJS.ProcessEnv | undefined, ...o });
+  }
+
+  private at(worktree?: string): GitRunOptions {
+    return worktree === undefined ? this.run : { ...this.run, cwd: path.resolve(this.run.cwd, worktree) };
+  }
+
+  stashCreate(o: { worktree?: string; message?: string } = {}): Oid | null {
+    return workTrees.stashCreate(this.at(o.worktree), o.message);
+  }
+
+  stashApply(stash: Oid, o: { worktree?: string } = {}): void {
+    workTrees.stashApply(this.at(o.worktree), stash);
+  }
+
+  workTreeState(worktree?: string): WorkTreeState | null {
+    if (worktree !== undefined && !fs.existsSync(path.resolve(this.run.cwd, worktree))) return null;
+    return workTrees.workTreeState(this.at(worktree));
+  }
+
+  workTreeHead(worktree?: string): Omit<WorkTreeState, 'dirty'> | null {
+    if (worktree !== undefined && !fs.existsSync(path.resolve(this.run.cwd, worktree))) return null;
+    return workTrees.workTreeHead(this.at(worktree));
+  }
+
+  worktreeAdd(dir: string, branch: string, o: { start?: Oid } = {}): void {
+    this.ok(o.start ? ['worktree', 'add', '-b', branch, dir, o.start] : ['worktree', 'add', dir, branch]);
+  }
+
+  checkoutIn(worktree: string, branch: string, o: { start?: Oid } = {}): void {
+    const args = o.start ? ['checkout', '-b', branch, o.start] : ['checkout', branch];
+    const r = gitRaw(args, this.at(worktree));
+    if (r.status !== 0) throw gitFailed(args, r);
   }
 }

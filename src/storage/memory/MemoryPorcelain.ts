@@ -8,8 +8,9 @@
  */
 import { MilestoneError } from '../../errors/MilestoneError';
 import { isValidRefName } from '../format/refNames';
-import type { BulkCommit, GitPorcelain, GitResult, Oid } from '../ports';
+import type { BulkCommit, GitPorcelain, GitResult, Oid, WorkTreeState } from '../ports';
 import type { MemoryRefStore } from './MemoryRefStore';
+import { MemoryWorkTrees, type MemoryWorkTree } from './MemoryWorkTrees';
 
 export interface MemoryPorcelainOptions {
   refs: MemoryRefStore;
@@ -17,6 +18,8 @@ export interface MemoryPorcelainOptions {
   head?: string;
   /** Initial config entries, e.g. `{ 'user.name': ['A'], 'remote.origin.url': ['https://…'] }`. */
   config?: Record<string, string[]>;
+  /** The main work tree's path (default `/work`). */
+  top?: string;
 }
 
 const failed = (what: string) => new MilestoneError('GIT_FAILED', `git ${what}`);
@@ -32,10 +35,13 @@ export class MemoryPorcelain implements GitPorcelain {
   /** Mutating calls, in order (`checkout -b x`, `branch -D x`, `config --add k v`). */
   readonly log: string[] = [];
   private readonly refusals = new Map<string, string>();
+  /** Work trees, their uncommitted files and stashes (MemoryWorkTrees.ts). */
+  readonly trees: MemoryWorkTrees;
 
   constructor(private readonly o: MemoryPorcelainOptions) {
     this.head = { branch: o.head ?? 'main' };
     for (const [k, v] of Object.entries(o.config ?? {})) this.config.set(k, [...v]);
+    this.trees = new MemoryWorkTrees(o.top ?? '/work', o.refs);
   }
 
   /** The next calls of `method` throw GIT_FAILED with the message, until `refuse(method, null)`. */
@@ -215,5 +221,63 @@ export class MemoryPorcelain implements GitPorcelain {
 
   bulkWrite(_o: { scratchRef: string; histories: Iterable<BulkCommit[]> }): Promise<Oid[]> {
     return Promise.reject(new MilestoneError('INTERNAL', 'MemoryPorcelain does not model fast-import'));
+  }
+
+  /** The main work tree (HEAD) or a linked one, as MemoryWorkTrees models them. */
+  private tree(worktree?: string): MemoryWorkTree | null {
+    if (worktree === undefined || worktree === this.trees.top) {
+      const h = this.head;
+      return { branch: 'branch' in h ? h.branch : null, detached: 'detached' in h ? h.detached : null, changes: this.trees.mainChanges };
+    }
+    return this.trees.linked.get(worktree) ?? null;
+  }
+
+  stashCreate(o: { worktree?: string; message?: string } = {}): Oid | null {
+    this.check('stashCreate');
+    const t = this.tree(o.worktree);
+    if (!t) throw failed(`stash create failed: no work tree at ${o.worktree}`);
+    return this.trees.stashCreate(t, o.message);
+  }
+
+  stashApply(stash: Oid, o: { worktree?: string } = {}): void {
+    this.check('stashApply');
+    const t = this.tree(o.worktree);
+    if (!t) throw failed(`stash apply failed: no work tree at ${o.worktree}`);
+    this.trees.stashApply(t, stash);
+    this.log.push(`stash apply ${stash}`);
+  }
+
+  workTreeState(worktree?: string): WorkTreeState | null {
+    const t = this.tree(worktree);
+    return t ? this.trees.state(worktree ?? this.trees.top, t) : null;
+  }
+
+  workTreeHead(worktree?: string): Omit<WorkTreeState, 'dirty'> | null {
+    const state = this.workTreeState(worktree);
+    if (state === null) return null;
+    const { dirty: _dirty, ...head } = state;
+    return head;
+  }
+
+  worktreeAdd(path: string, branch: string, o: { start?: Oid } = {}): void {
+    this.check('worktreeAdd');
+    this.trees.add(path, branch, o.start);
+    this.otherWorktrees.add(branch);
+    this.log.push(`worktree add ${path} ${branch}`);
+  }
+
+  checkoutIn(worktree: string, branch: string, o: { start?: Oid } = {}): void {
+    const linked = this.trees.linked.get(worktree);
+    if (!linked) {
+      if (o.start) this.o.refs.force(`refs/heads/${branch}`, o.start);
+      this.checkout(branch, { create: false });
+      return;
+    }
+    if (o.start) this.o.refs.force(`refs/heads/${branch}`, o.start);
+    else if (this.o.refs.peek(`refs/heads/${branch}`) === null) throw failed(`checkout failed: no branch ${branch}`);
+    if (linked.branch) this.otherWorktrees.delete(linked.branch);
+    Object.assign(linked, { branch, detached: null });
+    this.otherWorktrees.add(branch);
+    this.log.push(`checkout ${branch} in ${worktree}`);
   }
 }

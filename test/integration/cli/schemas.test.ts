@@ -10,6 +10,7 @@
  * says which file answers for which schema; any schema not listed there is this file's).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -314,6 +315,31 @@ describe('real --json output conforms', () => {
     run('task.schema.json', ['phase', 'start', t]);
     expect(run('task.schema.json', ['phase', 'complete', t, 'task', '--deliverable', 'spec.md']).phases[2].status).toBe('completed');
     run('error.schema.json', ['review', t, '--approve'], 5);
+  });
+
+  it('session start / checkpoint / list / show / pause / resume / end / cleanup', () => {
+    const m = run('milestone.schema.json', ['new', 'Sessions']).id;
+    const s = run('session.schema.json', ['session', 'start', m, '--pid', String(process.pid)]);
+    // In a linked work tree of its own, so other tests' files do not make it dirty.
+    const wt = fs.mkdtempSync(path.join(os.tmpdir(), 'gm-session-wt-'));
+    try {
+      if (repo.git(['branch', '--list']).trim() === '') repo.git(['commit', '-q', '--allow-empty', '-m', 'base']); // run alone
+      repo.git(['worktree', 'add', '-q', '-b', 'session-schemas', wt]);
+      fs.writeFileSync(path.join(wt, 'wip.txt'), 'work in progress\n');
+      const cp = run('session-checkpoint.schema.json', ['session', 'checkpoint', s.id.slice(0, 8), '-m', 'wip', '--worktree', wt]);
+      expect(cp).toMatchObject({ branch: 'session-schemas', stash: expect.stringMatching(/^[0-9a-f]{40}$/) });
+      expect(run('session-list.schema.json', ['session', 'list']).map((v: any) => v.id)).toContain(s.id);
+      expect(run('session.schema.json', ['session', 'show', s.id.slice(0, 8)]).lastCheckpoint).toEqual(cp);
+      expect(run('session.schema.json', ['session', 'pause', s.id.slice(0, 8)]).status).toBe('paused');
+      fs.rmSync(path.join(wt, 'wip.txt'));
+      expect(run('session-resume.schema.json', ['session', 'resume', s.id.slice(0, 8)])).toMatchObject({ worktree: wt, restored: true });
+      expect(fs.readFileSync(path.join(wt, 'wip.txt'), 'utf8')).toBe('work in progress\n');
+      expect(run('session-cleanup.schema.json', ['session', 'cleanup']).crashed).toEqual([]);
+      expect(run('session.schema.json', ['session', 'end', s.id.slice(0, 8)]).status).toBe('completed');
+    } finally {
+      fs.rmSync(wt, { recursive: true, force: true });
+      repo.git(['worktree', 'prune']);
+    }
   });
 
   it('errors: not found, dependency cycle, usage, invalid input, invalid settings, corrupt entity', () => {

@@ -1,6 +1,6 @@
 /**
  * Format evolution with real repositories: a "0.4.0" writer (this build's engine with a test-only
- * registry: one operation type at format level 4, and an entity kind `session`) writes into a
+ * registry: one operation type at format level 4, and an entity kind `forecast`) writes into a
  * clone; this release (the CLI) lists the rest, refuses the newer milestone with FORMAT_TOO_NEW
  * (exit 13) naming the release, doctor only warns, and backup/restore carry the unknown kind along.
  */
@@ -32,14 +32,14 @@ const NEWER = createRegistry([...HANDLERS, phaseSubmit], { ...FORMAT_LEVELS, 4: 
 let cluster: Cluster | undefined;
 afterEach(() => cluster?.cleanup());
 
-/** Writes as the newer release would: a phase.submit on `milestone`, and one session entity. */
+/** Writes as the newer release would: a phase.submit on `milestone`, and one forecast entity. */
 async function writeAsNewer(dir: string, milestone: string): Promise<string> {
   const storage = openGitStorage({ repo: findRepo({ cwd: dir, vars: {} }) });
   const who = { author: { name: 'Newer', email: 'n@example.com' }, time: '2026-02-01T00:00:00.000Z' };
   try {
     const def = milestoneEntityFor('merge', NEWER);
     await new EntityStore<MilestoneState>(storage, def).append(milestone, who, () => [{ type: 'phase.submit' }]);
-    const session = { ...def, kind: 'session', format: { ...def.format, levelOf: () => 4 } };
+    const session = { ...def, kind: 'forecast', format: { ...def.format, levelOf: () => 4 } };
     const s = await new EntityStore<MilestoneState>(storage, session).create({ type: 'milestone.create', title: 'S', nonce: 's' }, who);
     return s.ref;
   } finally {
@@ -72,7 +72,7 @@ describe('data written by a newer release', () => {
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(problems.map((p) => p.message)).toEqual(expect.arrayContaining([
       expect.stringContaining('(operation phase.submit)'),
-      expect.stringMatching(/^1 session entity under refs\/milestones\/session\/, written by git-milestone ≥ 0\.4\.0/),
+      expect.stringMatching(/^1 forecast entity under refs\/milestones\/forecast\/, written by git-milestone ≥ 0\.4\.0/),
     ]));
 
     const file = path.join(ann.dir, 'plan.bundle');
