@@ -11,7 +11,9 @@
  */
 import type { Author } from '../domain/types';
 import { derivedStatus } from '../domain/workflow/gate';
-import { newPhase, type PhaseRecord, type PhaseStatus, type ReviewDecision } from '../domain/workflow/phaseState';
+import {
+  newPhase, type PhaseRecord, type PhaseStatus, type ReviewDecision,
+} from '../domain/workflow/phaseState';
 import { isIsoDate, isIsoDateTime } from '../domain/values';
 import { isObject } from './residue';
 import type { Json, JsonObject } from './types';
@@ -37,7 +39,7 @@ export interface LegacyReview {
   decision: ReviewDecision;
   at: string | null;
   message?: string;
-  /** From the phase's `approved_by`/`approved_at` (those paths leave the residue; an export puts them back). */
+  /** From the phase's `approved_by`/`approved_at` (they leave the residue; an export puts them back). */
   fromPhase?: true;
 }
 
@@ -60,15 +62,16 @@ export function legacyName(by: Author): string {
   return by.name === by.email ? by.name : `${by.name} <${by.email}>`;
 }
 
-function approvalFile(ctx: PhaseContext, phase: string, next: string | undefined): [string, JsonObject] | null {
+type Found = [file: string, doc: JsonObject];
+
+function approvalFile(ctx: PhaseContext, phase: string, next: string | undefined): Found | null {
   const id = ctx.legacyTaskId;
   if (id === undefined || !ctx.approvals) return null;
   for (const [file, doc] of Object.entries(ctx.approvals)) {
     if (!isObject(doc)) continue;
     const named = doc.task_id !== undefined || doc.from_phase !== undefined;
-    if (named ? String(doc.task_id) === id && doc.from_phase === phase : next !== undefined && file.endsWith(`-${id}-${phase}-${next}.yaml`)) {
-      return [file, doc];
-    }
+    const byName = next !== undefined && file.endsWith(`-${id}-${phase}-${next}.yaml`);
+    if (named ? String(doc.task_id) === id && doc.from_phase === phase : byName) return [file, doc];
   }
   return null;
 }
@@ -79,12 +82,17 @@ function fromFile(file: string, doc: JsonObject): { reviews: LegacyReview[]; app
   for (const d of list) {
     const decision = isObject(d) && typeof d.decision === 'string' ? DECISIONS[d.decision] : undefined;
     const who = isObject(d) ? (d.approver ?? d.by) : undefined;
-    if (!decision || typeof who !== 'string') return `approval file ${file} has a decision that is not {approver, decision: approved|rejected|changes_requested}`;
+    if (!decision || typeof who !== 'string') {
+      const expected = '{approver, decision: approved|rejected|changes_requested}';
+      return `approval file ${file} has a decision that is not ${expected}`;
+    }
     const note = (d as JsonObject).comments ?? (d as JsonObject).notes;
-    reviews.push({ by: legacyIdentity(who), decision, at: time(d, 'at'), ...(typeof note === 'string' ? { message: note } : {}) });
+    const message = typeof note === 'string' ? { message: note } : {};
+    reviews.push({ by: legacyIdentity(who), decision, at: time(d, 'at'), ...message });
   }
-  const roles = Array.isArray(doc.approvers) && doc.approvers.every((a) => typeof a === 'string') ? (doc.approvers as string[]) : [];
-  return { reviews, approvers: roles };
+  const roles = doc.approvers;
+  const named = Array.isArray(roles) && roles.every((a) => typeof a === 'string');
+  return { reviews, approvers: named ? (roles as string[]) : [] };
 }
 
 /** Whether writing `reviews` one by one (each while the phase waits) leaves it in `target`. */
@@ -96,7 +104,8 @@ function reaches(reviews: LegacyReview[], approvers: string[], target: PhaseStat
   for (const [i, r] of reviews.entries()) {
     if (derivedStatus(p) !== 'waiting_approval') return false;
     const by = r.by ?? { name: '', email: '' };
-    p = { ...p, reviews: [...p.reviews, { op: String(i), by, decision: r.decision, at: r.at ?? '', round: 'r', deliverables: [] }] };
+    const review = { op: String(i), by, decision: r.decision, at: r.at ?? '', round: 'r', deliverables: [] };
+    p = { ...p, reviews: [...p.reviews, review] };
   }
   return derivedStatus(p) === (target === 'changes_requested' ? 'in_progress' : target);
 }
@@ -104,23 +113,27 @@ function reaches(reviews: LegacyReview[], approvers: string[], target: PhaseStat
 export function legacyReviews(
   raw: Json | undefined, status: PhaseStatus, ctx: PhaseContext, phase: string, next: string | undefined,
 ): { reviews: LegacyReview[]; approvers: string[] } | string {
-  if (!['waiting_approval', 'approved', 'rejected', 'changes_requested'].includes(status)) return { reviews: [], approvers: [] };
+  const none = { reviews: [] as LegacyReview[], approvers: [] as string[] };
+  if (!['waiting_approval', 'approved', 'rejected', 'changes_requested'].includes(status)) return none;
   const found = approvalFile(ctx, phase, next);
-  let given = found ? fromFile(...found) : { reviews: [] as LegacyReview[], approvers: [] as string[] };
+  let given = found ? fromFile(...found) : none;
   if (typeof given === 'string') return given;
   const by = isObject(raw) && typeof raw.approved_by === 'string' ? raw.approved_by : null;
   const at = time(raw, 'approved_at');
   if (given.reviews.length === 0 && status === 'approved' && (by !== null || at !== null)) {
     // Only values an export writes back the same leave the file (a date alone, odd spacing stay as written).
-    const fromPhase = (by === null || legacyName(legacyIdentity(by)) === by) && (at === null || at === (raw as JsonObject).approved_at);
+    const fromPhase = (by === null || legacyName(legacyIdentity(by)) === by)
+      && (at === null || at === (raw as JsonObject).approved_at);
     const review: LegacyReview = { by: by === null ? null : legacyIdentity(by), decision: 'approve', at };
     given = { reviews: [fromPhase ? { ...review, fromPhase } : review], approvers: [] };
   }
   const decision = BY_STATUS[status];
   if (given.reviews.length === 0 && decision) {
-    given = { reviews: [{ by: null, decision, at: null, message: `${status} in the earlier system, which recorded no reviewer` }], approvers: [] };
+    const message = `${status} in the earlier system, which recorded no reviewer`;
+    given = { reviews: [{ by: null, decision, at: null, message }], approvers: [] };
   }
   if (reaches(given.reviews, given.approvers, status)) return given;
   if (reaches(given.reviews, [], status)) return { reviews: given.reviews, approvers: [] };
-  return `${found ? `approval file ${found[0]}` : 'the recorded decisions'} do not leave phase ${phase} ${status}`;
+  const source = found ? `approval file ${found[0]}` : 'the recorded decisions';
+  return `${source} do not leave phase ${phase} ${status}`;
 }

@@ -18,7 +18,8 @@ export type PushOp = (draft: MilestoneOpDraft, stamp?: { author?: Author; time?:
 
 function phaseSteps(task: string, p: LegacyPhase, push: PushOp): void {
   if (p.status === 'pending') return;
-  const set = (status: PhaseSetPayload['status'], time: string | null, extra: Partial<PhaseSetPayload> = {}): string =>
+  type Extra = Partial<PhaseSetPayload>;
+  const set = (status: PhaseSetPayload['status'], time: string | null, extra: Extra = {}): string =>
     push(phaseSetOp({ task, phase: p.name, status, ...extra }), time === null ? undefined : { time });
   if (p.status === 'blocked') {
     set('blocked', p.startedAt);
@@ -34,10 +35,11 @@ function phaseSteps(task: string, p: LegacyPhase, push: PushOp): void {
   const approvers = p.approvers.map((role) => ({ role, emails: [legacyIdentity(role).email] }));
   const round = set('waiting_approval', done, approvers.length > 0 ? { approvers } : {});
   for (const r of p.reviews) {
-    const draft = reviewAddOp({
-      task, phase: p.name, round, decision: r.decision, deliverables: [], ...(r.message !== undefined ? { message: r.message } : {}),
-    });
-    push(draft, { ...(r.by ? { author: r.by } : {}), ...(r.at ?? done ? { time: (r.at ?? done) as string } : {}) });
+    const message = r.message !== undefined ? { message: r.message } : {};
+    const { decision } = r;
+    const draft = reviewAddOp({ task, phase: p.name, round, decision, deliverables: [], ...message });
+    const at = r.at ?? done;
+    push(draft, { ...(r.by ? { author: r.by } : {}), ...(at !== null ? { time: at } : {}) });
   }
 }
 

@@ -32,7 +32,10 @@ function approval(p: PhaseRecord): { approved_at: string; approved_by: string } 
 function wholeBlock(task: TaskState): JsonObject {
   const w = task.workflow!;
   const phases: JsonObject = {};
-  for (const p of w.phases) phases[p.name] = { status: legacyPhaseStatus(p), approval_required: p.needsApproval, ...(approval(p) ?? {}) };
+  for (const p of w.phases) {
+    const decided = approval(p) ?? {};
+    phases[p.name] = { status: legacyPhaseStatus(p), approval_required: p.needsApproval, ...decided };
+  }
   const current = currentPhaseOf(w)?.name;
   return { enabled: true, ...(current ? { current_phase: current } : {}), phases };
 }
@@ -53,9 +56,11 @@ export function putPhases(w: WriteBack, task: TaskState): void {
     else if (w.wasMapped(`${at}.status`) || status !== 'pending') setPath(w.doc, `${at}.status`, status);
     const decided = approval(p);
     for (const key of ['approved_at', 'approved_by'] as const) {
-      if (decided && (w.wasMapped(`${at}.${key}`) || imported[p.name] !== 'approved')) setPath(w.doc, `${at}.${key}`, decided[key]);
+      const since = imported[p.name] !== 'approved'; // approved in git-milestone, after the import
+      if (decided && (w.wasMapped(`${at}.${key}`) || since)) setPath(w.doc, `${at}.${key}`, decided[key]);
     }
   }
   const current = currentPhaseOf(wf)?.name;
-  if (current !== undefined && w.wasMapped('kiro_workflow.current_phase')) setPath(w.doc, 'kiro_workflow.current_phase', current);
+  const path = 'kiro_workflow.current_phase';
+  if (current !== undefined && w.wasMapped(path)) setPath(w.doc, path, current);
 }
