@@ -107,6 +107,7 @@ await benchIndexes({ dir: big.dir, BIG, BIN, time, median, row, rowVsNode, rows,
 await (await import('./bench-report.mjs')).benchReport({ dir: big.dir, BIG, BIN, rowVsNode, vsNode, row });
 benchPull({ dir: big.dir, count: BIG, BIN, time, row });
 await (await import('./bench-notify.mjs')).benchNotify({ BIN, time, row, runs: RUNS });
+(await import('./bench-workflow.mjs')).benchWorkflow({ small, big, BIG, BIN, time, row, rowVsNode, runs: RUNS });
 
 const out = [
   `| measurement | git-milestone | baseline (same run) | ratio | target |`,
