@@ -16,14 +16,18 @@ import type { Json, JsonObject } from './types';
  * The progress a just-mapped milestone will have once folded: its status and extra (phase weights),
  * and its tasks' status, extra and imported phases (as the reviews leave them) are all progress reads.
  */
-export function importedProgress(status: unknown, extra: JsonObject, tasks: Array<{ payload: Record<string, unknown>; extra: JsonObject; phases?: MappedPhases }>): number {
+type MappedTaskLike = { payload: Record<string, unknown>; extra: JsonObject; phases?: MappedPhases };
+
+export function importedProgress(status: unknown, extra: JsonObject, tasks: MappedTaskLike[]): number {
   const workflow = (m: MappedPhases) => ({
     name: m.workflow.name,
     phases: m.phases.map((p, i) => ({ ...m.workflow.phases[i], status: modelStatus(p.status) })),
   });
   const state = {
     status: status ?? 'planned', extra,
-    tasks: tasks.map((t) => ({ status: t.payload.status ?? 'pending', extra: t.extra, deleted: false, workflow: t.phases ? workflow(t.phases) : null })),
+    tasks: tasks.map((t) => ({
+      status: t.payload.status ?? 'pending', extra: t.extra, deleted: false, workflow: t.phases ? workflow(t.phases) : null,
+    })),
   };
   return milestoneProgress(state as unknown as MilestoneState);
 }
