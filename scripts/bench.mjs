@@ -108,6 +108,7 @@ await (await import('./bench-report.mjs')).benchReport({ dir: big.dir, BIG, BIN,
 benchPull({ dir: big.dir, count: BIG, BIN, time, row });
 await (await import('./bench-notify.mjs')).benchNotify({ BIN, time, row, runs: RUNS });
 (await import('./bench-session.mjs')).benchSession({ dir: big.dir, first: big.first, BIN, rowVsNode, count: BIG });
+(await import('./bench-workflow.mjs')).benchWorkflow({ small, big, BIG, BIN, time, row, rowVsNode, runs: RUNS });
 
 const out = [
   `| measurement | git-milestone | baseline (same run) | ratio | target |`,

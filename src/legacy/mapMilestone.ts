@@ -70,7 +70,8 @@ export function mapMilestone(m: LegacyMilestone, isKnown: (id: string) => boolea
   }
   let tasks: MappedTask[] = [];
   if (r.peek('tasks') !== undefined) {
-    const mapped = mapTasks(r.peek('tasks') as Json, (w) => warnings.push(w));
+    const phases = { configuration: r.peek('kiro_configuration'), approvals: m.attachments.approvals };
+    const mapped = mapTasks(r.peek('tasks') as Json, (w) => warnings.push(w), phases);
     if (mapped) {
       r.take('tasks', () => true);
       tasks = mapped;

@@ -9,6 +9,7 @@
 import { findCycle } from '../domain/graph';
 import type { TaskAddPayload } from '../domain/ops/constructors';
 import { isDateValue } from '../domain/values';
+import { mapPhases, type MappedPhases, type PhaseContext } from './mapPhases';
 import { isObject, LEGACY_KEY, Residue } from './residue';
 import { taskStatus } from './status';
 import type { Json, JsonObject } from './types';
@@ -25,6 +26,8 @@ export interface MappedTask {
   extra: JsonObject;
   /** Indices (in the task list) of the tasks this one depends on, in the legacy order. */
   deps: number[];
+  /** Its `kiro_workflow` phases, imported as phase and review operations (mapPhases.ts). */
+  phases?: MappedPhases;
 }
 
 const text = (v: Json): boolean => typeof v === 'string';
@@ -40,10 +43,19 @@ interface Draft {
 }
 
 /** null when the list cannot be mapped (not a list, or an entry neither a mapping nor a string). */
-export function mapTasks(list: Json, warn: (message: string) => void): MappedTask[] | null {
+export function mapTasks(
+  list: Json, warn: (message: string) => void, milestone: Omit<PhaseContext, 'legacyTaskId'> = { configuration: undefined, approvals: undefined },
+): MappedTask[] | null {
   if (!Array.isArray(list) || !list.every((t) => isObject(t) || typeof t === 'string')) return null;
   const drafts = list.map((item, i) => (typeof item === 'string' ? textTask(item, i) : mapTask(item as JsonObject, i, warn)));
   mapDependencies(drafts, warn);
+  for (const { r, task, book } of drafts) {
+    const phases = r && mapPhases(r, { ...milestone, legacyTaskId: book.id === undefined ? undefined : String(book.id) }, warn);
+    if (!phases) continue;
+    task.phases = phases;
+    // The statuses as imported: an export writes approved_at/approved_by only for approvals made since.
+    book.phases = Object.fromEntries(phases.phases.map((p) => [p.name, p.status]));
+  }
   return drafts.map(({ r, task, book }) => {
     if (r) task.extra = { ...r.rest, [LEGACY_KEY]: { ...book, mapped: r.mapped, ...(r.ownLegacy !== undefined ? { ownLegacy: r.ownLegacy } : {}) } };
     return task;

@@ -8,17 +8,26 @@
  */
 import { countedTasks, milestoneProgress } from '../domain/progress';
 import type { MilestoneState } from '../domain/types';
+import { modelStatus, type MappedPhases } from './mapPhases';
 import { isObject } from './residue';
 import type { Json, JsonObject } from './types';
 
 /**
  * The progress a just-mapped milestone will have once folded: its status and extra (phase weights),
- * and its tasks' status and extra (phases) are all that progress reads.
+ * and its tasks' status, extra and imported phases (as the reviews leave them) are all progress reads.
  */
-export function importedProgress(status: unknown, extra: JsonObject, tasks: Array<{ payload: Record<string, unknown>; extra: JsonObject }>): number {
+type MappedTaskLike = { payload: Record<string, unknown>; extra: JsonObject; phases?: MappedPhases };
+
+export function importedProgress(status: unknown, extra: JsonObject, tasks: MappedTaskLike[]): number {
+  const workflow = (m: MappedPhases) => ({
+    name: m.workflow.name,
+    phases: m.phases.map((p, i) => ({ ...m.workflow.phases[i], status: modelStatus(p.status) })),
+  });
   const state = {
     status: status ?? 'planned', extra,
-    tasks: tasks.map((t) => ({ status: t.payload.status ?? 'pending', extra: t.extra, deleted: false })),
+    tasks: tasks.map((t) => ({
+      status: t.payload.status ?? 'pending', extra: t.extra, deleted: false, workflow: t.phases ? workflow(t.phases) : null,
+    })),
   };
   return milestoneProgress(state as unknown as MilestoneState);
 }

@@ -10,6 +10,7 @@ import { isObject } from './residue';
 import { currentProgress } from './progress';
 import { milestoneStatus, taskStatus } from './status';
 import type { Json, JsonObject } from './types';
+import { putPhases } from './toLegacyPhases';
 import { WriteBack } from './writeBack';
 
 export const MILESTONE_ORDER = [
@@ -68,6 +69,7 @@ export function toLegacyTask(task: TaskState, names: Map<string, Json>, index: n
   w.put(['title'], task.title, imported && task.title === (w.book.id !== undefined ? String(id) : `Task ${index + 1}`));
   w.put(['description'], task.description, task.description === '');
   w.put(['estimated_hours'], task.estimatedHours, false);
+  putPhases(w, task); // before the status: a kiro_managed spelling is read from the phases
   w.put(['status'], spelling(w.book, task.status, (v) => taskStatus(v, w.doc.kiro_workflow)), imported && task.status === 'pending');
   w.put(['assigned_to'], task.assignee, false);
   const deps = task.dependsOn.filter((d) => names.has(d)).map((d) => names.get(d) as Json);

@@ -5,15 +5,17 @@
  * gives the same milestone id, and an interrupted import that is run again writes the same
  * entities. Operations: milestone.create; then milestone.alias (the legacy id), task.add per task
  * in the legacy order, task.depend for tasks that depend on a later task (so each dependency list
- * keeps its order), and milestone.depend for `dependencies.requires`.
+ * keeps its order), the phase and review operations of tasks in the phased workflow (phaseOps.ts),
+ * and milestone.depend for `dependencies.requires`.
  */
 import { createHash } from 'node:crypto';
 import { canonicalJsonFast as canonicalJson } from '../domain/canonicalFast';
 import {
-  milestoneAliasOp, milestoneCreateOp, milestoneDependOp, taskAddOp, taskDependOp, type MilestoneOpDraft,
+  milestoneAliasOp, milestoneCreateOp, milestoneDependOp, taskAddOp, taskDependOp,
 } from '../domain/ops/constructors';
 import type { Author, Operation, StoredOperation } from '../domain/types';
 import type { MappedMilestone } from './mapMilestone';
+import { pushPhaseOps, type PushOp } from './phaseOps';
 
 /** An operation with its canonical JSON (reused for the pack) and hash (sha256 of that JSON, as hashOperation). */
 export interface EncodedOp extends StoredOperation {
@@ -40,8 +42,8 @@ export function createOp(m: MappedMilestone, nonce: string, author: Author): Enc
  */
 export function restOps(m: MappedMilestone, nonce: string, author: Author, resolve: (legacyId: string) => string): EncodedOp[] {
   const ops: EncodedOp[] = [];
-  const push = (draft: MilestoneOpDraft): string => {
-    const encoded = encodeOp({ ...draft, author, time: m.time, lamport: ops.length + 2 });
+  const push: PushOp = (draft, stamp = {}) => {
+    const encoded = encodeOp({ ...draft, author: stamp.author ?? author, time: stamp.time ?? m.time, lamport: ops.length + 2 });
     ops.push(encoded);
     return encoded.hash;
   };
@@ -57,6 +59,7 @@ export function restOps(m: MappedMilestone, nonce: string, author: Author, resol
     if (!inline) later.push({ task: ids[i], deps: t.deps });
   });
   for (const { task, deps } of later) push(taskDependOp({ task, add: deps.map((d) => ids[d]) }));
+  m.tasks.forEach((t, i) => t.phases && pushPhaseOps(ids[i], t.phases, push));
   if (m.requires.length > 0) push(milestoneDependOp({ add: m.requires.map(resolve) }));
   return ops;
 }

@@ -38,6 +38,11 @@ export class WriteBack {
     setPath(this.doc, paths.find((p) => hasPath(this.doc, p)) ?? fallback, value);
   }
 
+  /** Whether the import took `path`'s value into a model field (so an export puts it back there). */
+  wasMapped(path: string): boolean {
+    return this.mapped.has(path);
+  }
+
   /** The legacy document with the given keys first, in that order, and the rest after. */
   ordered(order: readonly string[]): JsonObject {
     const out: JsonObject = {};
