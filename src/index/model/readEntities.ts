@@ -18,7 +18,13 @@ export interface HistoryOp {
 
 export type EntityRead<S> = { tip: Oid; state: S; ops: HistoryOp[] } | { tip: Oid; error: Error };
 
-const CHUNK = 500;
+/**
+ * Entities per batched read. Small enough that a chunk's objects die young: with 500, a chunk
+ * outlived two scavenges, so its objects were promoted to the old generation, which V8 let grow to
+ * ≈4× its live size between full collections (a cold rebuild of 10,000 milestones peaked at
+ * 240 MB RSS; 175 MB with 100, in the same time).
+ */
+const CHUNK = 100;
 
 export async function readEntities<S>(objects: ObjectStore, kind: string, tips: Map<string, Oid>, each: (id: string, r: EntityRead<S>) => void | Promise<void>): Promise<void> {
   const ids = [...tips.keys()];

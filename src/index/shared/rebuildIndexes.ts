@@ -11,7 +11,8 @@ import { refPrefix } from '../../storage/entity/layout';
 import type { IndexBuild, RefreshReport } from '../MilestoneIndex';
 import { readEntities } from '../model/readEntities';
 
-const CHUNK = 500;
+/** Entities per batched read: small, so each chunk dies young (see readEntities.ts). */
+const CHUNK = 100;
 
 export async function rebuildIndexes(store: EntityStore<MilestoneState>, builds: IndexBuild[]): Promise<RefreshReport[]> {
   const refs = store.storage.refs;

@@ -1,5 +1,5 @@
 /**
- * Writes entities read from the refs into the SQLite index, 500 per transaction, then finishes in
+ * Writes entities read from the refs into the SQLite index, 100 per transaction, then finishes in
  * one more: removed entities dropped, the digest of every shard it touched computed from the rows
  * as they now stand, and the refs token stored only when every stored digest equals the listing's.
  * So several processes syncing at once (the first `list`s after a clone, a `rebuild` beside
@@ -17,7 +17,8 @@ import type { Db } from './openSqlite';
 import { INDEX_NAMES, INDEXES_SQL } from './schema';
 import { SqliteWriter } from './writeRows';
 
-const BATCH = 500;
+/** Rows per transaction: few, so the rows die young (see model/readEntities.ts, CHUNK). */
+const BATCH = 100;
 /** The page cache while loading, in KiB (SQLite's negative form). */
 const LOAD_CACHE_KIB = -4096;
 
