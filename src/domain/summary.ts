@@ -53,8 +53,8 @@ export function summarize(state: MilestoneState): MilestoneSummary {
   const assignees = [...new Set(live.map((t) => t.assignee).filter((a): a is string => a !== null))];
   const h = headline(state);
   return {
-    id: h.id, shortId: h.shortId, title: h.title, description: h.description, status: h.status, priority: h.priority,
-    category: h.category,
+    id: h.id, shortId: h.shortId, title: h.title, description: h.description, status: h.status,
+    priority: h.priority, category: h.category,
     labels: [...state.labels],
     progress: milestoneProgress(state),
     dueDate: state.dueDate,

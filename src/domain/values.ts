@@ -79,9 +79,26 @@ export function tokenProblem(what: string, value: string): string | null {
   return null;
 }
 
-/** A deep copy of JSON-like data, so views and states never share arrays or objects. */
+/**
+ * A deep copy of JSON-like data, so views and states never share arrays or objects: several times
+ * faster than structuredClone for the small values operations carry by the thousand in an import.
+ * A `__proto__` key stays an ordinary key.
+ */
 export function copyJson<T>(value: T): T {
-  return structuredClone(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => copyJson(v) as unknown) as T;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) setOwn(out, k, copyJson((value as Record<string, unknown>)[k]));
+  return out as T;
+}
+
+/** Sets a key on a plain object; `__proto__` stays an ordinary key. */
+export function setOwn(out: Record<string, unknown>, k: string, v: unknown): void {
+  if (k !== '__proto__') {
+    out[k] = v;
+    return;
+  }
+  Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
 }
 
 /** An own member of a record (never an inherited one such as `__proto__` or `constructor`). */

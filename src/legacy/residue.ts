@@ -5,6 +5,7 @@
  * residue, kept verbatim in `extra`. An export writes the residue back and puts each model field at
  * the path it was taken from, so the same document comes out.
  */
+import { copyJson, setOwn } from '../domain/values';
 import type { Json, JsonObject } from './types';
 
 export function isObject(v: unknown): v is JsonObject {
@@ -13,24 +14,6 @@ export function isObject(v: unknown): v is JsonObject {
 
 /** The key under which git-milestone keeps its own bookkeeping in `extra`. */
 export const LEGACY_KEY = 'legacy';
-
-/** Sets a key on a plain object; `__proto__` stays an ordinary key. */
-function put(out: JsonObject, k: string, v: Json): void {
-  if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-  else out[k] = v;
-}
-
-/**
- * A deep copy of parsed JSON data, several times faster than structuredClone for the small
- * documents an import handles by the thousand.
- */
-export function cloneJson<T extends Json>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => cloneJson(v)) as T;
-  const out: JsonObject = {};
-  for (const k of Object.keys(value)) put(out, k, cloneJson((value as JsonObject)[k]));
-  return out as T;
-}
 
 export class Residue {
   readonly mapped: string[] = [];
@@ -97,7 +80,7 @@ export class Residue {
       const key = prefix === '' ? k : `${prefix}\0${k}`;
       if (this.taken.has(key)) continue;
       const v = obj[k];
-      put(out, k, this.opened.has(key) && isObject(v) ? this.without(v, key) : cloneJson(v));
+      setOwn(out, k, this.opened.has(key) && isObject(v) ? this.without(v, key) : copyJson(v));
     }
     return out;
   }

@@ -1,10 +1,8 @@
 /**
  * Which milestones a pull (or a push that had to merge first) left with more conflicts than
- * before: concurrent edits of one field that arrived from another clone. Counted from the index
- * rows, which already carry `conflictCount`, so it costs a freshness check and the parse of the
- * few rows that have conflicts at all.
+ * before: concurrent edits of one field that arrived from another clone. Asked of the index as
+ * `list --all has:conflicts` is, whose summaries carry `conflictCount`.
  */
-import type { ListRow } from '../../index/MilestoneIndex';
 import type { Context } from '../context';
 
 export interface NewConflicts {
@@ -19,22 +17,10 @@ export interface NewConflicts {
 
 type Counts = Map<string, { title: string; conflicts: number }>;
 
-const NONE = Buffer.from('"conflictCount":0,');
-
-function hasNone(r: ListRow): boolean {
-  const at = r.body.indexOf(NONE, r.start);
-  return at !== -1 && at < r.end;
-}
-
-/** Milestone id → conflict count, for the milestones that have any. */
+/** Milestone id → conflict count, for the milestones that have any (archived ones too). */
 export async function conflictCounts(ctx: Context): Promise<Counts> {
-  const out: Counts = new Map();
-  for (const r of await ctx.index.rows()) {
-    if (hasNone(r)) continue;
-    const s = JSON.parse(r.body.toString('utf8', r.start, r.end)) as { title: string; conflictCount: number };
-    if (s.conflictCount > 0) out.set(r.id, { title: s.title, conflicts: s.conflictCount });
-  }
-  return out;
+  const list = await ctx.index.list({ all: true, query: ['has:conflicts'] });
+  return new Map(list.items.map((s) => [s.id, { title: s.title, conflicts: s.conflictCount }]));
 }
 
 /** The milestones whose conflict count rose between two conflictCounts, in the order of `after`. */

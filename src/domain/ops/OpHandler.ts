@@ -14,6 +14,7 @@
  * cases build operations only through these, never as string-typed literals.
  */
 import type { FoldOptions, MilestoneState, Operation } from '../types';
+import { setOwn } from '../values';
 
 /** `S`: the state of the entity kind the operation belongs to (milestones by default). */
 export interface OpHandler<S = MilestoneState> {
@@ -32,6 +33,12 @@ export type Prev = Record<string, string[]>;
 
 /** A draft of `type` with the payload's defined members (an absent optional member is left out). */
 export function draft<T extends string, P extends object>(type: T, payload: P): Draft<T, P> {
-  const defined = Object.entries(payload).filter(([, v]) => v !== undefined);
-  return { ...(Object.fromEntries(defined) as P), type };
+  // Built key by key: spreading a fromEntries object was ≈20 % of a bulk import's own time in V8.
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(payload)) {
+    const v = (payload as Record<string, unknown>)[k];
+    if (v !== undefined) setOwn(out, k, v);
+  }
+  out.type = type;
+  return out as Draft<T, P>;
 }

@@ -58,7 +58,8 @@ export class ShardBuild implements IndexBuild {
     const key = JSON.stringify(id);
     if ('error' in r) {
       this.report.errors.push({ id, message: r.error.message });
-      const bytes = this.bytes(`${key}:${JSON.stringify({ tip: r.tip, summary: null, error: r.error.message })}`);
+      const entry = JSON.stringify({ tip: r.tip, summary: null, error: r.error.message });
+      const bytes = this.bytes(`${key}:${entry}`);
       this.shard(id.slice(0, 2)).entries.push({ id, tip: r.tip, bytes, row: null });
       return;
     }
@@ -66,10 +67,12 @@ export class ShardBuild implements IndexBuild {
     const s = summarize(r.state);
     const head = `${key}:{"tip":${JSON.stringify(r.tip)},"summary":`;
     const summary = JSON.stringify(s);
-    const bytes = this.bytes(`${head}${summary},"taskIds":${JSON.stringify(r.state.tasks.map((t) => t.id))}}`);
+    const taskIds = JSON.stringify(r.state.tasks.map((t) => t.id));
+    const bytes = this.bytes(`${head}${summary},"taskIds":${taskIds}}`);
     const start = Buffer.byteLength(head);
+    const end = start + Buffer.byteLength(summary);
     const row = s.deleted ? null
-      : { id: s.id, status: s.status, archived: s.archived, createdAt: s.createdAt, body: bytes, start, end: start + Buffer.byteLength(summary) };
+      : { id: s.id, status: s.status, archived: s.archived, createdAt: s.createdAt, body: bytes, start, end };
     this.shard(id.slice(0, 2)).entries.push({ id, tip: r.tip, bytes, row });
     for (const t of r.state.tasks) this.shard(t.id.slice(0, 2)).tasks[t.id] = id;
     for (const a of r.state.aliases) this.shard(aliasShard(a)).aliases[a] = id;
@@ -98,12 +101,17 @@ export class ShardBuild implements IndexBuild {
     const digests: Record<string, string> = {};
     const rows: ListRow[] = [];
     for (const [s, shard] of [...this.shards].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (shard.entries.length > 0) digests[s] = digestOf(shard.entries.map((e): [string, string] => [e.id, e.tip]));
+      const pairs = shard.entries.map((e): [string, string] => [e.id, e.tip]);
+      if (pairs.length > 0) digests[s] = digestOf(pairs);
       for (const e of shard.entries) if (e.row) rows.push(e.row);
     }
     const swap = () => {
-      for (const [s, shard] of this.shards) writeFileAtomic(shardPath(this.dir, s), shardBytes(shard), { mkdir: true });
-      for (const s of listShards(this.dir)) if (!this.shards.has(s)) fs.rmSync(shardPath(this.dir, s), { force: true });
+      for (const [s, shard] of this.shards) {
+        writeFileAtomic(shardPath(this.dir, s), shardBytes(shard), { mkdir: true });
+      }
+      for (const s of listShards(this.dir)) {
+        if (!this.shards.has(s)) fs.rmSync(shardPath(this.dir, s), { force: true });
+      }
       writeListCache(path.join(this.dir, 'list.cache'), { digests, rows: sortRows(rows) });
       writeMeta(this.dir, { version: INDEX_VERSION, token, digests });
       return true;
@@ -112,7 +120,8 @@ export class ShardBuild implements IndexBuild {
     let done: boolean | undefined;
     for (let tries = 0; !done && tries < LOCK_TRIES; tries++) done = await withIndexLock(this.dir, swap);
     if (!done) {
-      throw new MilestoneError('LOCKED', 'the file index is locked by another process; nothing was replaced', {
+      const message = 'the file index is locked by another process; nothing was replaced';
+      throw new MilestoneError('LOCKED', message, {
         hint: 'Run `git milestone rebuild` again, or `git milestone doctor --fix` if the lock is stale.',
       });
     }
@@ -125,7 +134,8 @@ export class ShardBuild implements IndexBuild {
 function shardBytes(shard: BuiltShard): Buffer {
   const parts: Buffer[] = [Buffer.from('{"entities":{')];
   shard.entries.forEach((e, i) => parts.push(...(i > 0 ? [COMMA, e.bytes] : [e.bytes])));
-  parts.push(Buffer.from(`},"tasks":${JSON.stringify(shard.tasks)},"aliases":${JSON.stringify(shard.aliases)}}`));
+  const lookups = `"tasks":${JSON.stringify(shard.tasks)},"aliases":${JSON.stringify(shard.aliases)}`;
+  parts.push(Buffer.from(`},${lookups}}`));
   return Buffer.concat(parts);
 }
 

@@ -111,10 +111,28 @@ export class PgIndex implements MilestoneIndex {
     return syncPg(this.client, this.identity, this.store, force);
   }
 
+  /** Milestones whose ref cannot be read, for the warning `list` prints (as the other backends). */
+  async unreadable(): Promise<Array<{ id: string; message: string }>> {
+    await this.sync(false);
+    return this.errorRows();
+  }
+
   private async count(report: RefreshReport): Promise<RefreshReport> {
-    const r = await this.client.query(`SELECT id, error FROM milestones WHERE repo_key = $1 ORDER BY id COLLATE "C"`, [this.identity.key]);
-    report.total = r.rows.filter((row) => row.error === null).length;
-    report.errors = r.rows.filter((row) => row.error !== null).map((row) => ({ id: row.id as string, message: row.error as string }));
+    const r = await this.client.query(
+      'SELECT count(*)::int AS n FROM milestones WHERE repo_key = $1 AND error IS NULL',
+      [this.identity.key],
+    );
+    report.total = r.rows[0].n as number;
+    report.errors = await this.errorRows();
     return report;
+  }
+
+  private async errorRows(): Promise<Array<{ id: string; message: string }>> {
+    const r = await this.client.query(
+      `SELECT id, error AS message FROM milestones
+        WHERE repo_key = $1 AND error IS NOT NULL ORDER BY id COLLATE "C"`,
+      [this.identity.key],
+    );
+    return r.rows as Array<{ id: string; message: string }>;
   }
 }

@@ -8,7 +8,8 @@ import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import { crypto, zlib } from '../../env/builtins';
 import { MilestoneError } from '../../errors/MilestoneError';
-import { hashObject, objectHeader, unframe } from '../format/hashObject';
+import { hashObject, objectHeader } from '../format/hashObject';
+import { inflateObject } from './inflateObject';
 import type { FsLike, GitObjectType, ObjectFormat } from './types';
 
 export interface LooseObjectsOptions {
@@ -20,26 +21,6 @@ export interface LooseObjectsOptions {
 
 /** How often a fan-out directory pruned under us is made again before giving up. */
 const MAX_PRUNED_RETRIES = 8;
-
-/**
- * The output buffer of one inflate. Node's default (16 KB, a malloc each) is answered as a slice,
- * so each object read held 16 KB until collected; under 4 KB node takes it from its shared pool,
- * and an object larger than the guess is inflated in several pieces and joined.
- */
-function inflateChunk(deflated: number): number {
-  return Math.max(64, Math.min(4095, deflated * 4));
-}
-
-/**
- * The content in memory of its own size. A slice of node's shared 8 KB pool would pin the whole
- * slab: a cold rebuild holds a chunk of entities' objects at once, and tens of MB of half-dead
- * slabs piled up between full collections (the largest part of its peak RSS beyond the heap).
- */
-function ownCopy(content: Buffer): Buffer {
-  const out = Buffer.allocUnsafeSlow(content.length);
-  content.copy(out);
-  return out;
-}
 
 /** git's core.looseCompression default (Z_BEST_SPEED). */
 const LOOSE_COMPRESSION = 1;
@@ -88,18 +69,7 @@ export class LooseObjects {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
       throw e;
     }
-    let framed: Buffer;
-    try {
-      framed = zlib().inflateSync(raw, { chunkSize: inflateChunk(raw.length) });
-    } catch (e) {
-      throw new MilestoneError('CORRUPT_ENTITY', `loose object ${oid} cannot be inflated: ${(e as Error).message}`, {
-        hint: 'Run `git fsck` to check the repository.',
-        cause: e,
-        data: { oid },
-      });
-    }
-    const obj = unframe(framed, `object ${oid}`);
-    return { type: obj.type, content: ownCopy(obj.content) };
+    return inflateObject(raw, oid);
   }
 
   /**

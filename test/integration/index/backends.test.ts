@@ -126,3 +126,29 @@ describe('the same query gives the same answer on every backend', () => {
     expect(titles(all, 'label:docs')).toEqual(['Docs site', 'PARSER DOCS']);
   }, 180_000);
 });
+
+describe('an unreadable milestone', () => {
+  it('is named by a warning on every backend, and the rest is listed alike', async () => {
+    const ref = `refs/milestones/milestone/${ids.audit}`;
+    const tip = repo.git(['rev-parse', ref]).trim();
+    const forged = repo.git(['commit-tree', repo.git(['mktree']).trim(), '-p', tip, '-m', 'hand edit']).trim();
+    repo.git(['update-ref', ref, forged]);
+    try {
+      const texts: string[] = [];
+      for (const b of BACKENDS) {
+        for (const args of [['list', '--json'], ['list', 'label:backend']]) {
+          const r = await runInProcess(repo.dir, [...args, '--backend', b], vars);
+          expect(r.code, `${b}: ${r.stderr}`).toBe(0);
+          expect(r.stderr, `${b}: ${args.join(' ')}`).toMatch(new RegExp(`^warning: skipping milestone ${ids.audit.slice(0, 8)}: `));
+          if (args[1] === '--json') texts.push(r.stdout);
+        }
+      }
+      expect(new Set(texts).size).toBe(1);
+      expect(texts[0]).not.toContain(ids.audit);
+    } finally {
+      repo.git(['update-ref', ref, tip]);
+    }
+    const r = await runInProcess(repo.dir, ['list', '--json', '--backend', 'postgresql'], vars);
+    expect(r.stderr).toBe('');
+  }, 120_000);
+});
