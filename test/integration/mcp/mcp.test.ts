@@ -11,6 +11,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cli, cliEnv } from '../../helpers/cli';
+import { problems } from '../../helpers/schemas';
 import { makeTmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
 
 const TOOLS = ['list', 'show', 'task_show', 'next', 'task_add', 'task_edit', 'task_start', 'task_done', 'task_block',
@@ -138,5 +139,26 @@ describe('git milestone mcp', () => {
     repo.git(['fetch', '-q', 'origin']);
     const listed = (await call('list', { query: 'other clone' })).milestones;
     expect(listed.map((s: any) => s.title)).toEqual(['Made in the other clone']);
+  });
+
+  it('init --agent claude --mcp writes a marked block and the server entry, idempotently, merging .mcp.json', () => {
+    fs.writeFileSync(path.join(repo.dir, 'CLAUDE.md'), '# Notes\n\nRun make.\n');
+    fs.writeFileSync(path.join(repo.dir, '.mcp.json'), '{"mcpServers":{"db":{"command":"db-mcp"}}}');
+    const first = json(['init', '--agent', 'claude', '--mcp']);
+    expect(problems('init.schema.json', first)).toBeNull();
+    expect(first.agent).toEqual({ agent: 'claude', file: 'CLAUDE.md', action: 'updated', mcp: { file: '.mcp.json', action: 'updated' } });
+    const text = fs.readFileSync(path.join(repo.dir, 'CLAUDE.md'), 'utf8');
+    expect(text.startsWith('# Notes\n\nRun make.\n\n<!-- git-milestone:start')).toBe(true);
+    expect(JSON.parse(fs.readFileSync(path.join(repo.dir, '.mcp.json'), 'utf8')).mcpServers).toEqual({
+      db: { command: 'db-mcp' }, 'git-milestone': { command: 'git', args: ['milestone', 'mcp'] },
+    });
+    const again = json(['init', '--agent', 'claude', '--mcp']);
+    expect(again.agent).toMatchObject({ action: 'unchanged', mcp: { action: 'unchanged' } });
+    expect(fs.readFileSync(path.join(repo.dir, 'CLAUDE.md'), 'utf8')).toBe(text);
+    expect(json(['init', '--agent', 'codex']).agent).toEqual({ agent: 'codex', file: 'AGENTS.md', action: 'created', mcp: null });
+    fs.writeFileSync(path.join(repo.dir, '.mcp.json'), '[1]');
+    const bad = cli(repo.dir, ['init', '--mcp', '--json']);
+    expect(bad.code).toBe(5);
+    expect(bad.json().error).toMatchObject({ code: 'INVALID_INPUT', hint: expect.stringContaining('nothing was written') });
   });
 });
