@@ -7,7 +7,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CommandDef, FlagDef } from '../cli/CommandDef';
-import { DEFS } from '../cli/defs/registry';
 import type { ToolHints, ToolRow } from './toolTable';
 
 export type JsonSchema = Record<string, unknown>;
@@ -26,7 +25,7 @@ export const SCHEMA_DIR = path.join(__dirname, '..', '..', 'schemas');
 
 export const camel = (flag: string): string => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-export const defOf = (row: ToolRow): CommandDef<unknown> => DEFS[row.command]();
+export const defOf = (row: ToolRow): CommandDef<unknown> => row.def();
 
 /** The command's flags a tool offers: its own, less the ones the row fixes or leaves out. */
 export function offeredFlags(row: ToolRow, def: CommandDef<unknown>): Array<[string, FlagDef]> {

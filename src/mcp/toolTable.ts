@@ -6,6 +6,7 @@
  * the command table does not say: a name for the free words (`list {query}`), flags a tool fixes
  * or leaves out, and a property to hold an array answer (MCP's structured content is an object).
  */
+import type { CommandDef } from '../cli/CommandDef';
 
 export interface ToolHints {
   readOnlyHint: boolean;
@@ -13,11 +14,19 @@ export interface ToolHints {
   idempotentHint: boolean;
 }
 
+type Load = () => CommandDef<unknown>;
+
 export interface ToolRow {
   /** The MCP tool name. */
   name: string;
   /** The command's words in the command table (`task add`). */
   command: string;
+  /**
+   * Its definition, loaded as the command table loads it (the literal require lets the bundler
+   * follow it; importing the table itself would make a circle through the `mcp` command). A unit
+   * test keeps each equal to the table's.
+   */
+  def: Load;
   /** The file in schemas/ describing the command's `--json` output. */
   schema: string;
   /** The output is an array: structured content holds it under this property. */
@@ -44,21 +53,21 @@ const SET: ToolHints = { readOnlyHint: false, destructiveHint: false, idempotent
 const OVERWRITE: ToolHints = { readOnlyHint: false, destructiveHint: true, idempotentHint: true };
 
 export const TOOL_ROWS: readonly ToolRow[] = [
-  { name: 'list', command: 'list', schema: 'milestone-list.schema.json', wrap: 'milestones', rest: 'query', limit: 50, hints: READ },
-  { name: 'show', command: 'show', schema: 'milestone.schema.json', hints: READ },
-  { name: 'task_show', command: 'task show', schema: 'task.schema.json', hints: READ },
-  { name: 'next', command: 'next', schema: 'next-explain.schema.json', fixed: { explain: true, json: true }, limit: 20, hints: READ },
-  { name: 'task_add', command: 'task add', schema: 'task.schema.json', hints: ADD },
-  { name: 'task_edit', command: 'task edit', schema: 'task.schema.json', hints: OVERWRITE },
-  { name: 'task_start', command: 'task start', schema: 'task.schema.json', hints: SET },
-  { name: 'task_done', command: 'task done', schema: 'task.schema.json', hints: SET },
-  { name: 'task_block', command: 'task block', schema: 'task.schema.json', hints: SET },
-  { name: 'phase_submit', command: 'phase submit', schema: 'task.schema.json', hints: ADD },
+  { name: 'list', command: 'list', def: () => require('../cli/defs/list').default, schema: 'milestone-list.schema.json', wrap: 'milestones', rest: 'query', limit: 50, hints: READ },
+  { name: 'show', command: 'show', def: () => require('../cli/defs/show').default, schema: 'milestone.schema.json', hints: READ },
+  { name: 'task_show', command: 'task show', def: () => require('../cli/defs/taskShow').default, schema: 'task.schema.json', hints: READ },
+  { name: 'next', command: 'next', def: () => require('../cli/defs/next').default, schema: 'next-explain.schema.json', fixed: { explain: true, json: true }, limit: 20, hints: READ },
+  { name: 'task_add', command: 'task add', def: () => require('../cli/defs/taskAdd').default, schema: 'task.schema.json', hints: ADD },
+  { name: 'task_edit', command: 'task edit', def: () => require('../cli/defs/taskUpdate').taskEdit, schema: 'task.schema.json', hints: OVERWRITE },
+  { name: 'task_start', command: 'task start', def: () => require('../cli/defs/taskUpdate').taskStart, schema: 'task.schema.json', hints: SET },
+  { name: 'task_done', command: 'task done', def: () => require('../cli/defs/taskUpdate').taskDone, schema: 'task.schema.json', hints: SET },
+  { name: 'task_block', command: 'task block', def: () => require('../cli/defs/taskUpdate').taskBlock, schema: 'task.schema.json', hints: SET },
+  { name: 'phase_submit', command: 'phase submit', def: () => require('../cli/defs/workflow/phase').phaseSubmit, schema: 'task.schema.json', hints: ADD },
   {
-    name: 'review', command: 'review', schema: 'task.schema.json', omit: ['pending', 'mine', 'backend'], hints: ADD,
+    name: 'review', command: 'review', def: () => require('../cli/defs/workflow/review').default, schema: 'task.schema.json', omit: ['pending', 'mine', 'backend'], hints: ADD,
     summary: 'Review a phase waiting for approval: approve, reject or request changes (one of them).',
   },
-  { name: 'log', command: 'log', schema: 'log.schema.json', wrap: 'entries', limit: 100, hints: READ },
+  { name: 'log', command: 'log', def: () => require('../cli/defs/log').default, schema: 'log.schema.json', wrap: 'entries', limit: 100, hints: READ },
 ];
 
 export const toolRow = (name: string): ToolRow | undefined => TOOL_ROWS.find((t) => t.name === name);
