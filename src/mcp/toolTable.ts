@@ -67,6 +67,10 @@ export const TOOL_ROWS: readonly ToolRow[] = [
     name: 'review', command: 'review', def: () => require('../cli/defs/workflow/review').default, schema: 'task.schema.json', omit: ['pending', 'mine', 'backend'], hints: ADD,
     summary: 'Review a phase waiting for approval: approve, reject or request changes (one of them).',
   },
+  {
+    name: 'session_checkpoint', command: 'session checkpoint', def: () => require('../cli/defs/session/checkpoint').default,
+    schema: 'session-checkpoint.schema.json', hints: ADD,
+  },
   { name: 'log', command: 'log', def: () => require('../cli/defs/log').default, schema: 'log.schema.json', wrap: 'entries', limit: 100, hints: READ },
 ];
 

@@ -15,7 +15,7 @@ import { problems } from '../../helpers/schemas';
 import { makeTmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
 
 const TOOLS = ['list', 'show', 'task_show', 'next', 'task_add', 'task_edit', 'task_start', 'task_done', 'task_block',
-  'phase_submit', 'review', 'log'];
+  'phase_submit', 'review', 'session_checkpoint', 'log'];
 
 let repo: TmpRepo;
 let other: TmpRepo;
@@ -110,6 +110,10 @@ describe('git milestone mcp', () => {
     expect(submitted.phases[0]).toMatchObject({ status: 'waiting_approval', deliverables: [{ path: 'design.md' }] });
     const reviewed = await call('review', { task: t3, approve: true, message: 'fine' });
     expect(reviewed.phases[0].reviews[0]).toMatchObject({ decision: 'approve', message: 'fine' });
+    const session = json(['session', 'start', m, '--pid', String(process.pid)]).id;
+    const checkpoint = await call('session_checkpoint', { session: session.slice(0, 8), message: 'half way' });
+    expect(checkpoint).toMatchObject({ message: 'half way' });
+    expect(json(['session', 'show', session]).checkpoints).toBe(1);
     const log = await call('log', { id: m, limit: 3 });
     expect(log.entries).toEqual(json(['log', m, '--limit', '3']));
   });
