@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Bundles the compiled CLI (dist/cli/main.js and everything it reaches) into one file, so a
 // command does not pay for resolving and reading ~100 module files at start-up. Modules stay
-// lazily evaluated (esbuild wraps each CommonJS module); oclif, pino, yaml, ajv and the database
+// lazily evaluated (esbuild wraps each CommonJS module); oclif, pino, yaml, ajv, the MCP SDK and the database
 // drivers stay external and are loaded only by the commands that need them.
 import { build } from 'esbuild';
 
-const external = ['@oclif/core', 'pino', 'yaml', 'ajv', 'better-sqlite3', 'pg'];
+const external = ['@oclif/core', 'pino', 'yaml', 'ajv', 'better-sqlite3', 'pg', '@modelcontextprotocol/sdk'];
 // The hook entry points too: a commit on a milestone branch pays for one of them (see docs/architecture.md, Hooks).
 const hooks = ['pre-commit', 'commit-msg', 'post-merge', 'post-checkout'].map((h) => `hooks/${h}`);
 for (const entry of ['cli/main', ...hooks]) {

@@ -21,7 +21,7 @@ export interface RunDefOptions {
 }
 
 /** Compact JSON (pre-rendered when the result carries it), or indented on a terminal. */
-function renderJson(result: unknown, pretty: boolean): string | Buffer {
+export function renderJson(result: unknown, pretty: boolean): string | Buffer {
   if (!hasJsonText(result)) return jsonText(result, pretty);
   const text = result.jsonText();
   return pretty ? jsonText(JSON.parse(text.toString('utf8')), true) : text;

@@ -16,6 +16,7 @@ import { GitCliPorcelain } from '../storage/git/GitCliPorcelain';
 import { GitNotesStore } from '../storage/git/GitNotesStore';
 import { EntityStore } from '../storage/entity/EntityStore';
 import type { WriteRequest } from '../storage/entity/types';
+import type { RepoInfo } from '../storage/ports';
 import type { Context } from './context';
 import { milestoneEntity } from './milestoneEntity';
 import { gitAuthor } from './gitAuthor';
@@ -30,13 +31,17 @@ export interface OpenContextOptions {
   mergeIncoming?: boolean;
 }
 
+/** Refuses a command that touches the work tree in a bare repository. */
+export function requireWorkTree(repo: RepoInfo): void {
+  if (repo.workTree) return;
+  throw new MilestoneError('NEEDS_WORK_TREE', 'this command needs a work tree, and this is a bare repository', {
+    hint: 'Run it in a clone with a checkout; commands that only read or write milestones work here.',
+  });
+}
+
 export async function openContext(o: OpenContextOptions): Promise<Context> {
   const repo = findRepo({ cwd: o.env.cwd, vars: o.env.vars });
-  if (o.needsWorkTree && !repo.workTree) {
-    throw new MilestoneError('NEEDS_WORK_TREE', 'this command needs a work tree, and this is a bare repository', {
-      hint: 'Run it in a clone with a checkout; commands that only read or write milestones work here.',
-    });
-  }
+  if (o.needsWorkTree) requireWorkTree(repo);
   const dataDir = path.join(repo.commonDir, 'milestones');
   setLogDir(o.env, path.join(dataDir, 'logs'));
   const storage = openGitStorage({ repo });

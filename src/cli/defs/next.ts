@@ -8,11 +8,14 @@ import { idText, type TextStyle } from '../style';
 const def: CommandDef<NextResult | TaskView[]> = {
   summary: 'Tasks ready to start now, and why the others wait.',
   description: 'A task is ready when it is pending and every task it depends on is completed or cancelled. With --json the output is the array of ready tasks (add --explain for the full object with waiting reasons).',
-  examples: ['git milestone next', 'git milestone next 3f2a --json', 'git milestone next --explain --json'],
+  examples: ['git milestone next', 'git milestone next 3f2a --json', 'git milestone next --explain --json', 'git milestone next --limit 10'],
   args: [{ name: 'milestone', description: 'Only this milestone (id, prefix or alias).' }],
-  flags: { explain: { type: 'boolean', description: 'With --json: print {ready, inProgress, blocked, waiting} instead of only the ready tasks.' } },
+  flags: {
+    explain: { type: 'boolean', description: 'With --json: print {ready, inProgress, blocked, waiting} instead of only the ready tasks.' },
+    limit: { type: 'integer', char: 'n', description: 'Show at most this many tasks of each kind (ready, in progress, blocked, waiting).' },
+  },
   async execute(ctx, input) {
-    const r = await nextTasks(ctx, { milestone: input.args.milestone });
+    const r = await nextTasks(ctx, { milestone: input.args.milestone, limit: input.flags.limit as number | undefined });
     return input.flags.json && !input.flags.explain ? r.ready : r;
   },
   text(result, _input, style) {

@@ -72,6 +72,7 @@ export const DEFS: Record<string, Loader> = {
   'session end': () => require('./session/status').end,
   'session cleanup': () => require('./session/cleanup').default,
   'session checkpoint': () => require('./session/checkpoint').default,
+  mcp: () => require('./mcp').default,
 };
 
 /** Other words for a command: alias → the command's words. */

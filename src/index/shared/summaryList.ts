@@ -69,12 +69,14 @@ export interface ListSource {
 
 /** The list answer of `index` for `filter` (what every MilestoneIndex.list returns). */
 export async function answerList(index: ListSource, filter: SummaryFilter): Promise<SummaryList> {
-  const plain = !filter.label?.length && !filter.assignee?.length && !filter.text && !filter.query?.length
-    && (filter.sort ?? 'created') === 'created' && filter.limit === undefined;
+  // Rows come in the default order, so a limit alone is a slice: no row is parsed.
+  const headersOnly = !filter.label?.length && !filter.assignee?.length && !filter.text && !filter.query?.length
+    && (filter.sort ?? 'created') === 'created';
+  const plain = headersOnly && filter.limit === undefined;
   if (plain && !filter.all && !filter.status?.length && index.liveJson) return SummaryList.ofJson(await index.liveJson());
-  const source = !plain && index.candidates ? await index.candidates(filter) : await index.rows();
+  const source = !headersOnly && index.candidates ? await index.candidates(filter) : await index.rows();
   const rows = source.filter((r) => (filter.all || !r.archived) && (!filter.status?.length || filter.status.includes(r.status)));
-  if (plain) return SummaryList.ofRows(rows);
+  if (headersOnly) return SummaryList.ofRows(plain ? rows : rows.slice(0, filter.limit));
   const rowById = new Map(rows.map((r) => [r.id, r]));
   const kept = filterSummaries(SummaryList.ofRows(rows).items, filter);
   return SummaryList.ofRows(kept.map((s) => rowById.get(s.id) as ListRow));

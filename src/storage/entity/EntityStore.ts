@@ -56,8 +56,30 @@ export class EntityStore<S> {
   /** Snapshots of many entities in three batched reads (commits, trees, blobs). */
   async readMany(tips: Map<string, Oid>): Promise<Map<string, TipRead<S>>> {
     const { level: readLevel, release } = this.def.format;
-    return readTips<S>({ objects: this.storage.objects, kind: this.def.kind, tips, readLevel, release });
+    const read = (wanted: Map<string, Oid>) => readTips<S>({ objects: this.storage.objects, kind: this.def.kind, tips: wanted, readLevel, release });
+    const kept = this.kept;
+    if (!kept) return read(tips);
+    const missing = new Map([...tips].filter(([id, tip]) => kept.get(id)?.tip !== tip));
+    const fresh = missing.size ? await read(missing) : new Map<string, TipRead<S>>();
+    for (const [id, r] of fresh) if (!('error' in r)) kept.set(id, { tip: missing.get(id) as Oid, read: r });
+    const out = new Map<string, TipRead<S>>();
+    for (const [id, tip] of tips) {
+      const r = fresh.get(id) ?? (kept.get(id)?.tip === tip ? kept.get(id)?.read : undefined);
+      if (r) out.set(id, r);
+    }
+    return out;
   }
+
+  /**
+   * From now on readMany keeps what it read, by tip, and reads only entities whose tip moved: for a
+   * long-lived process (the MCP server) that reads every milestone on each call. A snapshot never
+   * changes at a given tip; the kept states are shared, so callers must not change them.
+   */
+  keepReads(): void {
+    this.kept ??= new Map();
+  }
+
+  private kept?: Map<string, { tip: Oid; read: TipRead<S> }>;
 
   /** The level marker for operations on top of an entity marked `base` (null: unmarked). */
   private need(ops: Operation[], base: FormatNeed | null): FormatNeed {

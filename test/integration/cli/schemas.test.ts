@@ -82,6 +82,7 @@ describe('real --json output conforms', () => {
   it('init, in a work tree and a bare repository', () => {
     expect(run('init.schema.json', ['init'])).toMatchObject({ bare: false, alreadyInitialized: false, milestones: 0 });
     expect(run('init.schema.json', ['init'])).toMatchObject({ alreadyInitialized: true });
+    expect(run('mcp-tools.schema.json', ['mcp', '--tools']).tools.map((t: { name: string }) => t.name)).toContain('next');
     const bare = makeTmpRepo({ bare: true });
     try {
       const r = cli(bare.dir, ['init', '--json']);
