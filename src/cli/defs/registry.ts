@@ -72,6 +72,9 @@ export const DEFS: Record<string, Loader> = {
   'session end': () => require('./session/status').end,
   'session cleanup': () => require('./session/cleanup').default,
   'session checkpoint': () => require('./session/checkpoint').default,
+  claim: () => require('./claim/claim').default,
+  heartbeat: () => require('./claim/heartbeat').default,
+  release: () => require('./claim/release').default,
 };
 
 /** Other words for a command: alias → the command's words. */

@@ -14,7 +14,9 @@ import { checkRemoteName, trackingPrefix } from '../sync/remoteLayout';
 import { CLAIM_KIND, claimStore } from './claimEntity';
 
 const LOCAL_ATTEMPTS = 20;
-const REMOTE_ATTEMPTS = 4;
+const REMOTE_ATTEMPTS = 5;
+/** Refusals that stale knowledge of the remote's claim can cause. */
+const REFUSALS = ['CLAIMED', 'NOT_HOLDER', 'LEASE_LOST', 'NOT_FOUND'];
 
 export interface PublishOptions {
   task: string;
@@ -51,9 +53,19 @@ async function publishLocal(ctx: Context, o: PublishOptions): Promise<ClaimState
 async function publishRemote(ctx: Context, o: PublishOptions, remote: string): Promise<ClaimState | null> {
   const store = claimStore(ctx);
   const tracking = claimTrackingRef(remote, o.task);
+  let fetched = false;
   for (let attempt = 1; attempt <= REMOTE_ATTEMPTS; attempt++) {
     const base = await ctx.storage.refs.read(tracking);
-    const written = await store.commitOn(o.task, base, ctx.who(), o.build);
+    let written;
+    try {
+      written = await store.commitOn(o.task, base, ctx.who(), o.build);
+    } catch (e) {
+      // Refused on what this clone last knew of the remote: look at the remote itself once.
+      if (fetched || !(e instanceof MilestoneError) || !REFUSALS.includes(e.code)) throw e;
+      fetchClaim(ctx, remote, o.task);
+      fetched = true;
+      continue;
+    }
     if (!written || written.ops.length === 0) return written?.state ?? null;
     if (ctx.git.pushIfUnchanged(remote, written.ref, written.tip, base) === 'ok') {
       await setRef(ctx, tracking, written.tip);
@@ -62,6 +74,7 @@ async function publishRemote(ctx: Context, o: PublishOptions, remote: string): P
       return written.state;
     }
     fetchClaim(ctx, remote, o.task);
+    fetched = true;
   }
   throw new MilestoneError('CONFLICT', `the claim of task ${o.task.slice(0, 8)} on ${remote} kept moving under other writers`, {
     hint: 'Nothing was claimed. Try again in a moment.',

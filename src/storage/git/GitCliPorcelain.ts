@@ -175,7 +175,9 @@ export class GitCliPorcelain implements GitPorcelain {
     const r = this.raw(args);
     if (r.status === 0) return 'ok';
     const line = r.stdout.split('\n').find((l) => l.startsWith('!\t')) ?? '';
-    if (/stale info|fetch first|non-fast-forward|already exists|cannot lock ref|incorrect old value/i.test(line)) return 'moved';
+    // The lease failed, or the remote's own ref lock saw another push of the same ref at that moment.
+    const raced = /reference already exists|cannot lock ref|incorrect old value|is at [0-9a-f]+ but expected/i.test(r.stderr);
+    if (/stale info|fetch first|non-fast-forward|already exists|incorrect old value/i.test(line) || raced) return 'moved';
     throw gitFailed(args, line ? { ...r, stderr: `error: ${line.split('\t').pop()}\n${r.stderr}` } : r);
   }
 
