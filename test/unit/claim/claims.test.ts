@@ -11,6 +11,7 @@ import { heartbeatClaim } from '../../../src/core/claim/heartbeatClaim';
 import { listClaims } from '../../../src/core/claim/listClaims';
 import { releaseClaim } from '../../../src/core/claim/releaseClaim';
 import { createMilestone } from '../../../src/core/createMilestone';
+import { checkClaims, fixLapsedClaims } from '../../../src/core/doctor/checkClaims';
 import { readMilestone } from '../../../src/core/milestoneAccess';
 import { updateTask } from '../../../src/core/updateTask';
 import type { MilestoneError } from '../../../src/errors/MilestoneError';
@@ -102,5 +103,20 @@ describe('claim', () => {
     const won = results.filter((r) => r.status === 'fulfilled');
     expect(won).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect((r.reason as MilestoneError).code).toBe('CLAIMED');
+  });
+
+  it('doctor reports a lapsed lease and --fix releases it; fencing keeps rising for the next holder', async () => {
+    await claimTask(m.ctx, { task: first, agent: 'dead', ttlMs: MIN });
+    expect(await checkClaims(m.ctx)).toEqual([]);
+    now += 2 * MIN;
+    const problems = await checkClaims(m.ctx);
+    expect(problems).toEqual([expect.objectContaining({ check: 'claims', severity: 'warning', fixable: true, message: expect.stringContaining('held by dead') })]);
+    await fixLapsedClaims(m.ctx, problems);
+    expect(problems[0].fixed).toBe(true);
+    expect(await listClaims(m.ctx)).toEqual([]);
+    expect(await checkClaims(m.ctx)).toEqual([]);
+    expect(await claimTask(m.ctx, { task: first, agent: 'next' })).toMatchObject({ fencing: 2 });
+    m.ctx.fencing = 1; // the dead agent wakes up and reports: refused, the task is someone else's now
+    expect(await code(updateTask(m.ctx, { task: first, status: 'completed' }))).toBe('STALE_FENCING');
   });
 });
