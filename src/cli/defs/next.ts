@@ -6,7 +6,9 @@ import type { TaskView } from '../../domain/views';
 import type { CommandDef } from '../CommandDef';
 import { cut, oneLine, short, table } from '../format';
 import { idText, type TextStyle } from '../style';
+import { listClaims } from '../../core/claim/listClaims';
 import { AS_FLAG, claimLine, REMOTE_FLAG, remoteOf, TTL_FLAG, ttlOf } from './claim/claimFlags';
+import { holderText } from './claim/claimsText';
 
 const def: CommandDef<NextResult | TaskView[] | ClaimView | null> = {
   summary: 'Tasks ready to start now, and why the others wait.',
@@ -25,12 +27,18 @@ const def: CommandDef<NextResult | TaskView[] | ClaimView | null> = {
       return claimNext(ctx, { milestone: input.args.milestone, ttlMs: ttlOf(input.flags), agent: input.flags.as as string | undefined, remote: remoteOf(input.flags) });
     }
     const r = await nextTasks(ctx, { milestone: input.args.milestone });
-    return input.flags.json && !input.flags.explain ? r.ready : r;
+    if (input.flags.json) return input.flags.explain ? r : r.ready;
+    const claims = await listClaims(ctx); // text only: who holds which task until when
+    return claims.length > 0 ? { ...r, claims: new Map(claims.map((c) => [c.task, c])) } : r;
   },
   text(result, input, style) {
     if (input.flags.claim) return result === null ? 'Nothing is ready to claim.' : `Claimed ${claimLine(result as ClaimView)}`;
-    const r = result as NextResult;
-    const rows = (ts: TaskView[], second: (t: TaskView) => string) => table(ts.map((t) => [idText(style, short(t.id)), second(t), oneLine(t.title)]), undefined, style);
+    const r = result as NextResult & { claims?: Map<string, ClaimView> };
+    const held = (t: TaskView) => {
+      const c = r.claims?.get(t.id);
+      return c ? `  [${holderText(c, Date.now())}]` : '';
+    };
+    const rows = (ts: TaskView[], second: (t: TaskView) => string) => table(ts.map((t) => [idText(style, short(t.id)), second(t), oneLine(t.title) + held(t)]), undefined, style);
     const parts: string[] = [];
     parts.push(r.ready.length === 0 ? 'Nothing is ready to start.' : `Ready:\n${rows(r.ready, (t) => short(t.milestoneId))}`);
     if (r.inProgress.length) parts.push(`In progress:\n${rows(r.inProgress, (t) => oneLine(t.assignee ?? ''))}`);
