@@ -12,7 +12,7 @@ const DEFAULTS: MilestoneConfig = {
   branch_cleanup: 'conservative',
   auto_scale: true,
   scale_thresholds: { sqlite_milestones: 50 },
-  coordination: { conflict_resolution: 'merge' },
+  coordination: { conflict_resolution: 'merge', lease_ttl: '30m' },
   cache: { enabled: true },
   log: { level: 'info' },
   phase_weights: { design: 15, spec: 25, task: 20, execute: 40 },

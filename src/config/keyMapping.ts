@@ -3,11 +3,12 @@
  *  - git: `milestone.auto-branch` → `auto_branch`; `milestone.cache.max-size` → `cache.max_size`
  *    (kebab-case to snake_case in the last segment, because git variable names cannot hold `_`).
  *  - env: `MILESTONE_CACHE__TTL` → `cache.ttl` (`__` is a dot, lowercased);
- *    `MILESTONE_AUTO_SCALE` → `auto_scale`. `MILESTONE_DATA_PATH` is not a setting.
+ *    `MILESTONE_AUTO_SCALE` → `auto_scale`. `MILESTONE_DATA_PATH`, `MILESTONE_FENCING` and
+ *    `MILESTONE_AGENT` (claims) are not settings.
  */
 
 /** Environment variables with the MILESTONE_ prefix that are not settings. */
-export const NON_SETTING_VARS: ReadonlySet<string> = new Set(['MILESTONE_DATA_PATH']);
+export const NON_SETTING_VARS: ReadonlySet<string> = new Set(['MILESTONE_DATA_PATH', 'MILESTONE_FENCING', 'MILESTONE_AGENT']);
 
 /** `milestone.*` git config keys that are not settings (the trusted file's hash: trustRules.ts). */
 export const NON_SETTING_GIT_KEYS: ReadonlySet<string> = new Set(['milestone.trusted-settings']);

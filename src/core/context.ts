@@ -23,6 +23,11 @@ export interface Context {
   git: GitPorcelain;
   milestones: EntityStore<MilestoneState>;
   index: MilestoneIndex;
+  /**
+   * The fencing number this writer presents for claimed tasks (`--fencing`; else the
+   * MILESTONE_FENCING variable is read): core/claim/checkFencing.ts.
+   */
+  fencing?: number;
   /** Author and time for a write (asks git once per process). */
   who(): WriteRequest;
   close(): Promise<void>;

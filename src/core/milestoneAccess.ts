@@ -4,10 +4,13 @@
  * Every write also records what the workflow's policies have due (auto-approvals, phases sent
  * back for review: core/workflow/writePolicy.ts) ahead of its own operations, and retries the
  * webhook deliveries that are due (core/notify/retryDue.ts).
+ * A writer that presents a fencing number is refused on a task whose claim moved on
+ * (claim/checkFencing.ts).
  */
 import type { MilestoneOpDraft } from '../domain/ops/constructors';
 import type { MilestoneState } from '../domain/types';
 import { MilestoneError } from '../errors/MilestoneError';
+import { checkFencing, presentedFencing } from './claim/checkFencing';
 import type { Context } from './context';
 import { retryDue } from './notify/retryDue';
 import { loadWritePolicy } from './workflow/writePolicy';
@@ -40,6 +43,7 @@ export interface WriteResult {
 export async function writeMilestone(
   ctx: Context, id: string, build: (state: MilestoneState) => MilestoneOpDraft[],
 ): Promise<WriteResult> {
+  if (presentedFencing(ctx) !== null) await checkFencing(ctx, touchedTasks(build(await readMilestone(ctx, id))));
   const policy = await loadWritePolicy(ctx, id);
   let policyCount = 0;
   const result = await ctx.milestones.append(id, ctx.who(), (state) => {
@@ -61,4 +65,9 @@ export async function writeMilestone(
 /** Records the policy operations that are due on milestone `id` (if any); the state after them. */
 export async function settlePolicy(ctx: Context, id: string): Promise<MilestoneState> {
   return (await writeMilestone(ctx, id, () => [])).state;
+}
+
+/** The tasks a batch of operations writes to (their fencing is checked: claim/checkFencing.ts). */
+function touchedTasks(drafts: MilestoneOpDraft[]): string[] {
+  return drafts.flatMap((d) => (typeof (d as { task?: unknown }).task === 'string' ? [(d as { task: string }).task] : []));
 }

@@ -19,6 +19,8 @@ export const EXIT = {
   BACKEND: 12,
   /** Data written by a newer release (a newer operation type, entity kind or format level). */
   TOO_NEW: 13,
+  /** A task claimed by another holder, or a lease lost (a stale fencing number). */
+  CLAIM: 14,
   INTERNAL: 70,
 } as const;
 
@@ -42,6 +44,11 @@ export type ErrorCode =
   | 'CONFIG_INVALID'
   | 'GIT_FAILED'
   | 'BACKEND_UNAVAILABLE'
+  | 'NOT_READY'
+  | 'CLAIMED'
+  | 'NOT_HOLDER'
+  | 'LEASE_LOST'
+  | 'STALE_FENCING'
   | 'INTERNAL';
 
 const TABLE: Record<ErrorCode, number> = {
@@ -64,6 +71,11 @@ const TABLE: Record<ErrorCode, number> = {
   CONFIG_INVALID: EXIT.CONFIG,
   GIT_FAILED: EXIT.GIT,
   BACKEND_UNAVAILABLE: EXIT.BACKEND,
+  NOT_READY: EXIT.INVALID,
+  CLAIMED: EXIT.CLAIM,
+  NOT_HOLDER: EXIT.CLAIM,
+  LEASE_LOST: EXIT.CLAIM,
+  STALE_FENCING: EXIT.CLAIM,
   INTERNAL: EXIT.INTERNAL,
 };
 

@@ -171,6 +171,12 @@ export interface GitPorcelain {
   fetch(source: string, refspecs: string[], o?: { hint?: string }): void;
   /** `push --porcelain REMOTE REFSPECS…`: the caller reads the per-ref lines whatever the status. */
   push(remote: string, refspecs: string[]): GitResult;
+  /**
+   * One atomic compare-and-swap of a ref on a remote: `push --porcelain
+   * --force-with-lease=REF:EXPECTED REMOTE NEXT:REF` (EXPECTED null: the ref must not exist there).
+   * `moved` when the remote's ref was not EXPECTED (another writer won); GIT_FAILED otherwise.
+   */
+  pushIfUnchanged(remote: string, ref: string, next: Oid, expected: Oid | null): 'ok' | 'moved';
   /** `notes --ref=REF merge --strategy=STRATEGY FROM`, with extra environment (a fallback identity). */
   mergeNotes(ref: string, from: string, o: { strategy: string; env?: Record<string, string> }): GitResult;
   /** `bundle create FILE` of the refs. */

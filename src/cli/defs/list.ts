@@ -5,9 +5,13 @@ import { SORT_KEYS } from '../../domain/query';
 import type { SummaryList } from '../../index/shared/summaryList';
 import { MILESTONE_STATUSES } from '../../domain/types';
 import { BACKENDS } from '../../domain/scaleDecision';
-import type { CommandDef } from '../CommandDef';
+import { listClaims } from '../../core/claim/listClaims';
+import type { Context } from '../../core/context';
+import type { ClaimView } from '../../domain/claim/claimState';
+import type { CommandDef, Input } from '../CommandDef';
 import { bar, oneLine, short, table } from '../format';
-import { idText, statusText } from '../style';
+import { idText, statusText, type TextStyle } from '../style';
+import { claimsText } from './claim/claimsText';
 
 const def: CommandDef<SummaryList> = {
   summary: 'List milestones with their status and progress.',
@@ -40,7 +44,7 @@ Quote a term with < or > (as above): the shell reads them as redirections.`,
     backend: { type: 'string', options: BACKENDS, description: 'Read from this index (default: picked by scale; see `git milestone scale`).' },
     'as-of': { type: 'string', description: 'The plan as it stood then (YYYY-MM-DD: end of that day, UTC; or an ISO date-time), folded from the history.' },
   },
-  execute: (ctx, input) => {
+  execute: async (ctx, input) => {
     const filter = {
       status: input.flags.status as string[] | undefined,
       label: input.flags.label as string[] | undefined,
@@ -51,10 +55,15 @@ Quote a term with < or > (as above): the shell reads them as redirections.`,
       limit: input.flags.limit as number | undefined,
     };
     const asOf = input.flags['as-of'] as string | undefined;
-    return asOf !== undefined ? listAsOf(ctx, filter, asOf) : listMilestones(ctx, filter, { backend: input.flags.backend as string | undefined });
+    return withClaims(ctx, input, asOf !== undefined ? await listAsOf(ctx, filter, asOf)
+      : await listMilestones(ctx, filter, { backend: input.flags.backend as string | undefined }));
   },
-  text: (list, input, style) =>
-    list.length === 0
+  text: (list, input, style) => [listText(list, input, style), claimsText(claimsOf(list, list.items.map((m) => m.id)), Date.now())]
+    .filter(Boolean).join('\n\n'),
+};
+
+function listText(list: SummaryList, input: Input, style: TextStyle): string {
+  return list.length === 0
       ? filtered(input.flags, input.rest)
         ? 'No milestones match.'
         : 'No milestones. Create one with `git milestone new "<title>"`.'
@@ -65,8 +74,21 @@ Quote a term with < or > (as above): the shell reads them as redirections.`,
           ]),
           ['ID', 'STATUS', 'PROGRESS', 'TASKS', 'TITLE'],
           style,
-        ),
-};
+        );
+}
+
+const CLAIMS = Symbol('claims');
+
+/** For text only (the JSON answer stays the index's bytes): the unreleased claims, kept beside the list. */
+async function withClaims(ctx: Context, input: Input, list: SummaryList): Promise<SummaryList> {
+  if (!input.flags.json) Object.defineProperty(list, CLAIMS, { value: await listClaims(ctx), enumerable: false });
+  return list;
+}
+
+function claimsOf(list: SummaryList, ids: string[]): ClaimView[] {
+  const shown = new Set(ids);
+  return ((list as unknown as Record<symbol, ClaimView[] | undefined>)[CLAIMS] ?? []).filter((c) => shown.has(c.milestone));
+}
 /** Whether the user narrowed the list (then an empty answer is "no match", not "no milestones"). */
 function filtered(flags: Record<string, unknown>, rest: string[]): boolean {
   return rest.length > 0 || ['status', 'label', 'assignee', 'conflicts'].some((f) => flags[f] !== undefined && flags[f] !== false);

@@ -73,6 +73,9 @@ export const DEFS: Record<string, Loader> = {
   'session cleanup': () => require('./session/cleanup').default,
   'session checkpoint': () => require('./session/checkpoint').default,
   mcp: () => require('./mcp').default,
+  claim: () => require('./claim/claim').default,
+  heartbeat: () => require('./claim/heartbeat').default,
+  release: () => require('./claim/release').default,
 };
 
 /** Other words for a command: alias → the command's words. */

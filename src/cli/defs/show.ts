@@ -6,19 +6,25 @@ import type { CommandDef } from '../CommandDef';
 import { bar, block, list, oneLine, short, table } from '../format';
 import { idText, PLAIN, statusText, type TextStyle } from '../style';
 import { conflictsText } from '../conflictsText';
+import { listClaims } from '../../core/claim/listClaims';
+import type { ClaimView } from '../../domain/claim/claimState';
+import { claimsText } from './claim/claimsText';
 
-const def: CommandDef<ShownMilestone> = {
+const def: CommandDef<ShownMilestone & { claims?: ClaimView[] }> = {
   summary: 'Show one milestone with its tasks.',
   examples: ['git milestone show 3f2a9c1e', 'git milestone show milestone-001 --json', 'git milestone show 3f2a --as-of 2026-03-01'],
   args: [{ name: 'id', description: 'Milestone id, unique prefix or alias.', required: true }],
   flags: {
     'as-of': { type: 'string', description: 'The milestone as it stood then (YYYY-MM-DD: end of that day, UTC; or an ISO date-time).' },
   },
-  execute: (ctx, input) => {
+  async execute(ctx, input) {
     const asOf = input.flags['as-of'] as string | undefined;
-    return asOf !== undefined ? showAsOf(ctx, { id: input.args.id as string, asOf }) : showMilestone(ctx, { id: input.args.id as string });
+    if (asOf !== undefined) return showAsOf(ctx, { id: input.args.id as string, asOf });
+    const m = await showMilestone(ctx, { id: input.args.id as string });
+    const claims = await listClaims(ctx, { milestone: m.id });
+    return claims.length > 0 ? { ...m, claims } : m;
   },
-  text: (m, _input, style) => renderMilestone(m, style),
+  text: (m, _input, style) => [renderMilestone(m, style), claimsText(m.claims ?? [], Date.now())].filter(Boolean).join('\n\n'),
 };
 export default def;
 

@@ -6,12 +6,13 @@ import type { TaskView } from '../../domain/views';
 import { TASK_STATUSES } from '../../domain/types';
 import type { CommandDef } from '../CommandDef';
 import { oneLine, short } from '../format';
+import { withFencing } from './claim/fencingFlag';
 import { hours } from './milestoneFlags';
 
 const taskArg = [{ name: 'task', description: 'Task id or unique prefix.', required: true }];
 
 function statusDef(verb: string, status: string, summary: string): CommandDef<Changed<TaskView>> {
-  return {
+  return withFencing({
     summary,
     examples: [`git milestone task ${verb} 9c1e`, `git milestone task ${verb} 9c1e --json`],
     args: taskArg,
@@ -19,17 +20,17 @@ function statusDef(verb: string, status: string, summary: string): CommandDef<Ch
     text: (t) => (t.changed
       ? `Task ${short(t.id)} ${oneLine(t.title)} is now ${t.status}`
       : `Nothing changed: task ${short(t.id)} ${oneLine(t.title)} is already ${t.status}.`),
-  };
+  });
 }
 
-export const taskStart: CommandDef<Changed<TaskView>> = {
+export const taskStart: CommandDef<Changed<TaskView>> = withFencing({
   ...statusDef('start', 'in_progress', 'Start a task (status in_progress; records when). With auto_branch, also creates and checks out its branch.'),
   execute: (ctx, input) => startTask(ctx, input.args.task as string),
-};
+});
 export const taskDone = statusDef('done', 'completed', 'Complete a task (records when).');
 export const taskBlock = statusDef('block', 'blocked', 'Mark a task blocked.');
 
-export const taskEdit: CommandDef<Changed<TaskView>> = {
+export const taskEdit: CommandDef<Changed<TaskView>> = withFencing({
   summary: 'Change a task: title, description, assignee, estimate or status.',
   examples: ['git milestone task edit 9c1e --title "Write the LR parser"', 'git milestone task edit 9c1e --assignee bob --status pending'],
   args: taskArg,
@@ -49,7 +50,7 @@ export const taskEdit: CommandDef<Changed<TaskView>> = {
   text: (t) => (t.changed
     ? `Updated task ${short(t.id)} ${oneLine(t.title)} (${t.status})`
     : `Nothing changed: task ${short(t.id)} ${oneLine(t.title)} already has those values.`),
-};
+});
 
 export const taskRm: CommandDef<Changed<TaskView>> = {
   summary: 'Remove a task (a tombstone; its history stays).',

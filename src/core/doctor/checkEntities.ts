@@ -8,6 +8,7 @@
  * newer release wrote (an entity kind this release does not know, or a milestone of a newer format
  * level) is a warning naming the release it needs, never an error: it is not damaged.
  */
+import { CLAIM_KIND } from '../claim/claimEntity';
 import { canonicalJson } from '../../domain/canonical';
 import { conflictsOf } from '../../domain/conflicts';
 import type { MilestoneState } from '../../domain/types';
@@ -37,6 +38,7 @@ export async function checkEntities(ctx: Context): Promise<EntityCheck> {
   const unknown = new Map<string, Array<[string, Oid]>>();
   for (const [ref, oid] of await ctx.storage.refs.list(REF_ROOT)) {
     const kind = ref.slice(REF_ROOT.length).split('/')[0];
+    if (kind === CLAIM_KIND) continue; // claims are not merged: checkClaims.ts
     if (!isKnownKind(kind)) unknown.set(kind, [...(unknown.get(kind) ?? []), [ref, oid]]);
     else if (kind === 'milestone' && !ID_PATTERN.test(ref.slice(prefix.length))) problems.push(bad(ref, 'the name is not refs/milestones/milestone/<64 hex digits>'));
   }

@@ -3,7 +3,7 @@
  * the index against the refs, the settings, the installed hooks, lock files and aliases. Healthy
  * means no error is left. --fix repairs what is derived: it removes stale locks and refs an
  * interrupted restore left under refs/restore/, and rebuilds the file index, and the SQLite index
- * when `PRAGMA integrity_check` finds it damaged. It never
+ * when `PRAGMA integrity_check` finds it damaged, and releases claims whose lease lapsed. It never
  * rewrites a data ref: a damaged one is reported with the command that shows it.
  * --report adds a diagnostic report for bug reports (diagnosticReport.ts).
  */
@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import type { Context } from '../context';
 import { configValidate } from '../config/configValidate';
 import { clearRestoreLeftovers, RESTORE_PREFIX, restoreLeftovers } from '../backup/restoreLeftovers';
+import { checkClaims, fixLapsedClaims } from './checkClaims';
 import { checkEntities } from './checkEntities';
 import { checkHooks } from './checkHooks';
 import { checkIncoming } from './checkIncoming';
@@ -66,8 +67,9 @@ async function fix(ctx: Context, problems: DoctorProblem[]): Promise<void> {
 
 export async function doctor(ctx: Context, o: { fix?: boolean; report?: boolean } = {}): Promise<DoctorResult> {
   const entities = await checkEntities(ctx);
-  const problems = [...entities.problems, ...(await checkIncoming(ctx)), ...(await leftoverProblems(ctx)), ...checkLocks(ctx), ...(await checkIndex(ctx)), ...checkSqlite(ctx), ...(await configProblems(ctx)), ...(await checkHooks(ctx)), ...(await checkOverdue(ctx))];
+  const problems = [...entities.problems, ...(await checkIncoming(ctx)), ...(await leftoverProblems(ctx)), ...checkLocks(ctx), ...(await checkIndex(ctx)), ...checkSqlite(ctx), ...(await configProblems(ctx)), ...(await checkHooks(ctx)), ...(await checkOverdue(ctx)), ...(await checkClaims(ctx))];
   if (o.fix) await fix(ctx, problems);
+  if (o.fix) await fixLapsedClaims(ctx, problems);
   const c = entities.counts;
   const what: Record<CheckName, string> = {
     entities: `${c.milestones} milestones, ${c.tasks} tasks, ${c.operations} operations (${c.conflicts} conflicts)${
@@ -79,6 +81,7 @@ export async function doctor(ctx: Context, o: { fix?: boolean; report?: boolean 
     locks: 'lock files under refs/milestones and the index',
     aliases: 'aliases claimed by one milestone each',
     workflow: 'phases open past their timeout (workflow file, else kiro_workflow.phase_timeout)',
+    claims: 'claims whose lease lapsed',
   };
   const checks = (Object.keys(what) as CheckName[]).map((name) => ({
     name, summary: what[name], ok: !problems.some((p) => p.check === name && p.severity === 'error' && !p.fixed),

@@ -4,7 +4,7 @@
  * problem is `fixable` only if it lives in derived files (caches, stale locks): doctor never
  * rewrites a data ref, and names the command that shows a bad one instead.
  */
-export type CheckName = 'entities' | 'remotes' | 'index' | 'config' | 'hooks' | 'locks' | 'aliases' | 'workflow';
+export type CheckName = 'entities' | 'remotes' | 'index' | 'config' | 'hooks' | 'locks' | 'aliases' | 'workflow' | 'claims';
 
 export interface DoctorProblem {
   check: CheckName;

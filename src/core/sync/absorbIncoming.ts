@@ -11,6 +11,7 @@ import type { MilestoneState } from '../../domain/types';
 import type { EntityStore } from '../../storage/entity/EntityStore';
 import type { MergeOutcome } from '../../storage/entity/mergeMany';
 import type { Oid } from '../../storage/ports';
+import { absorbClaims } from '../claim/absorbClaims';
 import type { Context } from '../context';
 import { entityStores, isKnownKind } from '../entityKinds';
 import { mergeNotes, type NotesOutcome } from './notesMerge';
@@ -98,6 +99,7 @@ export async function absorbIncoming(ctx: Context, o: { remote?: string; store?:
     }
   }
   for (const remote of withNotes) report.notes[remote] = await mergeNotes(ctx, notesTrackingRef(remote));
+  await absorbClaims(ctx, o.remote); // the remote's claims win (claim/absorbClaims.ts)
   if (report.created + report.fastForwarded + report.merged > 0) {
     ctx.env.log.info('merged incoming milestones', { remotes: report.remotes, created: report.created, fastForwarded: report.fastForwarded, merged: report.merged });
   }

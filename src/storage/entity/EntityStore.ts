@@ -113,13 +113,14 @@ export class EntityStore<S> {
     this.def.validate(null, op);
     const hash = hashOperation(op);
     const state = this.def.apply(null, [{ hash, op }]);
-    const ref = this.ref(hash);
+    const id = this.def.idOf ? this.def.idOf(op, hash) : hash;
+    const ref = this.ref(id);
     const tip = await writeCommit({
       objects: this.storage.objects, parents: [], pack: encodePack([op]), snapshot: state,
       author: who.author, time: who.time, message: this.def.describe([op]), need: this.need([op], null),
     });
     await this.storage.refs.cas(ref, null, tip);
-    return { id: hash, ref, tip, state };
+    return { id, ref, tip, state };
   }
 
   /**
@@ -134,18 +135,7 @@ export class EntityStore<S> {
       const current = await this.readLevel(id);
       const drafts = build(current.state);
       if (drafts.length === 0) return { id, ref: current.ref, tip: current.tip, state: current.state, ops: [] };
-      let state = current.state;
-      const stored: StoredOperation[] = [];
-      drafts.forEach((draft, i) => {
-        const prepared = this.def.prepare ? this.def.prepare(state, draft) : draft;
-        const op = stamp(prepared, who, this.def.clock(current.state) + 1 + i);
-        this.def.check(op);
-        checkOperationLimits(op);
-        this.def.validate(state, op);
-        const s = { hash: hashOperation(op), op };
-        state = this.def.apply(state, [s]);
-        stored.push(s);
-      });
+      const { state, stored } = this.seal(current.state, drafts, who);
       const tip = await writeCommit({
         objects: this.storage.objects, parents: [current.tip], pack: encodePack(stored.map((s) => s.op)),
         snapshot: state, author: who.author, time: who.time, message: this.def.describe(stored.map((s) => s.op)),
@@ -159,6 +149,49 @@ export class EntityStore<S> {
         await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 5 * attempt)));
       }
     }
+  }
+
+  /**
+   * Writes the commit of the operations `build` returns on top of `base` (null: a new entity, whose
+   * first operation creates it with id `id`) and moves no ref: the caller publishes the commit, for
+   * example by a compare-and-swap on a remote (core/claim). When `build` returns nothing, `base`
+   * and its state with no `ops` (null for no base).
+   */
+  async commitOn(id: string, base: Oid | null, who: WriteRequest, build: (state: S | null) => OpDraft[]): Promise<EntityTip<S> & { ops: StoredOperation[] } | null> {
+    const ref = this.ref(id);
+    const { level: readLevel, release } = this.def.format;
+    const at = base ? await readTip<S>({ objects: this.storage.objects, ref, tip: base, readLevel, release }) : null;
+    const drafts = build(at?.state ?? null);
+    if (drafts.length === 0) return at && base ? { id, ref, tip: base, state: at.state, ops: [] } : null;
+    const { state, stored } = this.seal(at?.state ?? null, drafts, who);
+    const root = stored[0];
+    if (!base && (root.op.type !== this.def.createType || (this.def.idOf ? this.def.idOf(root.op, root.hash) : root.hash) !== id)) {
+      throw new MilestoneError('INVALID_OPERATION', `a new ${this.def.kind} ${id.slice(0, 8)} must start with ${this.def.createType} giving its id`);
+    }
+    const tip = await writeCommit({
+      objects: this.storage.objects, parents: base ? [base] : [], pack: encodePack(stored.map((x) => x.op)),
+      snapshot: state, author: who.author, time: who.time, message: this.def.describe(stored.map((x) => x.op)),
+      need: this.need(stored.map((x) => x.op), at?.need ?? null),
+    });
+    return { id, ref, tip, state: state as S, ops: stored };
+  }
+
+  /** Stamps, checks, validates and applies drafts one by one on top of `start`. */
+  private seal<T extends S | null>(start: T, drafts: OpDraft[], who: WriteRequest): { state: S; stored: StoredOperation[] } {
+    let state: S | null = start;
+    const stored: StoredOperation[] = [];
+    const clock = start === null ? 0 : this.def.clock(start);
+    drafts.forEach((draft, i) => {
+      const prepared = this.def.prepare && state !== null ? this.def.prepare(state, draft) : draft;
+      const op = stamp(prepared, who, clock + 1 + i);
+      this.def.check(op);
+      checkOperationLimits(op);
+      this.def.validate(state, op);
+      const s = { hash: hashOperation(op), op };
+      state = this.def.apply(state, [s]);
+      stored.push(s);
+    });
+    return { state: state as S, stored };
   }
 
   /**

@@ -147,8 +147,10 @@ function validate<S>(
   }
   if (need && need.level > def.format.level) throw formatTooNew(w.ref, def.format.release, { need });
   const root = history[0];
-  if (root.ops.length !== 1 || root.ops[0].op.type !== def.createType || root.ops[0].hash !== w.id) {
-    throw corrupt(w.ref, `root commit ${root.oid.slice(0, 12)} does not hold the ${def.createType} operation whose hash is the entity id`);
+  const first = root.ops[0];
+  const idOk = first && (def.idOf ? def.idOf(first.op, first.hash) : first.hash) === w.id;
+  if (root.ops.length !== 1 || first.op.type !== def.createType || !idOk) {
+    throw corrupt(w.ref, `root commit ${root.oid.slice(0, 12)} does not hold the ${def.createType} operation that gives the entity id`);
   }
   return { commits: history, ops: sortOps(history.flatMap((h) => h.ops)), need };
 }

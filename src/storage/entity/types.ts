@@ -22,6 +22,12 @@ export interface EntityDefinition<S> {
    * what the writer has seen, so a later merge can tell overwrites from concurrent writes).
    */
   prepare?(state: S, draft: OpDraft): OpDraft;
+  /**
+   * The id of the entity `op` creates. Default: the operation's hash, so ids never collide. A kind
+   * with one entity per key (a claim per task) derives it from the payload, which makes its ref
+   * deterministic: two writers creating it meet in the ref's compare-and-swap.
+   */
+  idOf?(op: Operation, hash: string): string;
   /** Highest Lamport time folded into a state. */
   clock(state: S): number;
   /** One line for the commit subject, e.g. `task.add "Write the parser"`. */

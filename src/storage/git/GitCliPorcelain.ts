@@ -170,6 +170,17 @@ export class GitCliPorcelain implements GitPorcelain {
     return this.raw(['push', '--porcelain', remote, ...refspecs]);
   }
 
+  pushIfUnchanged(remote: string, ref: string, next: Oid, expected: Oid | null): 'ok' | 'moved' {
+    const args = ['push', '--porcelain', '--quiet', `--force-with-lease=${ref}:${expected ?? ''}`, remote, `${next}:${ref}`];
+    const r = this.raw(args);
+    if (r.status === 0) return 'ok';
+    const line = r.stdout.split('\n').find((l) => l.startsWith('!\t')) ?? '';
+    // The lease failed, or the remote's own ref lock saw another push of the same ref at that moment.
+    const raced = /reference already exists|cannot lock ref|incorrect old value|is at [0-9a-f]+ but expected/i.test(r.stderr);
+    if (/stale info|fetch first|non-fast-forward|already exists|incorrect old value/i.test(line) || raced) return 'moved';
+    throw gitFailed(args, line ? { ...r, stderr: `error: ${line.split('\t').pop()}\n${r.stderr}` } : r);
+  }
+
   mergeNotes(ref: string, from: string, o: { strategy: string; env?: Record<string, string> }): GitResult {
     const args = ['notes', `--ref=${ref}`, 'merge', '--quiet', `--strategy=${o.strategy}`, from];
     return gitRaw(args, { ...this.run, vars: { ...(this.run.vars ?? process.env), ...o.env } });

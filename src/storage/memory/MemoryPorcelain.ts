@@ -198,6 +198,10 @@ export class MemoryPorcelain implements GitPorcelain {
     return this.unsupported(`push ${remote}`);
   }
 
+  pushIfUnchanged(remote: string): 'ok' | 'moved' {
+    return this.unsupported(`push --force-with-lease ${remote}`);
+  }
+
   mergeNotes(): GitResult {
     return this.unsupported('notes merge');
   }

@@ -343,6 +343,21 @@ describe('real --json output conforms', () => {
     }
   });
 
+  it('claim / heartbeat / release / next --claim (a claimed task, then nothing free)', () => {
+    const m = run('milestone.schema.json', ['new', 'Claims']).id;
+    const t = run('task.schema.json', ['task', 'add', m, 'Claimed work']).id;
+    const claim = run('claim.schema.json', ['claim', t, '--as', 'agent-1', '--ttl', '10m']);
+    expect(claim).toMatchObject({ task: t, milestone: m, agent: 'agent-1', fencing: 1 });
+    expect(run('claim-list.schema.json', ['heartbeat', '--as', 'agent-1'])).toEqual([expect.objectContaining({ task: t })]);
+    expect(run('claim-list.schema.json', ['heartbeat', t, '--as', 'agent-1'])).toHaveLength(1);
+    expect(run('next-claim.schema.json', ['next', m, '--claim', '--as', 'agent-2'])).toBeNull();
+    expect(run('claim.schema.json', ['release', t, '--as', 'agent-1'])).toMatchObject({ fencing: 1 });
+    expect(run('next-claim.schema.json', ['next', m, '--claim', '--as', 'agent-2'])).toMatchObject({ task: t, fencing: 2 });
+    expect(run('error.schema.json', ['claim', t, '--as', 'agent-3'], 14).error.code).toBe('CLAIMED');
+    run('claim.schema.json', ['release', t, '--as', 'agent-2']);
+    run('remove.schema.json', ['rm', m]);
+  });
+
   it('errors: not found, dependency cycle, usage, invalid input, invalid settings, corrupt entity', () => {
     expect(run('error.schema.json', ['show', 'nosuch'], 3).error).toMatchObject({ code: 'NOT_FOUND', hint: expect.any(String) });
     const cycle = run('error.schema.json', ['dep', 'add', ids.t1, ids.t3], 6).error;

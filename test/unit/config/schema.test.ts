@@ -64,7 +64,7 @@ describe('milestone-config schema', () => {
     expect(d).toMatchObject({
       commit_format: 'feat(milestone-{id}): {description}', branch_prefix: 'milestone/', auto_branch: false,
       auto_scale: true, branch_cleanup: 'conservative', scale_thresholds: { sqlite_milestones: 50 },
-      coordination: { conflict_resolution: 'merge' }, cache: { enabled: true }, log: { level: 'info' },
+      coordination: { conflict_resolution: 'merge', lease_ttl: '30m' }, cache: { enabled: true }, log: { level: 'info' },
       phase_weights: { design: 15, spec: 25, task: 20, execute: 40 },
       git_integration: { auto_cleanup_branches: false, cleanup_after_days: 7, preserve_completed: true, merge_strategy: 'merge', single_branch_mode: false },
     });

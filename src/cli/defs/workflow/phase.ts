@@ -5,6 +5,7 @@ import type { PhaseAction } from '../../../domain/workflow/machine';
 import type { CommandDef } from '../../CommandDef';
 import { oneLine, short } from '../../format';
 import { parseGates } from '../../../domain/workflow/outline';
+import { withFencing } from '../claim/fencingFlag';
 import { phasesText } from './phaseText';
 
 const SUMMARY: Record<PhaseAction, string> = {
@@ -30,7 +31,7 @@ const START_FLAGS: CommandDef<TaskView>['flags'] = {
 };
 
 function phaseDef(action: PhaseAction): CommandDef<TaskView> {
-  return {
+  return withFencing({
     summary: SUMMARY[action],
     description: `PHASE defaults to the task's current phase. Deliverables default to
 docs/milestones/<milestone-slug>/<task-slug>/<phase>.md; --deliverable names others (paths inside
@@ -62,7 +63,7 @@ the work tree).`,
       gates: parseGates((input.flags.gate as string[] | undefined) ?? []),
     }),
     text: (t) => `Task ${short(t.id)} ${oneLine(t.title)} (${t.progress}%)\n${phasesText(t)}`,
-  };
+  });
 }
 
 export const phaseStart = phaseDef('start');
