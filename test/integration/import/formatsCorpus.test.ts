@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli } from '../../helpers/cli';
+import { runInProcess } from '../../helpers/inProcess';
 import { makeTmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
 
 /** ../shared/corpus beside the checkout; CORPUS_DIR names it for a checkout elsewhere (a linked worktree). */
@@ -47,37 +47,57 @@ function specKitCount(root: string): number {
     .filter((l) => /^\s*- \[[ xX]\] (\*\*)?T\d{3}/.test(l) || /^#{2,4} (\*\*)?T\d{3}/.test(l)).length, 0);
 }
 
+/** One command of the built CLI in this process (a child process each costs ~0.3 s idle, 1 s loaded). */
+async function run(cwd: string, args: string[]): Promise<{ code: number; stderr: string; json: () => any }> {
+  const r = await runInProcess(cwd, args);
+  return { code: r.code, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
+}
+
+/** Independent count for Backlog.md: task files (front matter with an id, or a task id in the name). */
+function backlogCount(root: string): number {
+  const dir = path.join(root, 'backlog');
+  const md = (d: string, deep: boolean): string[] => (fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }) : [])
+    .flatMap((e) => (e.isDirectory() ? (deep ? md(path.join(d, e.name), true) : []) : [path.join(d, e.name)]))
+    .filter((f) => f.endsWith('.md') && !/readme\.md$/i.test(f));
+  return ['tasks', 'completed', 'drafts', 'archive/tasks', 'archive/drafts'].flatMap((s) => md(path.join(dir, s), s === 'tasks'))
+    .filter((f) => {
+      const t = fs.readFileSync(f, 'utf8');
+      return t.startsWith('---') ? /^id:/m.test(t.slice(0, t.indexOf('\n---', 3))) : /^[a-z]+(-[a-z]+)*-\d/i.test(path.basename(f));
+    }).length;
+}
+
+/** One repository all import cases share (each format's milestones have aliases of their own). */
 let shared: TmpRepo;
 beforeAll(() => { shared = makeTmpRepo(); });
 afterAll(() => shared?.cleanup());
 
-function importAll(format: string, dirs: string[], count: (d: string) => number, problems: (d: string) => number = () => 0): void {
+async function importAll(format: string, dirs: string[], count: (d: string) => number, problems: (d: string) => number = () => 0): Promise<void> {
   for (const dir of dirs) {
-    const r = cli(shared.dir, ['import', '--from-format', format, '--path', dir, '--json']);
+    const r = await run(shared.dir, ['import', '--from-format', format, '--path', dir, '--json']);
     const out = r.json();
     expect(out.problems, `${dir}\n${r.stderr}`).toHaveLength(problems(dir));
     expect(out.counts.failed, dir).toBe(0);
     expect(out.counts.tasks, dir).toBe(count(dir));
-    const again = cli(shared.dir, ['import', '--from-format', format, '--path', dir, '--json']).json();
+    const again = (await run(shared.dir, ['import', '--from-format', format, '--path', dir, '--json'])).json();
     expect(again.counts, dir).toMatchObject({ created: 0, updated: 0, unchanged: out.milestones.length });
   }
 }
 
-function roundTrip(format: string, src: string, copy: string[], pick: (tasks: any[]) => any[], check: (diff: string) => void): void {
+async function roundTrip(format: string, src: string, copy: string[], pick: (tasks: any[]) => any[], check: (diff: string) => void): Promise<void> {
   const repo = makeTmpRepo();
   try {
     for (const c of copy) fs.cpSync(path.join(src, c), path.join(repo.dir, c), { recursive: true });
     writable(repo.dir);
     repo.git(['add', '-A']);
     repo.git(['commit', '-qm', 'plan']);
-    expect(cli(repo.dir, ['import', '--from-format', format]).code).toBe(0);
-    const all = cli(repo.dir, ['list', '--json']).json().flatMap((m: any) => cli(repo.dir, ['show', m.id, '--json']).json().tasks);
+    expect((await run(repo.dir, ['import', '--from-format', format])).code).toBe(0);
+    const all = (await run(repo.dir, ['task', 'list', '--json'])).json();
     const chosen = pick(all.filter((t: any) => t.status === 'pending' && t.extra?.source?.id !== 'spec')).slice(0, 3);
     expect(chosen).toHaveLength(3);
-    for (const t of chosen) expect(cli(repo.dir, ['task', 'done', t.id]).code).toBe(0);
-    expect(cli(repo.dir, ['export', '--format', format]).code).toBe(0);
+    for (const t of chosen) expect((await run(repo.dir, ['task', 'done', t.id])).code).toBe(0);
+    expect((await run(repo.dir, ['export', '--format', format])).code).toBe(0);
     check(repo.git(['diff', '-U0']));
-    const again = cli(repo.dir, ['export', '--format', format, '--json']).json();
+    const again = (await run(repo.dir, ['export', '--format', format, '--json'])).json();
     expect(again.files).toEqual([]);
   } finally {
     repo.cleanup();
@@ -96,34 +116,52 @@ function expectThreeBoxes(diff: string): void {
 }
 
 describe.skipIf(!have)('plans of other tools, from ../shared/corpus', () => {
-  it('imports every Kiro spec folder (a symlinked .kiro/specs too), counts match, a second import changes nothing', () => {
+  it('imports every Kiro spec folder (a symlinked .kiro/specs too), counts match, a second import changes nothing', async () => {
     const dirs = repos('kiro').filter((d) => fs.existsSync(path.join(d, '.kiro')));
     const linked = fs.mkdtempSync(path.join(os.tmpdir(), 'gm-kiro-link-'));
     try {
       fs.mkdirSync(path.join(linked, '.kiro'));
       fs.symlinkSync(path.join(CORPUS, 'kiro', 'foxey+imaprest', '.specs'), path.join(linked, '.kiro', 'specs'));
-      importAll('kiro', [...dirs, linked], kiroCount);
+      await importAll('kiro', [...dirs, linked], kiroCount);
     } finally {
       fs.rmSync(linked, { recursive: true, force: true });
     }
   });
 
-  it('imports every cc-sdd spec folder with its approvals as phase states', () => {
-    importAll('cc-sdd', repos('cc-sdd'), kiroCount);
-    const hatena = cli(shared.dir, ['list', '--json']).json().find((m: any) => m.title === 'hatena-blog-mcp-server');
-    const spec = cli(shared.dir, ['show', hatena.id, '--json']).json().tasks.find((t: any) => t.extra.source.id === 'spec');
+  it('imports every cc-sdd spec folder with its approvals as phase states', async () => {
+    await importAll('cc-sdd', repos('cc-sdd'), kiroCount);
+    const hatena = (await run(shared.dir, ['list', '--json'])).json().find((m: any) => m.title === 'hatena-blog-mcp-server');
+    const spec = (await run(shared.dir, ['task', 'list', hatena.id, '--json'])).json().find((t: any) => t.extra.source.id === 'spec');
     expect(spec.phases.map((p: any) => p.status)).toEqual(['approved', 'approved', 'completed', 'pending']);
   });
 
-  it('imports every spec-kit feature folder; the one damaged spec.md (invalid UTF-8) is reported by file and line', () => {
-    importAll('spec-kit', repos('spec-kit'), specKitCount, (d) => (d.endsWith('0riva+oriva-platform') ? 1 : 0));
+  it('imports every spec-kit feature folder; the one damaged spec.md (invalid UTF-8) is reported by file and line', async () => {
+    await importAll('spec-kit', repos('spec-kit'), specKitCount, (d) => (d.endsWith('0riva+oriva-platform') ? 1 : 0));
   });
 
-  it('round trip (spec-kit): three checkboxes change and nothing else', () => {
-    roundTrip('spec-kit', path.join(CORPUS, 'spec-kit', 'm1chalz+AI-First'), ['specs'], (t) => t.filter((x: any) => x.extra.source.file.endsWith('tasks.md')), expectThreeBoxes);
+  it('round trip (spec-kit): three checkboxes change and nothing else', async () => {
+    await roundTrip('spec-kit', path.join(CORPUS, 'spec-kit', 'm1chalz+AI-First'), ['specs'], (t) => t.filter((x: any) => x.extra.source.file.endsWith('tasks.md')), expectThreeBoxes);
   });
 
-  it('round trip (Kiro): complete three tasks, write back, git diff shows only those three checkboxes', () => {
-    roundTrip('kiro', path.join(CORPUS, 'kiro', 'RockyBoyRC+SpaceWeirdos'), ['.kiro'], (t) => t, expectThreeBoxes);
+  it('round trip (Kiro): complete three tasks, write back, git diff shows only those three checkboxes', async () => {
+    await roundTrip('kiro', path.join(CORPUS, 'kiro', 'RockyBoyRC+SpaceWeirdos'), ['.kiro'], (t) => t, expectThreeBoxes);
+  });
+
+  it('imports every Backlog.md folder (milestones, completed, drafts, archive); unquoted @handles are no error', async () => {
+    await importAll('backlog', repos('backlog.md'), backlogCount);
+    const all = (await run(shared.dir, ['list', '--json', '--all'])).json();
+    const mrlesk = all.filter((m: any) => m.aliases?.some((a: string) => a.includes('MrLesk+Backlog.md')));
+    expect(mrlesk.find((m: any) => m.title === 'CLI Development')).toMatchObject({ archived: true });
+    const tasks = (await run(shared.dir, ['task', 'list', '--json'])).json();
+    const back1 = tasks.find((t: any) => t.extra.source.id === 'BACK-1' && t.extra.source.file.includes('MrLesk'));
+    expect(back1).toMatchObject({ status: 'completed', extra: { fields: { assignee: '@MrLesk', created_date: '2025-06-03' } } });
+  });
+
+  it('round trip (Backlog.md): three status: lines change and nothing else', async () => {
+    await roundTrip('backlog', path.join(CORPUS, 'backlog.md', 'DanielRamosAcosta+nas'), ['backlog'], (t) => t.filter((x: any) => x.extra.fields?.status === 'To Do'), (diff) => {
+      const lines = changedLines(diff);
+      expect(lines.filter((l) => l.startsWith('-'))).toEqual(Array(3).fill('-status: To Do'));
+      expect(lines.filter((l) => l.startsWith('+'))).toEqual(Array(3).fill('+status: Done'));
+    });
   });
 });

@@ -5,6 +5,7 @@
 import { MilestoneError } from '../../../errors/MilestoneError';
 import type { SourceFormat, SourcePlan } from '../../../import/plan';
 import type { Context } from '../../context';
+import { backlogDir, readBacklog } from './readBacklog';
 import { hasApprovals, kiroSpecsDir, readKiro } from './readKiro';
 import { readSpecKit, specKitDir } from './readSpecKit';
 import { SourceReader } from './sourceFiles';
@@ -15,11 +16,13 @@ export function detectFormats(ctx: Context, root: string): SourceFormat[] {
   const specs = kiroSpecsDir(root);
   if (specs) out.push(hasApprovals(new SourceReader(ctx, root), specs) ? 'cc-sdd' : 'kiro');
   if (specKitDir(root) && !specs) out.push('spec-kit');
+  if (backlogDir(root)) out.push('backlog');
   return out;
 }
 
 export function readSource(ctx: Context, format: SourceFormat, root: string): SourcePlan {
   if (format === 'kiro' || format === 'cc-sdd') return readKiro(ctx, root, format);
   if (format === 'spec-kit') return readSpecKit(ctx, root);
+  if (format === 'backlog') return readBacklog(ctx, root);
   throw new MilestoneError('USAGE', `importing ${format} is not available yet`);
 }
