@@ -66,6 +66,16 @@ function backlogCount(root: string): number {
     }).length;
 }
 
+/** Independent count for task-master: objects in every `tasks` list and their `subtasks` lists. */
+function taskMasterCount(root: string): number {
+  const files = ['.taskmaster/tasks/tasks.json', 'tasks/tasks.json'].map((f) => path.join(root, f)).filter((f) => fs.existsSync(f));
+  return files.reduce((n, f) => {
+    const v = JSON.parse(fs.readFileSync(f, 'utf8'));
+    const lists = Array.isArray(v.tasks) ? [v.tasks] : Object.values(v).map((g: any) => g.tasks);
+    return n + lists.flat().reduce((k: number, t: any) => k + 1 + (t.subtasks?.length ?? 0), 0);
+  }, 0);
+}
+
 /** One repository all import cases share (each format's milestones have aliases of their own). */
 let shared: TmpRepo;
 beforeAll(() => { shared = makeTmpRepo(); });
@@ -83,7 +93,9 @@ async function importAll(format: string, dirs: string[], count: (d: string) => n
   }
 }
 
-async function roundTrip(format: string, src: string, copy: string[], pick: (tasks: any[]) => any[], check: (diff: string) => void): Promise<void> {
+async function roundTrip(
+  format: string, src: string, copy: string[], pick: (tasks: any[]) => any[], check: (diff: string) => void, after?: (dir: string) => void,
+): Promise<void> {
   const repo = makeTmpRepo();
   try {
     for (const c of copy) fs.cpSync(path.join(src, c), path.join(repo.dir, c), { recursive: true });
@@ -97,6 +109,7 @@ async function roundTrip(format: string, src: string, copy: string[], pick: (tas
     for (const t of chosen) expect((await run(repo.dir, ['task', 'done', t.id])).code).toBe(0);
     expect((await run(repo.dir, ['export', '--format', format])).code).toBe(0);
     check(repo.git(['diff', '-U0']));
+    after?.(repo.dir);
     const again = (await run(repo.dir, ['export', '--format', format, '--json'])).json();
     expect(again.files).toEqual([]);
   } finally {
@@ -162,6 +175,31 @@ describe.skipIf(!have)('plans of other tools, from ../shared/corpus', () => {
       const lines = changedLines(diff);
       expect(lines.filter((l) => l.startsWith('-'))).toEqual(Array(3).fill('-status: To Do'));
       expect(lines.filter((l) => l.startsWith('+'))).toEqual(Array(3).fill('+status: Done'));
+    });
+  });
+
+  it('imports every task-master file (tagged and legacy shapes, both layouts in one project)', async () => {
+    await importAll('task-master', repos('task-master'), taskMasterCount);
+    const tasks = (await run(shared.dir, ['task', 'list', '--json'])).json().filter((t: any) => t.extra.source.format === 'task-master');
+    const sub = tasks.find((t: any) => t.extra.source.id === '7.1' && t.extra.source.file.includes('veritas'));
+    expect(sub.extra.source.parent).toBe('7');
+    expect(tasks.find((t: any) => t.id === sub.extra.parent).title).toBe('Create Issue Detection and Flagging System');
+  });
+
+  it('round trip (task-master): three "status" values change, the file keeps its shape and key order', async () => {
+    const file = '.taskmaster/tasks/tasks.json';
+    const src = path.join(CORPUS, 'task-master', 'Acurioustractor+act-placemat');
+    await roundTrip('task-master', src, ['.taskmaster'], (t) => t, (diff) => {
+      const lines = changedLines(diff);
+      const squeeze = (l: string): string => l[0] + l.slice(1).trim();
+      expect(lines.filter((l) => l.startsWith('-')).map(squeeze)).toEqual(Array(3).fill('-"status": "pending",'));
+      expect(lines.filter((l) => l.startsWith('+')).map(squeeze)).toEqual(Array(3).fill('+"status": "done",'));
+    }, (dir) => {
+      const before = JSON.parse(fs.readFileSync(path.join(src, file), 'utf8'));
+      const after = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+      const shape = (v: any): any => (Array.isArray(v) ? v.map(shape) : v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'status' ? '?' : shape(x)])) : v);
+      expect(JSON.stringify(shape(after))).toBe(JSON.stringify(shape(before)));
     });
   });
 });
