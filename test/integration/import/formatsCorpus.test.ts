@@ -2,7 +2,7 @@
  * Acceptance on real plans written with other tools (../shared/corpus, see its SOURCES.md; read in
  * place, never copied into the project; copied only into temp dirs for the write-back): every file
  * imports with no error beyond the damage SOURCES.md names, task counts equal an independent count
- * (a few patterns per format, not the importer), a second import changes nothing, and a round trip
+ * (a few patterns per format, not the importer), a second import (`auto`, which must detect the format) changes nothing, and a round trip
  * (import, complete three tasks, write back) changes exactly those three checkboxes.
  */
 import * as fs from 'node:fs';
@@ -48,9 +48,9 @@ function specKitCount(root: string): number {
 }
 
 /** One command of the built CLI in this process (a child process each costs ~0.3 s idle, 1 s loaded). */
-async function run(cwd: string, args: string[]): Promise<{ code: number; stderr: string; json: () => any }> {
+async function run(cwd: string, args: string[]): Promise<{ code: number; stderr: string; stdout: string; json: () => any }> {
   const r = await runInProcess(cwd, args);
-  return { code: r.code, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
+  return { ...r, json: () => JSON.parse(r.stdout) };
 }
 
 /** Independent count for Backlog.md: task files (front matter with an id, or a task id in the name). */
@@ -88,7 +88,8 @@ async function importAll(format: string, dirs: string[], count: (d: string) => n
     expect(out.problems, `${dir}\n${r.stderr}`).toHaveLength(problems(dir));
     expect(out.counts.failed, dir).toBe(0);
     expect(out.counts.tasks, dir).toBe(count(dir));
-    const again = (await run(shared.dir, ['import', '--from-format', format, '--path', dir, '--json'])).json();
+    const again = (await run(shared.dir, ['import', '--from-format', 'auto', '--path', dir, '--json'])).json();
+    expect(again.formats, `auto detects ${dir}`).toEqual([format]);
     expect(again.counts, dir).toMatchObject({ created: 0, updated: 0, unchanged: out.milestones.length });
   }
 }
@@ -168,6 +169,17 @@ describe.skipIf(!have)('plans of other tools, from ../shared/corpus', () => {
     const tasks = (await run(shared.dir, ['task', 'list', '--json'])).json();
     const back1 = tasks.find((t: any) => t.extra.source.id === 'BACK-1' && t.extra.source.file.includes('MrLesk'));
     expect(back1).toMatchObject({ status: 'completed', extra: { fields: { assignee: '@MrLesk', created_date: '2025-06-03' } } });
+    // a task is found by its source id (any case), and inside its milestone for a dependency
+    const shown = (await run(shared.dir, ['task', 'show', 'back-430', '--json'])).json();
+    expect(shown.extra.source.id).toBe('BACK-430');
+    const ambiguous = await run(shared.dir, ['task', 'show', 'draft-1', '--json']);
+    expect(ambiguous.code).not.toBe(0);
+    expect(ambiguous.stdout + ambiguous.stderr).toMatch(/source id of \d+ imported tasks/);
+    const nas = tasks.filter((t: any) => t.extra.source.file.includes('DanielRamosAcosta+nas'));
+    const [a, b] = [nas.find((t: any) => t.extra.source.id === 'NAS-22'), nas.find((t: any) => t.extra.source.id === 'NAS-25')];
+    expect(a.milestoneId).toBe(b.milestoneId);
+    expect((await run(shared.dir, ['dep', 'add', a.id, 'nas-25'])).code).toBe(0);
+    expect((await run(shared.dir, ['task', 'show', a.id, '--json'])).json().dependsOn).toContain(b.id);
   });
 
   it('round trip (Backlog.md): three status: lines change and nothing else', async () => {
