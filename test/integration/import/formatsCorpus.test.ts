@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../../helpers/inProcess';
+import { validator } from '../../helpers/schemas';
 import { makeTmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
 
 /** ../shared/corpus beside the checkout; CORPUS_DIR names it for a checkout elsewhere (a linked worktree). */
@@ -85,6 +86,8 @@ async function importAll(format: string, dirs: string[], count: (d: string) => n
   for (const dir of dirs) {
     const r = await run(shared.dir, ['import', '--from-format', format, '--path', dir, '--json']);
     const out = r.json();
+    const valid = validator('import.schema.json');
+    expect(valid(out), JSON.stringify(valid.errors)).toBe(true);
     expect(out.problems, `${dir}\n${r.stderr}`).toHaveLength(problems(dir));
     expect(out.counts.failed, dir).toBe(0);
     expect(out.counts.tasks, dir).toBe(count(dir));
@@ -112,6 +115,8 @@ async function roundTrip(
     check(repo.git(['diff', '-U0']));
     after?.(repo.dir);
     const again = (await run(repo.dir, ['export', '--format', format, '--json'])).json();
+    const valid = validator('export.schema.json');
+    expect(valid(again), JSON.stringify(valid.errors)).toBe(true);
     expect(again.files).toEqual([]);
   } finally {
     repo.cleanup();
