@@ -26,10 +26,21 @@ function filesNamed(dir: string, name: string): string[] {
   });
 }
 
-/** Independent count for Kiro and cc-sdd: checkbox lines plus numbered headings. */
+/**
+ * Independent count for Kiro and cc-sdd: checkbox lines plus numbered headings, less a box that
+ * repeats the number of the heading over it (`## 5. Checkpoint` then `- [ ] 5. …`: one task).
+ */
 function kiroCount(root: string): number {
-  return filesNamed(root, 'tasks.md').reduce((n, f) => n + fs.readFileSync(f, 'utf8').split('\n')
-    .filter((l) => /^\s*[-*+] \[[ xX~-]\]/.test(l) || /^#{2,6} (\*\*)?(Task )?T?\d/.test(l)).length, 0);
+  return filesNamed(root, 'tasks.md').reduce((n, f) => {
+    let heading = '';
+    return n + fs.readFileSync(f, 'utf8').split('\n').filter((l) => {
+      const h = /^#{2,6} (\*\*)?(Task )?(T?\d[\d.]*?)\.?(?=[\s:*])/.exec(l);
+      if (h || /^#/.test(l)) heading = h?.[3] ?? '';
+      const box = /^\s*[-*+] \[[ xX~-]\]\*?\s*(\S*)/.exec(l);
+      if (box && heading && box[1].replace(/\.$/, '') === heading) return (heading = '') !== '';
+      return Boolean(box) || Boolean(h);
+    }).length;
+  }, 0);
 }
 
 /** The corpus is read-only; its copies must not be. */
