@@ -231,3 +231,28 @@ describe.skipIf(!have)('plans of other tools, from ../shared/corpus', () => {
     });
   });
 });
+
+describe('re-import takes in edits made in the source', () => {
+  it('a title or details edited in the source since the last import comes in; one edited only here stays', async () => {
+    const repo = makeTmpRepo();
+    try {
+      const file = path.join(repo.dir, '.kiro', 'specs', 'f', 'tasks.md');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, '- [ ] 1. First\n  - detail one\n- [ ] 2. Second\n');
+      expect((await run(repo.dir, ['import', '--from-format', 'kiro'])).code).toBe(0);
+      const byId = async (): Promise<Record<string, any>> => Object.fromEntries((await run(repo.dir, ['task', 'list', '--json'])).json()
+        .map((t: any) => [t.extra.source.id, t]));
+      const before = await byId();
+      expect((await run(repo.dir, ['task', 'edit', before['2'].id, '--title', 'Mine'])).code).toBe(0);
+      fs.writeFileSync(file, '- [ ] 1. First, renamed\n  - detail two\n- [ ] 2. Second\n');
+      const r = (await run(repo.dir, ['import', '--from-format', 'kiro', '--json'])).json();
+      expect(r.counts.updated).toBe(1);
+      const after = await byId();
+      expect(after['1']).toMatchObject({ id: before['1'].id, title: 'First, renamed', description: '  - detail two' });
+      expect(after['2'].title).toBe('Mine');
+      expect((await run(repo.dir, ['import', '--from-format', 'kiro', '--json'])).json().counts.unchanged).toBe(1);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});

@@ -15,7 +15,7 @@ import { KIRO_WORKFLOW } from '../../../domain/workflow/builtin';
 import { nextPhaseStep, type PhaseTargets } from '../../../import/phaseSteps';
 import type { PlanMilestone, SourceFormat } from '../../../import/plan';
 import { encodeOp, type EncodedOp } from '../../../legacy/toOps';
-import { SOURCE_STATE, SPEC_TASK_ID, stateRecord, taskPayload } from './taskPayload';
+import { SOURCE_STATE, SOURCE_TEXT, SPEC_TASK_ID, stateRecord, taskPayload, textRecord } from './taskPayload';
 
 export interface NewEntityOps {
   create: EncodedOp;
@@ -40,7 +40,7 @@ export function createOps(
     ...milestoneCreateOp({
       title: (pm.title.trim() || pm.key).slice(0, 1000), nonce,
       ...(pm.description ? { fields: { description: pm.description } } : {}),
-      extra: { source: { format, key: pm.key }, ...pm.fields, [SOURCE_STATE]: stateRecord(pm) },
+      extra: { source: { format, key: pm.key }, ...pm.fields, [SOURCE_STATE]: stateRecord(pm), [SOURCE_TEXT]: textRecord(pm) },
     }),
     author, time, lamport: 1,
   });
