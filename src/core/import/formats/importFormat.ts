@@ -67,6 +67,7 @@ export async function importFormat(ctx: Context, o: FormatImportOptions): Promis
         const d = diffMilestone(state, pm, targets);
         const changed = hasChanges(d);
         const action = !changed ? 'unchanged' : dryRun ? 'would-update' : 'updated';
+        base.notes.push(...d.documents.map((f) => `${f} changed since the last import: its new version is recorded; the phases stay as they are`));
         rows.push({ ...base, id, action, added: d.added.length, statuses: d.statuses.length });
         if (changed && !dryRun) await applyUpdate(ctx, id, plan.format, pm, d, targets);
       }

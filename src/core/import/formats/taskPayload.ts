@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS } from '../../../domain/limits';
 import type { TaskAddPayload } from '../../../domain/ops/constructors';
 import type { MilestoneState, TaskState } from '../../../domain/types';
+import type { PhaseTargets } from '../../../import/phaseSteps';
 import type { PlanMilestone, PlanTask, SourceFormat } from '../../../import/plan';
 
 export const SPEC_TASK_ID = 'spec';
@@ -53,6 +54,25 @@ export function textRecord(pm: PlanMilestone): Record<string, string> {
     const k = keptText(t);
     return [t.sourceId, `${digest(k.title)}/${digest(k.description)}`];
   }));
+}
+
+/** The title a plan milestone is created with. */
+export function milestoneTitle(pm: PlanMilestone): string {
+  return (pm.title.trim() || pm.key).slice(0, MAX_TITLE_CHARS);
+}
+
+/** The milestone's own title and description as the source had them (hashes, like sourceText). */
+export const SOURCE_HEAD = 'sourceHead';
+
+export function headRecord(title: string, description: string): string {
+  return `${digest(title)}/${digest(description)}`;
+}
+
+/** Per document file, the git blob id it had at the last import (documents are phase deliverables). */
+export const SOURCE_DOCUMENTS = 'sourceDocuments';
+
+export function documentRecord(targets: PhaseTargets | null): Record<string, string> {
+  return Object.fromEntries(Object.values(targets ?? {}).flatMap((t) => t.deliverables.map((d) => [d.path, d.blob])));
 }
 
 export function recordedTexts(m: MilestoneState): Record<string, string> | null {

@@ -8,7 +8,7 @@
  * concurrent edit. Phases advance from approvals that are new. Nothing changed: no write at all.
  */
 import {
-  milestoneSetExtraOp, taskAddOp, taskDependOp, taskSetOp, taskStatusOp, type MilestoneOpDraft,
+  milestoneSetExtraOp, milestoneSetOp, taskAddOp, taskDependOp, taskSetOp, taskStatusOp, type MilestoneOpDraft,
 } from '../../../domain/ops/constructors';
 import type { MilestoneState, TaskStatus } from '../../../domain/types';
 import { nextPhaseStep, type PhaseTargets } from '../../../import/phaseSteps';
@@ -16,8 +16,8 @@ import type { PlanMilestone, PlanTask, SourceFormat } from '../../../import/plan
 import type { Context } from '../../context';
 import { writeMilestone } from '../../milestoneAccess';
 import {
-  keptText, recordedStates, recordedTexts, SOURCE_STATE, SOURCE_TEXT, SPEC_TASK_ID, stateRecord, taskPayload,
-  tasksBySource, textRecord,
+  documentRecord, headRecord, keptText, milestoneTitle, recordedStates, recordedTexts, SOURCE_DOCUMENTS, SOURCE_HEAD, SOURCE_STATE,
+  SOURCE_TEXT, SPEC_TASK_ID, stateRecord, taskPayload, tasksBySource, textRecord,
 } from './taskPayload';
 
 export interface UpdateDiff {
@@ -25,6 +25,10 @@ export interface UpdateDiff {
   statuses: Array<{ task: string; status: TaskStatus }>;
   /** Titles and details edited in the source since the last import (and not the same here). */
   texts: Array<{ task: string; fields: { title?: string; description?: string } }>;
+  /** The milestone's title or description edited in the source (a spec-kit spec.md heading…). */
+  head: { title?: string; description?: string };
+  /** Documents whose content changed since the last import (recorded; the phases stay as they are). */
+  documents: string[];
   record: boolean;
   phases: boolean;
 }
@@ -57,9 +61,25 @@ export function diffMilestone(s: MilestoneState, pm: PlanMilestone, targets: Pha
     record = true;
     if (have.status !== t.status) statuses.push({ task: have.id, status: t.status });
   }
+  const title = milestoneTitle(pm);
+  const was = typeof s.extra[SOURCE_HEAD] === 'string' ? (s.extra[SOURCE_HEAD] as string) : undefined;
+  const now = headRecord(title, pm.description);
+  const [wt, wd] = (was ?? '/').split('/');
+  const [nt, nd] = now.split('/');
+  const head = {
+    ...(was !== undefined && wt !== nt && s.title !== title ? { title } : {}),
+    ...(was !== undefined && wd !== nd && s.description !== pm.description ? { description: pm.description } : {}),
+  };
+  if (was !== now) record = true;
+  const docsWere = s.extra[SOURCE_DOCUMENTS] as Record<string, string> | undefined;
+  const docs = documentRecord(targets);
+  const documents = Object.keys(docs).filter((f) => docsWere !== undefined && docsWere[f] !== undefined && docsWere[f] !== docs[f]);
+  const same = docsWere !== undefined && Object.keys(docsWere).length === Object.keys(docs).length
+    && Object.keys(docs).every((f) => docsWere[f] === docs[f]);
+  if (targets && !same) record = true;
   const spec = mine.get(SPEC_TASK_ID);
   const phases = Boolean(spec && targets && nextPhaseStep(spec, targets));
-  return { added, statuses, texts, record, phases };
+  return { added, statuses, texts, head, documents, record, phases };
 }
 
 export function hasChanges(d: UpdateDiff): boolean {
@@ -75,11 +95,14 @@ export async function applyUpdate(
     const w = await writeMilestone(ctx, id, (s) => {
       const mine = tasksBySource(s);
       const out: MilestoneOpDraft[] = [...d.statuses.map((x) => taskStatusOp(x)), ...d.texts.map((x) => taskSetOp(x))];
+      if (Object.keys(d.head).length) out.push(milestoneSetOp({ fields: d.head }));
       d.added.forEach((t, i) => {
         const deps = t.deps.map((dep) => mine.get(dep)?.id).filter((x): x is string => x !== undefined);
         out.push(taskAddOp(taskPayload(format, t, `${nonce}-${i}`, t.parent ? mine.get(t.parent)?.id : undefined, deps)));
       });
-      out.push(milestoneSetExtraOp({ fields: { [SOURCE_STATE]: stateRecord(pm), [SOURCE_TEXT]: textRecord(pm) } }));
+      const docs = targets ? { [SOURCE_DOCUMENTS]: documentRecord(targets) } : {};
+      const head = { [SOURCE_HEAD]: headRecord(milestoneTitle(pm), pm.description) };
+      out.push(milestoneSetExtraOp({ fields: { [SOURCE_STATE]: stateRecord(pm), [SOURCE_TEXT]: textRecord(pm), ...head, ...docs } }));
       return out;
     });
     state = w.state;
