@@ -15,11 +15,13 @@ export async function resolveTask(ctx: Context, given: string): Promise<TaskLoca
   const hits = /^[0-9a-f]+$/.test(key) ? await ctx.index.findTasks(key) : [];
   if (hits.length === 1) return hits[0];
   if (hits.length === 0 && key !== '') {
-    const found = (await readAllMilestones(ctx)).flatMap((m) => bySourceId(m, key).map((t) => ({ taskId: t.id, milestoneId: m.id, m })));
+    const found = (await readAllMilestones(ctx))
+      .flatMap((m) => bySourceId(m, key).map((t) => ({ taskId: t.id, milestoneId: m.id, m })));
     if (found.length === 1) return { taskId: found[0].taskId, milestoneId: found[0].milestoneId };
     if (found.length > 1) {
       throw new MilestoneError('AMBIGUOUS_ID', `"${given}" is the source id of ${found.length} imported tasks`, {
-        hint: `Use the task id. The candidates are:\n${found.slice(0, 20).map((h) => `  ${h.taskId.slice(0, 12)} in ${JSON.stringify(h.m.title)}`).join('\n')}`,
+        hint: `Use the task id. The candidates are:\n${found.slice(0, 20)
+          .map((h) => `  ${h.taskId.slice(0, 12)} in ${JSON.stringify(h.m.title)}`).join('\n')}`,
         data: { candidates: found.map((h) => h.taskId) },
       });
     }

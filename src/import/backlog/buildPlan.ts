@@ -26,7 +26,8 @@ export interface BacklogSource {
   milestones: Array<{ file: string; archived: boolean; parsed: BacklogFile }>;
 }
 
-const numberOf = (id: string): string | null => /(\d+(?:\.\d+)*)$/.exec(id)?.[1].split('.').map(Number).join('.') ?? null;
+const numberOf = (id: string): string | null =>
+  /(\d+(?:\.\d+)*)$/.exec(id)?.[1].split('.').map(Number).join('.') ?? null;
 
 function resolver(tasks: PlanTask[]): (ref: string) => string | null {
   const exact = new Map<string, string>();
@@ -63,7 +64,8 @@ export function buildBacklog(src: BacklogSource): { milestones: PlanMilestone[];
   for (const m of src.milestones) {
     const id = text(m.parsed.meta.id).trim();
     if (!id) continue;
-    const pm = milestoneOf(empty(`${src.key}#${id.toLowerCase()}`, text(m.parsed.meta.title) || id, m.archived), id, m.parsed.body);
+    const title = text(m.parsed.meta.title) || id;
+    const pm = milestoneOf(empty(`${src.key}#${id.toLowerCase()}`, title, m.archived), id, m.parsed.body);
     pm.files.push(m.file);
     named.push(pm);
     find.set(id.toLowerCase(), pm);
@@ -92,7 +94,8 @@ export function buildBacklog(src: BacklogSource): { milestones: PlanMilestone[];
     if (taken.has(t.sourceId)) {
       let k = 2;
       while (taken.has(`${t.sourceId}@${k}`)) k++;
-      notes.push({ file: e.file, message: `task ${t.sourceId} appears twice; this one is imported as ${t.sourceId}@${k}` });
+      const message = `task ${t.sourceId} appears twice; this one is imported as ${t.sourceId}@${k}`;
+      notes.push({ file: e.file, message });
       t.sourceId = `${t.sourceId}@${k}`;
     }
     pm.tasks.push(t);

@@ -23,6 +23,8 @@ export interface BacklogFile {
 }
 
 const HANDLE = /^(\s*(?:[\w-]+:|-)\s+)(@[^\s'"#][^#]*?)\s*$/gm;
+/** `**Status**: Done`, `**Status:** Ready`, `## Status: Completed` in a file without front matter. */
+const PLAIN_STATUS = /^(?:#+\s*)?\*{0,2}Status\*{0,2}\s*:\s*\*{0,2}\s*([^*\n]+?)\s*$/im;
 const STATUS_FIELD = /^status:\s*(['"]?)(.*?)\1\s*$/;
 
 export function readFrontMatter(file: string, text: string): BacklogFile {
@@ -35,7 +37,10 @@ export function readFrontMatter(file: string, text: string): BacklogFile {
   const quoted = r.ok ? yaml : yaml.replace(HANDLE, (_a, k: string, v: string) => `${k}'${v}'`);
   if (quoted !== yaml) r = parseYaml(file, quoted);
   const statusLine = statusOf(lines.slice(1, end - 1));
-  if (!r.ok) return { meta: {}, hasFront: true, body, statusLine, problem: { ...r.problem, line: (r.problem.line ?? 0) + 1 } };
+  if (!r.ok) {
+    const problem = { ...r.problem, line: (r.problem.line ?? 0) + 1 };
+    return { meta: {}, hasFront: true, body, statusLine, problem };
+  }
   const meta = typeof r.value === 'object' && r.value !== null && !Array.isArray(r.value) ? r.value : {};
   return { meta, hasFront: true, body, statusLine, problem: null };
 }
@@ -48,7 +53,7 @@ function statusOf(lines: Line[]): BacklogFile['statusLine'] {
   return null;
 }
 
-/** The id in a task file's name: `back-355.02 - Title.md`, `task-152.9.5-title.md`, `task-epic-11.102-x.md`. */
+/** The id in a task file's name: `back-355.02 - T.md`, `task-152.9.5-title.md`, `task-epic-11.102-x.md`. */
 export function idOfName(name: string): string | null {
   return /^([A-Za-z][\w]*(?:-[A-Za-z]+)*-\d+(?:\.\d+)*)(?:\s+-\s+|-|\.md$)/.exec(name)?.[1] ?? null;
 }
@@ -78,7 +83,7 @@ export function backlogTask(file: string, name: string, f: BacklogFile): PlanTas
   const title = text(f.meta.title).trim() || heading.replace(/^Task\s+[\w.-]+:\s*/i, '') || id;
   const t = emptyTask(id, title, mark);
   const written = f.statusLine?.value ?? text(f.meta.status) ?? '';
-  const plain = f.hasFront ? '' : /^(?:#+\s*)?\*{0,2}Status\*{0,2}\s*:\s*\*{0,2}\s*([^*\n]+?)\s*$/im.exec(f.body)?.[1] ?? '';
+  const plain = f.hasFront ? '' : PLAIN_STATUS.exec(f.body)?.[1] ?? '';
   t.status = statusOfWord(written || plain || 'To Do');
   t.details = f.body;
   t.deps = list(f.meta.dependencies);

@@ -23,7 +23,10 @@ export function tagGroups(v: unknown): Array<{ tag: string; tasks: unknown[]; me
   if (Array.isArray(v.tasks)) return [{ tag: '', tasks: v.tasks, meta: isObj(v.metadata) ? v.metadata : {} }];
   const groups = Object.entries(v).filter(([, g]) => isObj(g) && Array.isArray(g.tasks));
   if (groups.length === 0) return null;
-  return groups.map(([tag, g]) => ({ tag, tasks: (g as Obj).tasks as unknown[], meta: isObj((g as Obj).metadata) ? ((g as Obj).metadata as Obj) : {} }));
+  return groups.map(([tag, g]) => {
+    const o = g as Obj;
+    return { tag, tasks: o.tasks as unknown[], meta: isObj(o.metadata) ? o.metadata : {} };
+  });
 }
 
 /**
@@ -48,15 +51,21 @@ function statusOrdinals(v: unknown): { at: Map<Obj, number>; values: string[] } 
   return { at, values };
 }
 
-export function parseTaskMaster(file: string, text: string, project: string): { milestones: PlanMilestone[]; problems: PlanProblem[] } {
+export function parseTaskMaster(
+  file: string, text: string, project: string,
+): { milestones: PlanMilestone[]; problems: PlanProblem[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { milestones: [], problems: [{ file, message: `not valid JSON (${(e as Error).message}); nothing imported` }] };
+    const message = `not valid JSON (${(e as Error).message}); nothing imported`;
+    return { milestones: [], problems: [{ file, message }] };
   }
   const groups = tagGroups(value);
-  if (!groups) return { milestones: [], problems: [{ file, message: 'not a task-master tasks.json (no "tasks" list)' }] };
+  if (!groups) {
+    const message = 'not a task-master tasks.json (no "tasks" list)';
+    return { milestones: [], problems: [{ file, message }] };
+  }
   const problems: PlanProblem[] = [];
   const inText = [...text.matchAll(STATUS_KEY)].map((m) => JSON.parse(`"${m[1]}"`) as string);
   const order = statusOrdinals(value);
@@ -78,21 +87,27 @@ export function parseTaskMaster(file: string, text: string, project: string): { 
         const sid = String(s.id).includes('.') ? String(s.id) : `${top.sourceId}.${s.id}`;
         const sub = toTask(file, s, sid, top.sourceId);
         mark(s, sub);
-        sub.deps = [...new Set(ids(s.dependencies).map((d) => (d.includes('.') ? d : sibling.has(d) ? `${top.sourceId}.${d}` : d)))];
+        const dep = (d: string): string =>
+          (d.includes('.') ? d : sibling.has(d) ? `${top.sourceId}.${d}` : d);
+        sub.deps = [...new Set(ids(s.dependencies).map(dep))];
         tasks.push(sub);
       }
     }
-    const title = g.tag === '' || g.tag === 'master' ? str(g.meta.projectName) || project : `${project}: ${g.tag}`;
+    const main = g.tag === '' || g.tag === 'master';
+    const title = main ? str(g.meta.projectName) || project : `${project}: ${g.tag}`;
     milestones.push({
-      key: g.tag === '' ? file : `${file}#${g.tag}`, title, description: str(g.meta.description), archived: false,
-      files: [file], tasks, documents: [], approvals: null, fields: { ...(g.tag ? { tag: g.tag } : {}), metadata: g.meta },
+      key: g.tag === '' ? file : `${file}#${g.tag}`, title, description: str(g.meta.description),
+      archived: false,
+      files: [file], tasks, documents: [], approvals: null,
+      fields: { ...(g.tag ? { tag: g.tag } : {}), metadata: g.meta },
     });
   }
   for (const { t, index } of marks) {
     if (index === null || !aligned) t.mark = { kind: 'none', file, line: 1 };
     else (t.mark as Extract<StatusMark, { kind: 'json' }>).path = [index];
   }
-  if (!aligned) problems.push({ file, message: 'the "status" keys of the text and of the parsed tasks do not line up; write-back is off for this file' });
+  const off = 'the "status" keys of the text and of the tasks do not line up; write-back is off for this file';
+  if (!aligned) problems.push({ file, message: off });
   return { milestones, problems };
 }
 
@@ -101,7 +116,8 @@ function str(v: unknown): string {
 }
 
 function ids(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((d) => typeof d === 'number' || typeof d === 'string').map((d) => String(d).trim()) : [];
+  if (!Array.isArray(v)) return [];
+  return v.filter((d) => typeof d === 'number' || typeof d === 'string').map((d) => String(d).trim());
 }
 
 function toTask(file: string, o: Obj, sourceId: string, parent: string | null): PlanTask {

@@ -6,7 +6,9 @@
  * tasks. The source is named after config.yml's project_name, else the project folder.
  */
 import * as path from 'node:path';
-import { buildBacklog, type BacklogArea, type BacklogEntry, type BacklogSource } from '../../../import/backlog/buildPlan';
+import {
+  buildBacklog, type BacklogArea, type BacklogEntry, type BacklogSource,
+} from '../../../import/backlog/buildPlan';
 import { idOfName, readFrontMatter, text as str } from '../../../import/backlog/taskFile';
 import { parseYaml } from '../../../legacy/parseText';
 import type { SourcePlan } from '../../../import/plan';
@@ -14,7 +16,8 @@ import type { Context } from '../../context';
 import { filesIn, isDir, isFile, SourceReader, subDirs } from './sourceFiles';
 
 const AREAS: Array<[string, BacklogArea]> = [
-  ['tasks', 'tasks'], ['completed', 'completed'], ['drafts', 'drafts'], ['archive/tasks', 'archive'], ['archive/drafts', 'archive'],
+  ['tasks', 'tasks'], ['completed', 'completed'], ['drafts', 'drafts'],
+  ['archive/tasks', 'archive'], ['archive/drafts', 'archive'],
 ];
 
 /** The backlog folder under a project root (or the root itself when it is one), or null. */
@@ -25,7 +28,8 @@ export function backlogDir(root: string): string | null {
 }
 
 function markdown(dir: string, deep: boolean): string[] {
-  const here = filesIn(dir).filter((f) => f.endsWith('.md') && !/^readme\.md$/i.test(f)).map((f) => path.join(dir, f));
+  const here = filesIn(dir).filter((f) => f.endsWith('.md') && !/^readme\.md$/i.test(f))
+    .map((f) => path.join(dir, f));
   return deep ? [...here, ...subDirs(dir).flatMap((d) => markdown(path.join(dir, d), true))] : here;
 }
 
@@ -33,7 +37,9 @@ function projectName(reader: SourceReader, dir: string): string {
   const cfg = path.join(dir, 'config.yml');
   const t = isFile(cfg) ? reader.text(cfg) : undefined;
   const r = t === undefined ? null : parseYaml(reader.key(cfg), t);
-  const name = r?.ok && r.value && typeof r.value === 'object' && !Array.isArray(r.value) ? str(r.value.project_name).trim() : '';
+  const value = r?.ok ? r.value : null;
+  const isMap = value && typeof value === 'object' && !Array.isArray(value);
+  const name = isMap ? str(value.project_name).trim() : '';
   return name || path.basename(path.dirname(dir));
 }
 
@@ -45,7 +51,9 @@ export function readBacklog(ctx: Context, root: string): SourcePlan {
     plan.problems.push({ file: reader.key(root), message: 'no backlog/ folder here' });
     return plan;
   }
-  const src: BacklogSource = { key: reader.key(dir), title: projectName(reader, dir), tasks: [], milestones: [] };
+  const src: BacklogSource = {
+    key: reader.key(dir), title: projectName(reader, dir), tasks: [], milestones: [],
+  };
   for (const [sub, area] of AREAS) {
     for (const abs of markdown(path.join(dir, sub), sub === 'tasks')) {
       const t = reader.text(abs);
@@ -61,7 +69,8 @@ export function readBacklog(ctx: Context, root: string): SourcePlan {
   for (const [sub, archived] of [['milestones', false], ['archive/milestones', true]] as const) {
     for (const abs of markdown(path.join(dir, sub), false)) {
       const t = reader.text(abs);
-      if (t !== undefined) src.milestones.push({ file: reader.key(abs), archived, parsed: readFrontMatter(reader.key(abs), t) });
+      const file = reader.key(abs);
+      if (t !== undefined) src.milestones.push({ file, archived, parsed: readFrontMatter(file, t) });
     }
   }
   const built = buildBacklog(src);

@@ -35,7 +35,8 @@ export function hasTaskMaster(reader: SourceReader, root: string): boolean {
 const DEFAULT_NAMES = new Set(['task master', 'taskmaster', 'task-master']);
 
 function projectName(reader: SourceReader, project: string): string {
-  for (const f of [path.join(project, '.taskmaster', 'config.json'), path.join(project, '.taskmasterconfig')]) {
+  const configs = [path.join(project, '.taskmaster', 'config.json'), path.join(project, '.taskmasterconfig')];
+  for (const f of configs) {
     if (!isFile(f)) continue;
     let g: unknown;
     try {
@@ -44,17 +45,21 @@ function projectName(reader: SourceReader, project: string): string {
       continue;
     }
     const name = g && typeof g === 'object' ? (g as Record<string, unknown>).projectName : null;
-    if (typeof name === 'string' && name.trim() && !DEFAULT_NAMES.has(name.trim().toLowerCase())) return name.trim();
+    const n = typeof name === 'string' ? name.trim() : '';
+    if (n && !DEFAULT_NAMES.has(n.toLowerCase())) return n;
   }
   return path.basename(project);
 }
 
 export function readTaskMaster(ctx: Context, root: string): SourcePlan {
   const reader = new SourceReader(ctx, root);
-  const plan: SourcePlan = { format: 'task-master', root, milestones: [], problems: reader.problems, notes: [] };
+  const plan: SourcePlan = {
+    format: 'task-master', root, milestones: [], problems: reader.problems, notes: [],
+  };
   const files = taskMasterFiles(root);
   if (files.length === 0) {
-    plan.problems.push({ file: reader.key(root), message: 'no .taskmaster/tasks/tasks.json or tasks/tasks.json here' });
+    const message = 'no .taskmaster/tasks/tasks.json or tasks/tasks.json here';
+    plan.problems.push({ file: reader.key(root), message });
     return plan;
   }
   for (const abs of files) {
@@ -63,7 +68,8 @@ export function readTaskMaster(ctx: Context, root: string): SourcePlan {
     const up = path.dirname(path.dirname(abs));
     const project = path.basename(up) === '.taskmaster' ? path.dirname(up) : up;
     const r = parseTaskMaster(reader.key(abs), text, projectName(reader, project));
-    if (files.length > 1) for (const m of r.milestones) m.title += ` (${path.relative(project, abs).split(path.sep).join('/')})`;
+    const rel = path.relative(project, abs).split(path.sep).join('/');
+    if (files.length > 1) for (const m of r.milestones) m.title += ` (${rel})`;
     plan.milestones.push(...r.milestones);
     plan.problems.push(...r.problems);
   }
