@@ -174,3 +174,9 @@ benchImport({ count: BIG, BIN, time, row });
 const importRow = rows[rows.length - 1];
 out.push(`| ${importRow.what} | ${importRow.ours.toFixed(0)} ms | ${importRow.baseName}: ${importRow.base.toFixed(0)} ms | ×${importRow.ratio.toFixed(2)} | ${importRow.target} |`);
 fs.writeFileSync(path.join(root, 'bench-results', 'latest.md'), `${out.join('\n')}\n`);
+// ---- import of other tools' plans (issue 13): every repository of ../shared/corpus, then a
+// re-import with nothing changed, beside as many `node -e ''` runs (bench-import-formats.mjs).
+const before = rows.length;
+(await import('./bench-import-formats.mjs')).benchImportFormats({ BIN, row });
+for (const r of rows.slice(before)) out.push(`| ${r.what} | ${r.ours.toFixed(0)} ms | ${r.baseName}: ${r.base.toFixed(0)} ms | ×${r.ratio.toFixed(2)} | ${r.target} |`);
+fs.writeFileSync(path.join(root, 'bench-results', 'latest.md'), `${out.join('\n')}\n`);

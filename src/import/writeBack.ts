@@ -63,7 +63,7 @@ export function applyEdits(text: string, edits: Edit[]): string {
 }
 
 /** `"status": "…"` keys in document order (a key inside a string is escaped, so never matches). */
-const STATUS_KEY = /(?<!\\)"status"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+export const STATUS_KEY = /(?<!\\)"status"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
 
 export function patchJsonStatuses(text: string, values: ReadonlyMap<number, string>): string {
   let i = 0;

@@ -4,7 +4,9 @@
  * `T1.1`, `**1.1**`, `**1.1. Title**`, `1.1 —` or none; `(P)` after the number (parallel). The
  * number, not the indentation, gives the tree (sub-tasks often sit at column 0). Headings such as
  * `## 1. Title`, `## Task 3: Title` or `## T2 — Title` are tasks too (no state of their own: done
- * when all their sub-tasks are). Other lines under a task are its details; its requirement traces
+ * when all their sub-tasks are), unless a checkbox of the same number sits right under the heading
+ * (`## 5. Checkpoint` over `- [ ] 5. Run the gate`): that box is the heading task's state, not a
+ * second task 5. Other lines under a task are its details; its requirement traces
  * become links. Numbered siblings run in order (each depends on the one before) unless `(P)`.
  */
 import { addDep, emptyTask, type PlanProblem, type PlanTask } from '../plan';
@@ -79,6 +81,16 @@ export function parseKiroTasks(file: string, text: string): ParsedTasks {
     }
     const num = NUMBER.exec(box.rest);
     const { title, parallel } = titleOf(num ? num[4] : box.rest.replace(/^\*\*(.*)\*\*$/, '$1'), Boolean(num?.[1]));
+    const h2 = heading as Open | null;
+    if (num && h2 && h2.task.sourceId === num[2] && h2.task.mark.kind === 'none') {
+      // `## 5. Checkpoint` over `- [ ] 5. Run the gate`: one task, the box gives the heading its state
+      Object.assign(h2.task, { mark: { kind: 'checkbox', file, line: no, char: box.char }, status: statusOfChar(box.char) });
+      Object.assign(h2.task, { optional: box.optional, parallel: h2.task.parallel || parallel });
+      Object.assign(h2.task.fields, { boxTitle: title, numbered: true });
+      h2.details.push(title);
+      last = h2;
+      continue;
+    }
     while (stack.length > 0 && stack[stack.length - 1].indent >= box.indent) stack.pop();
     let parent: PlanTask | null = stack[stack.length - 1]?.task ?? heading?.task ?? null;
     let id: string;

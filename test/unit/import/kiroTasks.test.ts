@@ -76,4 +76,16 @@ describe('Kiro tasks.md', () => {
     ]);
     expect(applyEdits(KIRO, [])).toBe(KIRO);
   });
+
+  it('takes a box that repeats the number of the heading over it as that heading task\'s state, not a second task', () => {
+    const text = ['## 4. Build', '- [x] 4.1 Do it', '', '## 5. Checkpoint', '', '- [ ] 5. Run the gate', '## 6. Next', '- [ ] 6.1 More'].join('\n');
+    const { tasks, problems } = parseKiroTasks('tasks.md', text);
+    expect(problems).toEqual([]);
+    expect(tasks.map((t) => t.sourceId)).toEqual(['4', '4.1', '5', '6', '6.1']);
+    const five = tasks[2];
+    expect(five).toMatchObject({ title: 'Checkpoint', status: 'pending', details: 'Run the gate', mark: { kind: 'checkbox', line: 6 } });
+    expect(tasks[3].deps).toEqual(['5']);
+    const e = statusEdit('kiro', five.mark, 'completed', statusOfChar)!;
+    expect(applyEdits(text, [e])).toBe(text.replace('- [ ] 5.', '- [x] 5.'));
+  });
 });

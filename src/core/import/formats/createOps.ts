@@ -15,7 +15,9 @@ import { KIRO_WORKFLOW } from '../../../domain/workflow/builtin';
 import { nextPhaseStep, type PhaseTargets } from '../../../import/phaseSteps';
 import type { PlanMilestone, SourceFormat } from '../../../import/plan';
 import { encodeOp, type EncodedOp } from '../../../legacy/toOps';
-import { SOURCE_STATE, SPEC_TASK_ID, stateRecord, taskPayload } from './taskPayload';
+import {
+  documentRecord, headRecord, milestoneTitle, SOURCE_HEAD, SOURCE_DOCUMENTS, SOURCE_STATE, SOURCE_TEXT, SPEC_TASK_ID, stateRecord, taskPayload, textRecord,
+} from './taskPayload';
 
 export interface NewEntityOps {
   create: EncodedOp;
@@ -38,9 +40,11 @@ export function createOps(
   const nonce = createHash('sha256').update(`git-milestone ${format} import\n${alias}`).digest('hex').slice(0, 32);
   const create = encodeOp({
     ...milestoneCreateOp({
-      title: (pm.title.trim() || pm.key).slice(0, 1000), nonce,
+      title: milestoneTitle(pm), nonce,
       ...(pm.description ? { fields: { description: pm.description } } : {}),
-      extra: { source: { format, key: pm.key }, ...pm.fields, [SOURCE_STATE]: stateRecord(pm) },
+      extra: { source: { format, key: pm.key }, ...pm.fields, [SOURCE_STATE]: stateRecord(pm), [SOURCE_TEXT]: textRecord(pm),
+        [SOURCE_HEAD]: headRecord(milestoneTitle(pm), pm.description),
+        ...(targets ? { [SOURCE_DOCUMENTS]: documentRecord(targets) } : {}) },
     }),
     author, time, lamport: 1,
   });

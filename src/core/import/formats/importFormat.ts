@@ -43,7 +43,8 @@ export async function importFormat(ctx: Context, o: FormatImportOptions): Promis
   const progress = progressBar(ctx.env);
   const plans: SourcePlan[] = formatsFor(ctx, o.format, root).map((f) => readSource(ctx, f, root));
   const aliases = await knownAliases(ctx);
-  const author = ctx.who().author;
+  let author: ReturnType<Context['who']>['author'] | undefined;
+  const who = (): NonNullable<typeof author> => (author ??= ctx.who().author); // asks git only when writing
   const time = ctx.env.clock().toISOString();
   const rows: FormatRow[] = [];
   const pending: Array<{ row: FormatRow; p: PendingEntity }> = [];
@@ -56,7 +57,7 @@ export async function importFormat(ctx: Context, o: FormatImportOptions): Promis
       const id = aliases.get(alias);
       const base = { format: plan.format, alias, title: pm.title, files: pm.files, tasks: pm.tasks.length, notes: [] as string[] };
       if (id === undefined) {
-        const ops = createOps(plan.format, alias, pm, author, time, targets);
+        const ops = createOps(plan.format, alias, pm, who(), time, targets);
         const row: FormatRow = { ...base, id: ops.create.hash, action: dryRun ? 'would-create' : 'created', added: pm.tasks.length, statuses: 0 };
         row.notes.push(...ops.notes);
         rows.push(row);
@@ -66,6 +67,7 @@ export async function importFormat(ctx: Context, o: FormatImportOptions): Promis
         const d = diffMilestone(state, pm, targets);
         const changed = hasChanges(d);
         const action = !changed ? 'unchanged' : dryRun ? 'would-update' : 'updated';
+        base.notes.push(...d.documents.map((f) => `${f} changed since the last import: its new version is recorded; the phases stay as they are`));
         rows.push({ ...base, id, action, added: d.added.length, statuses: d.statuses.length });
         if (changed && !dryRun) await applyUpdate(ctx, id, plan.format, pm, d, targets);
       }

@@ -16,7 +16,8 @@ const SPEC_FILES = ['requirements.md', 'design.md', 'tasks.md', 'spec.json'];
 export function kiroSpecsDir(root: string): string | null {
   if (isDir(path.join(root, '.kiro', 'specs'))) return path.join(root, '.kiro', 'specs');
   if (path.basename(root) === '.kiro' && isDir(path.join(root, 'specs'))) return path.join(root, 'specs');
-  const looksLikeSpecs = subDirs(root).some((d) => SPEC_FILES.some((f) => isFile(path.join(root, d, f))));
+  const kiroFiles = SPEC_FILES.filter((f) => f !== 'tasks.md');
+  const looksLikeSpecs = subDirs(root).some((d) => kiroFiles.some((f) => isFile(path.join(root, d, f))));
   return path.basename(root) !== 'specs' && path.basename(root) !== '.specs' ? null : looksLikeSpecs ? root : null;
 }
 

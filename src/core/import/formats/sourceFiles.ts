@@ -50,12 +50,16 @@ export function filesIn(dir: string): string[] {
 
 export class SourceReader {
   readonly problems: PlanProblem[] = [];
-  constructor(readonly ctx: Context, readonly root: string) {}
+  /** The work tree's real path, found once (key() runs for every file). */
+  private readonly base: string | null;
+  constructor(readonly ctx: Context, readonly root: string) {
+    this.base = ctx.repo.workTree ? fs.realpathSync(ctx.repo.workTree) : null;
+  }
 
   /** `/`-separated path of an absolute path: relative to the work tree when inside it. */
   key(abs: string): string {
-    const base = this.ctx.repo.workTree ? fs.realpathSync(this.ctx.repo.workTree) : null;
-    const real = fs.existsSync(abs) ? fs.realpathSync(path.dirname(abs)) + path.sep + path.basename(abs) : abs;
+    const base = this.base;
+    const real = fs.existsSync(abs) ? this.realDir(path.dirname(abs)) + path.sep + path.basename(abs) : abs;
     if (base) {
       for (const p of [abs, real]) {
         const rel = path.relative(base, p);
@@ -65,6 +69,13 @@ export class SourceReader {
       if (!rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/') || '.';
     }
     return abs.split(path.sep).join('/');
+  }
+
+  private readonly dirs = new Map<string, string>();
+  private realDir(dir: string): string {
+    let r = this.dirs.get(dir);
+    if (r === undefined) this.dirs.set(dir, (r = fs.realpathSync(dir)));
+    return r;
   }
 
   /** The text of a file, or undefined when it cannot be read (reported). */
