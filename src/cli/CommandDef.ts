@@ -47,6 +47,11 @@ export interface CommandDef<R = unknown> {
    * terminal is and whether to colour (plain for a pipe or a file).
    */
   text(result: R, input: Input, style: TextStyle): string;
+  /**
+   * A command that runs until stopped and prints as it goes (`serve` prints its URL first): its
+   * result is not printed again when it ends.
+   */
+  printsItself?: boolean;
   /** Exit status for a result that ran but answers "no" (validate, doctor). Default 0. */
   exitCode?(result: R): number;
 }

@@ -33,7 +33,9 @@ export async function runDef(o: RunDefOptions): Promise<number> {
   try {
     ctx = await openContext({ env: o.env, needsRepo: o.def.needsRepo !== false, needsWorkTree: Boolean(o.def.needsWorkTree), verbose: Boolean(o.input.flags.verbose) });
     const result = await o.def.execute(ctx, o.input);
-    if (json) o.env.out(renderJson(result, o.env.prettyJson));
+    if (o.def.printsItself) {
+      // printed while it ran (serve)
+    } else if (json) o.env.out(renderJson(result, o.env.prettyJson));
     else {
       const style = o.style ?? PLAIN;
       // The renderers escape user text; this guard catches any they missed (format.ts).

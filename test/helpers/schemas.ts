@@ -46,7 +46,7 @@ export function problems(file: string, doc: unknown): string | null {
 
 // ---- which test file answers for which schema ----------------------------------------------------
 
-export type Owner = 'schemas.test.ts' | 'schemas-sharing.test.ts';
+export type Owner = 'schemas.test.ts' | 'schemas-sharing.test.ts' | 'board.test.ts';
 
 /**
  * The schemas schemas-sharing.test.ts answers for (sharing, recovery, import/export, doctor); every
@@ -59,6 +59,7 @@ export const SHARING_SCHEMAS: readonly string[] = [
 ];
 
 export function ownerOf(schema: string): Owner {
+  if (schema === 'serve.schema.json') return 'board.test.ts'; // a server: test/integration/serve/board.test.ts
   return SHARING_SCHEMAS.includes(schema) ? 'schemas-sharing.test.ts' : 'schemas.test.ts';
 }
 

@@ -76,6 +76,7 @@ export const DEFS: Record<string, Loader> = {
   claim: () => require('./claim/claim').default,
   heartbeat: () => require('./claim/heartbeat').default,
   release: () => require('./claim/release').default,
+  serve: () => require('./serve').default,
 };
 
 /** Other words for a command: alias → the command's words. */
