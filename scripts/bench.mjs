@@ -106,6 +106,7 @@ console.log(`list --json, ${BIG} milestones, cold (no index; rebuilds it): ${col
 await benchIndexes({ dir: big.dir, BIG, BIN, time, median, row, rowVsNode, rows, nodeEmpty });
 await (await import('./bench-report.mjs')).benchReport({ dir: big.dir, BIG, BIN, rowVsNode, vsNode, row });
 await (await import('./bench-mcp.mjs')).benchMcp({ dir: big.dir, BIG, BIN, row, runs: RUNS });
+await (await import('./bench-serve.mjs')).benchServe({ dir: big.dir, BIG, BIN, vsNode, row });
 benchPull({ dir: big.dir, count: BIG, BIN, time, row });
 await (await import('./bench-notify.mjs')).benchNotify({ BIN, time, row, runs: RUNS });
 (await import('./bench-session.mjs')).benchSession({ dir: big.dir, first: big.first, BIN, rowVsNode, count: BIG });

@@ -5,13 +5,16 @@ import { h } from './dom.js';
 import { milestonesView } from './milestones.js';
 import { milestoneView } from './milestone.js';
 import { reviewsView } from './reviews.js';
+import { agentsView } from './agents.js';
 
 export const board = { write: false, version: null, refresh: () => render() };
 
 const ROUTES = [
   [/^\/?$/, (p) => milestonesView(board, p)],
-  [/^\/m\/([^/]+)(?:\/(status|phases|graph|burndown))?$/, (p, m) => milestoneView(board, m[1], m[2] ?? 'status')],
+  [/^\/m\/([^/]+)(?:\/(status|phases|graph|burndown))?$/,
+    (p, m) => milestoneView(board, m[1], m[2] ?? 'status')],
   [/^\/reviews$/, () => reviewsView(board)],
+  [/^\/agents$/, (p) => agentsView(p)],
 ];
 
 function route() {
@@ -37,8 +40,10 @@ export async function render() {
       node = h('p', { class: 'error', role: 'alert' }, String(e.message ?? e));
     }
     view.replaceChildren(node);
-    const nav = path.startsWith('/reviews') ? 'reviews' : 'milestones';
-    for (const a of document.querySelectorAll('[data-nav]')) a.classList.toggle('here', a.dataset.nav === nav);
+    const nav = ['reviews', 'agents'].find((n) => path.startsWith(`/${n}`)) ?? 'milestones';
+    for (const a of document.querySelectorAll('[data-nav]')) {
+      a.classList.toggle('here', a.dataset.nav === nav);
+    }
     document.body.dataset.ready = 'yes';
   })();
   try { await drawing; } finally { drawing = null; }

@@ -8,7 +8,9 @@ const W = 190;
 const H = 46;
 const GAP_X = 60;
 const GAP_Y = 18;
-const COLORS = { pending: '#d9dde3', in_progress: '#9cc3f5', blocked: '#f5a59c', completed: '#a6dba0', cancelled: '#eeeeee' };
+const COLORS = {
+  pending: '#d9dde3', in_progress: '#9cc3f5', blocked: '#f5a59c', completed: '#a6dba0', cancelled: '#eeeeee',
+};
 
 function layers(tasks) {
   const byId = new Map(tasks.map((t) => [t.id, t]));
@@ -41,7 +43,8 @@ function taskGraph(tasks) {
   const edges = tasks.flatMap((t) => t.dependsOn.filter((d) => at.has(d)).map((d) => {
     const a = at.get(d);
     const b = at.get(t.id);
-    return s('line', { x1: a.x + W, y1: a.y + H / 2, x2: b.x, y2: b.y + H / 2, class: 'edge', 'marker-end': 'url(#arrow)' });
+    const ends = { x1: a.x + W, y1: a.y + H / 2, x2: b.x, y2: b.y + H / 2 };
+    return s('line', { ...ends, class: 'edge', 'marker-end': 'url(#arrow)' });
   }));
   const nodes = tasks.map((t) => {
     const p = at.get(t.id);
@@ -50,8 +53,12 @@ function taskGraph(tasks) {
       s('text', { x: 8, y: 18 }, t.title.length > 26 ? `${t.title.slice(0, 25)}…` : t.title),
       s('text', { x: 8, y: 36, class: 'small' }, `${t.shortId} · ${t.status.replace(/_/g, ' ')}`));
   });
-  return s('svg', { class: 'graph', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'Task dependencies' },
-    s('defs', {}, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto' },
+  const size = { width, height, viewBox: `0 0 ${width} ${height}` };
+  const marker = {
+    id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto',
+  };
+  return s('svg', { class: 'graph', ...size, role: 'img', 'aria-label': 'Task dependencies' },
+    s('defs', {}, s('marker', marker,
       s('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#555' }))),
     edges, nodes);
 }

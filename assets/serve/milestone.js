@@ -43,14 +43,18 @@ function statusBoard(board, m) {
 
 async function burndown(board, m) {
   const { data: r } = await get(`/api/milestones/${m.id}/report`);
-  const fig = (name, value) => h('div', { class: 'figure' }, h('span', { class: 'muted' }, name), h('strong', {}, value));
+  const fig = (name, value) => h('div', { class: 'figure' },
+    h('span', { class: 'muted' }, name), h('strong', {}, value));
   const days = (d) => (d.medianDays === null ? '—' : `${d.medianDays} d`);
   return h('div', {},
     h('div', { class: 'figures' },
       fig('completed', `${r.progress.completed}/${r.progress.tasks}`),
       fig('remaining hours', String(r.progress.remainingHours)),
       fig('cycle time (median)', days(r.cycleTime)), fig('lead time (median)', days(r.leadTime))),
-    h('img', { class: 'chart', alt: 'Burndown chart', src: `/api/milestones/${m.id}/burndown.svg?v=${board.version ?? ''}` }));
+    h('img', {
+      class: 'chart', alt: 'Burndown chart',
+      src: `/api/milestones/${m.id}/burndown.svg?v=${board.version ?? ''}`,
+    }));
 }
 
 export async function milestoneView(board, id, tab) {
@@ -59,7 +63,8 @@ export async function milestoneView(board, id, tab) {
   const body = tab === 'phases' ? phaseBoard(board, m) : tab === 'graph' ? await graphView(m)
     : tab === 'burndown' ? await burndown(board, m) : statusBoard(board, m);
   return h('section', { 'data-view': `milestone-${tab}`, 'data-id': m.id },
-    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Milestones'), ' / ', h('span', { class: 'mono' }, short(m.id))),
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Milestones'), ' / ',
+      h('span', { class: 'mono' }, short(m.id))),
     h('h1', {}, m.title, ' ', statusBadge(m.status)),
     h('div', { class: 'summary' }, progress(m.progress), ` · ${done}/${m.tasks.length} tasks done · due `,
       due(m.dueDate, m.status === 'completed'), m.workflow ? ` · workflow ${m.workflow}` : ''),

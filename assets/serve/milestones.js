@@ -3,6 +3,8 @@ import { get } from './api.js';
 import { due, h, progress, short, statusBadge } from './dom.js';
 
 const PAGE = 50;
+const EMPTY = 'No milestones yet: `git milestone new "<title>"`.';
+const COLUMNS = ['ID', 'Title', 'Status', 'Progress', 'Tasks', 'Due'];
 
 function go(params) {
   const q = new URLSearchParams();
@@ -17,7 +19,8 @@ export async function milestonesView(_board, params) {
   const query = new URLSearchParams({ q, offset: String(offset), limit: String(PAGE), all: all ? '1' : '0' });
   const { data, headers } = await get(`/api/milestones?${query}`);
   const total = Number(headers.get('X-Total-Count'));
-  const input = h('input', { name: 'q', value: q, placeholder: 'status:in_progress label:backend sort:due …', size: 50 });
+  const hint = 'status:in_progress label:backend sort:due …';
+  const input = h('input', { name: 'q', value: q, placeholder: hint, size: 50 });
   const archived = h('input', { type: 'checkbox', name: 'all', checked: all });
   const form = h('form', {
     class: 'search',
@@ -25,20 +28,23 @@ export async function milestonesView(_board, params) {
   }, input, h('label', {}, archived, ' archived too'), h('button', { type: 'submit' }, 'Search'));
   const rows = data.map((m) => h('tr', { 'data-id': m.id },
     h('td', {}, h('a', { href: `#/m/${m.id}`, class: 'mono' }, short(m.id))),
-    h('td', {}, h('a', { href: `#/m/${m.id}` }, m.title), ...m.labels.map((l) => h('span', { class: 'label' }, l))),
+    h('td', {}, h('a', { href: `#/m/${m.id}` }, m.title),
+      m.labels.map((l) => h('span', { class: 'label' }, l))),
     h('td', {}, statusBadge(m.status)),
     h('td', {}, progress(m.progress)),
     h('td', { class: 'num' }, `${m.doneCount}/${m.taskCount}`),
     h('td', {}, due(m.dueDate, m.status === 'completed'))));
   const last = Math.min(offset + PAGE, total);
+  const to = (at) => go({ q, all: all ? '1' : '', offset: String(at) });
   const pager = h('div', { class: 'pager' },
-    h('button', { disabled: offset === 0, onclick: () => go({ q, all: all ? '1' : '', offset: String(Math.max(0, offset - PAGE)) }) }, '← Previous'),
-    h('span', { class: 'count' }, total === 0 ? 'none' : `${offset + 1}–${last} of ${total.toLocaleString('en')}`),
-    h('button', { disabled: last >= total, onclick: () => go({ q, all: all ? '1' : '', offset: String(offset + PAGE) }) }, 'Next →'));
+    h('button', { disabled: offset === 0, onclick: () => to(Math.max(0, offset - PAGE)) }, '← Previous'),
+    h('span', { class: 'count' },
+      total === 0 ? 'none' : `${offset + 1}–${last} of ${total.toLocaleString('en')}`),
+    h('button', { disabled: last >= total, onclick: () => to(offset + PAGE) }, 'Next →'));
   return h('section', { 'data-view': 'milestones' },
     h('h1', {}, 'Milestones'), form, pager,
-    total === 0 ? h('p', { class: 'muted' }, q ? 'No milestones match.' : 'No milestones yet: `git milestone new "<title>"`.')
+    total === 0 ? h('p', { class: 'muted' }, q ? 'No milestones match.' : EMPTY)
       : h('table', { class: 'list' },
-        h('thead', {}, h('tr', {}, ['ID', 'Title', 'Status', 'Progress', 'Tasks', 'Due'].map((t) => h('th', {}, t)))),
+        h('thead', {}, h('tr', {}, COLUMNS.map((t) => h('th', {}, t)))),
         h('tbody', {}, rows)));
 }

@@ -11,7 +11,9 @@ function current(t) {
 
 function moves(board, t, p) {
   if (!board.write || !p) return null;
-  const phase = (action) => h('button', { onclick: () => act(board, `/api/tasks/${t.id}/phase`, { action, phase: p.name }) }, action);
+  const phase = (action) => h('button', {
+    onclick: () => act(board, `/api/tasks/${t.id}/phase`, { action, phase: p.name }),
+  }, action);
   const review = (decision, text) => h('button', {
     onclick: () => act(board, `/api/tasks/${t.id}/review`, { decision, phase: p.name }),
   }, text);
@@ -35,7 +37,8 @@ export function phaseBoard(board, m) {
       h('h3', {}, title, h('span', { class: 'count' }, String(tasks.length))),
       tasks.map((t) => {
         const p = current(t);
-        const badge = p && h('div', { class: `phase s-${p.status}` }, label(p.status), p.overdue ? ' · overdue' : '');
+        const badge = p && h('div', { class: `phase s-${p.status}` },
+          label(p.status), p.overdue ? ' · overdue' : '');
         return taskCard({ ...board, write: false }, t, [badge, moves(board, t, p)]);
       }));
   }));

@@ -72,7 +72,8 @@ export function checkRequest(r: GuardRequest, o: { port: number; token: string }
     const cookie = `${cookieName(o.port)}=${o.token}; HttpOnly; SameSite=Strict; Path=/`;
     return { kind: 'login', location: url.pathname + url.search, cookie };
   }
-  if (sameSecret(cookieToken(r, o.port), o.token) || sameSecret(headerToken(r), o.token)) return { kind: 'ok' };
+  const given = [cookieToken(r, o.port), headerToken(r)];
+  if (given.some((t) => sameSecret(t, o.token))) return { kind: 'ok' };
   return {
     kind: 'refused', status: 401,
     message: 'refused: no token. Open the URL `git milestone serve` printed (it carries the token).',

@@ -19,7 +19,8 @@ export const SECURITY_HEADERS: Record<string, string> = {
 export function send(res: ServerResponse, status: number, type: string, body: string | Buffer,
   headers: Record<string, string> = {}): void {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(bytes.length), ...headers });
+  const length = String(bytes.length);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': length, ...headers });
   res.end(bytes);
 }
 

@@ -1,8 +1,9 @@
 /**
  * What the board's pages read. Every answer is a core use case's result as the CLI's `--json`
- * prints it (same views, same schemas): a page of `list`, `show`, `report`, `review --pending`;
- * the burndown is the report's own SVG chart (core/report/charts). Only the milestone dependency
- * graph, which no command prints, has a shape of its own ({milestones: [{id, title, dependsOn}]}).
+ * prints it (same views, same schemas): a page of `list`, `show`, `report`, `review --pending`,
+ * `session list`; the burndown is the report's own SVG chart (core/report/charts). Only the
+ * milestone dependency graph, which no command prints, has a shape of its own
+ * ({milestones: [{id, title, dependsOn}]}).
  */
 import type { Context } from '../core/context';
 import { milestoneGraph } from '../core/milestoneGraph';
@@ -12,17 +13,20 @@ import { milestonePage } from '../core/serve/milestonePage';
 import { showMilestone } from '../core/showMilestone';
 import { pendingReviews } from '../core/workflow/pendingReviews';
 import { resolveMilestone } from '../core/resolveMilestone';
+import { listSessions } from '../core/session/listSessions';
 
 export type Reply =
   | { json: unknown; headers?: Record<string, string> }
   | { type: string; body: string };
+
+type Body = Record<string, unknown>;
 
 export interface Route {
   method: 'GET' | 'POST';
   path: RegExp;
   /** Changes the refs: refused unless the server runs with --write. */
   writes?: boolean;
-  run(ctx: Context, m: RegExpExecArray, url: URL, body: () => Promise<Record<string, unknown>>): Promise<Reply>;
+  run(ctx: Context, m: RegExpExecArray, url: URL, body: () => Promise<Body>): Promise<Reply>;
 }
 
 const ID = '([^/]+)';
@@ -37,8 +41,10 @@ export const READ_ROUTES: Route[] = [
     async run(ctx, _m, url) {
       const q = (url.searchParams.get('q') ?? '').split(/\s+/).filter(Boolean);
       const all = url.searchParams.get('all') === '1';
-      const page = await milestonePage(ctx, { query: q, all, offset: int(url, 'offset', 0), limit: int(url, 'limit', 50) });
-      return { json: page.items, headers: { 'X-Total-Count': String(page.total), 'X-Offset': String(page.offset) } };
+      const range = { offset: int(url, 'offset', 0), limit: int(url, 'limit', 50) };
+      const page = await milestonePage(ctx, { query: q, all, ...range });
+      const headers = { 'X-Total-Count': String(page.total), 'X-Offset': String(page.offset) };
+      return { json: page.items, headers };
     },
   },
   {
@@ -61,12 +67,20 @@ export const READ_ROUTES: Route[] = [
     async run(ctx, m) {
       const id = await resolveMilestone(ctx, decodeURIComponent(m[1]));
       const g = await milestoneGraph(ctx, [id]);
-      const milestones = [...g.edges].map(([from, deps]) => ({ id: from, title: g.titles.get(from) ?? '', dependsOn: deps }));
+      const milestones = [...g.edges].map(([from, deps]) => ({
+        id: from, title: g.titles.get(from) ?? '', dependsOn: deps,
+      }));
       return { json: { milestones } };
     },
   },
   {
     method: 'GET', path: /^\/api\/reviews$/,
     run: async (ctx) => ({ json: await pendingReviews(ctx, { mine: false }) }),
+  },
+  {
+    method: 'GET', path: /^\/api\/sessions$/,
+    async run(ctx, _m, url) {
+      return { json: await listSessions(ctx, { active: url.searchParams.get('all') !== '1' }) };
+    },
   },
 ];

@@ -35,6 +35,7 @@ export interface RunningBoard {
 }
 
 const ROUTES: Route[] = [...READ_ROUTES, ...WRITE_ROUTES];
+const TEXT = 'text/plain; charset=utf-8';
 
 /** Runs tasks one after another, whatever their outcome. */
 function serial(): <T>(task: () => Promise<T>) => Promise<T> {
@@ -49,7 +50,8 @@ function serial(): <T>(task: () => Promise<T>) => Promise<T> {
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
-      const why = e.code === 'EADDRINUSE' ? 'is in use' : e.code === 'EACCES' ? 'is not allowed' : `failed (${e.message})`;
+      const why = e.code === 'EADDRINUSE' ? 'is in use'
+        : e.code === 'EACCES' ? 'is not allowed' : `failed (${e.message})`;
       reject(new MilestoneError('INVALID_INPUT', `listening on 127.0.0.1:${port} ${why}`, {
         hint: 'Leave out --port to take a free one.', cause: e,
       }));
@@ -68,7 +70,7 @@ export async function startBoard(o: BoardOptions): Promise<RunningBoard> {
   let port = o.port;
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const verdict = checkRequest({ url: req.url ?? '/', headers: req.headers }, { port, token });
-    if (verdict.kind === 'refused') return send(res, verdict.status, 'text/plain; charset=utf-8', `${verdict.message}\n`);
+    if (verdict.kind === 'refused') return send(res, verdict.status, TEXT, `${verdict.message}\n`);
     if (verdict.kind === 'login') {
       res.writeHead(303, { ...SECURITY_HEADERS, Location: verdict.location, 'Set-Cookie': verdict.cookie });
       return void res.end();
@@ -83,11 +85,12 @@ export async function startBoard(o: BoardOptions): Promise<RunningBoard> {
     const found = ROUTES.map((r) => ({ r, m: r.path.exec(url.pathname) })).filter((x) => x.m !== null);
     const hit = found.find((x) => x.r.method === req.method);
     if (!hit) {
-      if (found.length > 0) return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
-      return send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
+      if (found.length > 0) return send(res, 405, TEXT, 'method not allowed\n');
+      return send(res, 404, TEXT, 'not found\n');
     }
     if (hit.r.writes && !o.write) {
-      const e = new MilestoneError('USAGE', 'this board is read-only', { hint: 'Start it with `git milestone serve --write`.' });
+      const hint = 'Start it with `git milestone serve --write`.';
+      const e = new MilestoneError('USAGE', 'this board is read-only', { hint });
       return sendError(res, e, 403);
     }
     const reply = await queue(() => hit.r.run(ctx, hit.m as RegExpExecArray, url, () => readJson(req)));
@@ -96,7 +99,9 @@ export async function startBoard(o: BoardOptions): Promise<RunningBoard> {
   };
   const server = http().createServer((req, res) => {
     handle(req, res).catch((e) => {
-      if (!(e instanceof MilestoneError) || e.code === 'INTERNAL') ctx.env.log.error('board: request failed', { error: String(e) });
+      if (!(e instanceof MilestoneError) || e.code === 'INTERNAL') {
+        ctx.env.log.error('board: request failed', { error: String(e) });
+      }
       if (!res.headersSent) sendError(res, e);
       else res.end();
     });

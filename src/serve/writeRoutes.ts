@@ -30,29 +30,33 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], what: str
 }
 
 const TASK = '/api/tasks/([^/]+)';
+const ACTIONS = Object.keys(PHASE_ACTIONS) as PhaseAction[];
 
 export const WRITE_ROUTES: Route[] = [
   {
     method: 'POST', path: new RegExp(`^${TASK}/status$`), writes: true,
     async run(ctx, m, _url, body) {
       const b = await body();
-      return { json: await updateTask(ctx, { task: decodeURIComponent(m[1]), status: text(b, 'status', true) }) };
+      const status = text(b, 'status', true);
+      return { json: await updateTask(ctx, { task: decodeURIComponent(m[1]), status }) };
     },
   },
   {
     method: 'POST', path: new RegExp(`^${TASK}/phase$`), writes: true,
     async run(ctx, m, _url, body) {
       const b = await body();
-      const action = oneOf(text(b, 'action', true), Object.keys(PHASE_ACTIONS) as PhaseAction[], 'phase action');
-      return { json: await changePhase(ctx, { task: decodeURIComponent(m[1]), action, phase: text(b, 'phase') }) };
+      const action = oneOf(text(b, 'action', true), ACTIONS, 'phase action');
+      const phase = text(b, 'phase');
+      return { json: await changePhase(ctx, { task: decodeURIComponent(m[1]), action, phase }) };
     },
   },
   {
     method: 'POST', path: new RegExp(`^${TASK}/review$`), writes: true,
     async run(ctx, m, _url, body) {
       const b = await body();
-      const decision = oneOf(text(b, 'decision', true), REVIEW_DECISIONS, 'review decision') as ReviewDecision;
-      const o = { task: decodeURIComponent(m[1]), decision, phase: text(b, 'phase'), message: text(b, 'message') };
+      const decision: ReviewDecision = oneOf(text(b, 'decision', true), REVIEW_DECISIONS, 'review decision');
+      const task = decodeURIComponent(m[1]);
+      const o = { task, decision, phase: text(b, 'phase'), message: text(b, 'message') };
       return { json: await reviewPhase(ctx, o) };
     },
   },

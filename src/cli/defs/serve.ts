@@ -26,12 +26,12 @@ function stopSignal(): Promise<string> {
 
 const def: CommandDef<ServeResult> = {
   summary: 'A local web board: milestones, task boards, dependencies, reviews and burndown, live.',
-  description: `Listens on 127.0.0.1 only (a free port unless --port) and prints the URL to open, which carries
-a random token: a request without it, or naming another Host or Origin, is refused (other local users and
-web pages stay out). The pages update by themselves when the milestones change (a command, a fetch, a
-colleague's push merged here). Read-only unless --write: then a task can be moved between statuses, a
-phase moved on, and a phase approved or rejected, through the same code as the commands.
-Ctrl-C stops it. With --json the first line is {url, port, token, write}.`,
+  description: `Listens on 127.0.0.1 only (a free port unless --port) and prints the URL to open. It
+carries a random token: a request without it, or naming another Host or Origin, is refused (other
+local users and web pages stay out). The pages update by themselves when the milestones change (a
+command, a fetch, a colleague's push merged here). Read-only unless --write: then a task can be moved
+between statuses, a phase moved on, and a phase approved or rejected, through the same code as the
+commands. Ctrl-C stops it. With --json the first line is {url, port, token, write}.`,
   examples: [
     'git milestone serve',
     'git milestone serve --port 8765 --write',

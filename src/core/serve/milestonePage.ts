@@ -28,7 +28,8 @@ export interface MilestonePage {
 
 function checkRange(name: string, value: number, min: number, max: number): void {
   if (Number.isInteger(value) && value >= min && value <= max) return;
-  throw new MilestoneError('INVALID_INPUT', `${name} must be a whole number from ${min} to ${max} (got ${value})`);
+  const message = `${name} must be a whole number from ${min} to ${max} (got ${value})`;
+  throw new MilestoneError('INVALID_INPUT', message);
 }
 
 export async function milestonePage(ctx: Context, o: PageRequest): Promise<MilestonePage> {

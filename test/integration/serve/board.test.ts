@@ -56,6 +56,7 @@ beforeAll(async () => {
   const design = repo.git(['ls-files', '--others', '--exclude-standard']).split('\n').find((f) => f.endsWith('design.md'));
   fs.writeFileSync(path.join(repo.dir, design as string), '# Design\n\nThe real content.\n');
   run('phase', 'submit', ids.spec);
+  ids.session = run('session', 'start', ids.m, '--pid', String(process.pid)).id;
   [readOnly, writable] = await Promise.all([startBoard(repo.dir), startBoard(repo.dir, ['--write'])]);
   browser = await chromium.launch({ executablePath: chromiumPath() });
 });
@@ -70,13 +71,13 @@ async function open(board: Board, hash = ''): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(board.info.url);
   expect(new URL(page.url()).search).toBe(''); // the token left the address bar
-  if (hash) await page.evaluate((h) => { location.hash = h; }, hash);
+  if (hash) await page.evaluate((h) => { (globalThis as any).location.hash = h; }, hash);
   await page.waitForSelector('body[data-ready="yes"][data-live="on"]');
   return page;
 }
 
 async function show(page: Page, hash: string, view: string): Promise<void> {
-  await page.evaluate((h) => { location.hash = h; }, hash);
+  await page.evaluate((h) => { (globalThis as any).location.hash = h; }, hash);
   await page.waitForSelector(`[data-view="${view}"]`);
   await page.waitForSelector('body[data-ready="yes"]');
 }
@@ -170,16 +171,19 @@ describe('git milestone serve', () => {
       expect(await page.locator('svg.graph line.edge').count()).toBe(2);
       await shot(page, 'graph');
       await show(page, `#/m/${ids.m}/burndown`, 'milestone-burndown');
-      await page.waitForFunction(() => (document.querySelector('img.chart') as HTMLImageElement | null)?.naturalWidth === 640);
+      await page.waitForFunction(() => (globalThis as any).document.querySelector('img.chart')?.naturalWidth === 640);
       expect(await page.textContent('.figures')).toMatch(/0\/4/);
       await shot(page, 'burndown');
       await show(page, '#/reviews', 'reviews');
       expect(await page.locator(`tr[data-task="${ids.spec}"] td`).first().textContent()).toMatch(/Write the spec/);
       expect(await page.locator('tr[data-task] button').count()).toBe(0);
       await shot(page, 'reviews');
+      await show(page, '#/agents', 'agents');
+      expect(await page.textContent(`tr[data-session="${ids.session}"]`)).toMatch(/active.*Test User · pid/);
+      await shot(page, 'agents');
       await show(page, `#/?q=${encodeURIComponent('Board -label:x')}`, 'milestones');
       expect(await page.locator('tbody tr').count()).toBe(1);
-      await page.evaluate(() => { location.hash = '#/?q=sort:nonsense'; });
+      await page.evaluate(() => { (globalThis as any).location.hash = '#/?q=sort:nonsense'; });
       expect(await page.textContent('#view .error')).toMatch(/sort/i); // the query language's own error
     } finally {
       await page.close();
@@ -189,12 +193,12 @@ describe('git milestone serve', () => {
   it('shows a change made with the CLI without a reload', async () => {
     const page = await open(readOnly, `#/m/${ids.m}`);
     try {
-      await page.evaluate(() => { (window as unknown as { marker: number }).marker = 42; });
+      await page.evaluate(() => { (globalThis as any).marker = 42; });
       run('task', 'add', ids.m, 'Added from the CLI');
       run('task', 'done', ids.design);
       await page.waitForSelector('[data-status="pending"] .card:has-text("Added from the CLI")');
       await page.waitForSelector('[data-status="completed"] .card:has-text("Design the API")');
-      expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+      expect(await page.evaluate(() => (globalThis as any).marker)).toBe(42);
       await shot(page, 'live-update');
     } finally {
       await page.close();
@@ -226,7 +230,7 @@ describe('git milestone serve', () => {
       await page.waitForSelector(`[data-phase="spec"] [data-task="${ids.spec}"] .phase:has-text("in progress")`);
       expect(run('task', 'show', ids.spec).phases.find((p: { name: string }) => p.name === 'spec').status).toBe('in_progress');
       // A refused change shows the core's error, and changes nothing.
-      const r = await page.evaluate(async (id) => (await fetch(`/api/tasks/${id}/status`, {
+      const r: any = await page.evaluate(async (id) => (await fetch(`/api/tasks/${id}/status`, {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"status":"done-ish"}',
       })).json(), ids.ship);
       expect(r.error.code).toBe('INVALID_INPUT');
