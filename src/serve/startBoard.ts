@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Context } from '../core/context';
+import { milestonePage } from '../core/serve/milestonePage';
 import { refsVersion } from '../core/serve/refsVersion';
 import { crypto, http } from '../env/builtins';
 import { MilestoneError } from '../errors/MilestoneError';
@@ -107,6 +108,9 @@ export async function startBoard(o: BoardOptions): Promise<RunningBoard> {
     });
   });
   port = await listen(server, o.port);
+  // Bring the index up to date (and load what a list needs) before the URL is printed, so the
+  // first page opened is answered from a warm index. A failure here is the first page's to show.
+  await queue(() => milestonePage(ctx, { query: [], all: false, offset: 0, limit: 1 })).catch(() => undefined);
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`, port, token, write: o.write,
     close: () => new Promise<void>((resolve) => {
