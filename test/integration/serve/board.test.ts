@@ -131,6 +131,29 @@ describe('git milestone serve', () => {
     expect(otherPort.status).toBe(401); // one server's cookie opens no other
   });
 
+  it('answers with the documents the CLI prints with --json (same schemas)', async () => {
+    const { port, token } = readOnly.info;
+    const get = async (p: string) => {
+      const r = await request(port, { path: p, headers: { Host: `127.0.0.1:${port}`, Authorization: `Bearer ${token}` } });
+      expect(r.status, `${p}: ${r.body}`).toBe(200);
+      return r.body;
+    };
+    const cases: Array<[string, string, string[]]> = [
+      [`/api/milestones?offset=50&limit=10`, 'milestone-list.schema.json', ['list']],
+      [`/api/milestones/${ids.m}`, 'milestone.schema.json', ['show', ids.m]],
+      [`/api/milestones/${ids.m}/report`, 'report.schema.json', ['report', ids.m]],
+      ['/api/reviews', 'review-pending.schema.json', ['review', '--pending']],
+      ['/api/sessions', 'session-list.schema.json', ['session', 'list']],
+    ];
+    for (const [p, schema, args] of cases) {
+      const doc = JSON.parse(await get(p));
+      expect(problems(schema, doc), p).toBeNull();
+      if (schema !== 'report.schema.json') expect(doc, p).toEqual(p.includes('offset=50') ? run(...args).slice(50, 60) : run(...args));
+    }
+    const svg = await get(`/api/milestones/${ids.m}/burndown.svg`);
+    expect(svg).toMatch(/^<svg [^>]*aria-label="Burndown: remaining tasks"/);
+  });
+
   it('refuses changes unless started with --write', async () => {
     const { port, token } = readOnly.info;
     const tip = repo.git(['for-each-ref', '--format=%(objectname)', `refs/milestones/milestone/${ids.m}`]);
