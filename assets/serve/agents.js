@@ -1,5 +1,6 @@
-// Who is working: the sessions agents and people run on milestones (`session list`), live ones
-// first; a session whose process is gone or whose heartbeat lapsed shows as crashed.
+// Who is working: the claims on tasks (holder, agent, lease expiry, fencing number; a lapsed lease
+// can be taken over) and the sessions agents and people run on milestones (`session list`); a
+// session whose process is gone or whose heartbeat lapsed shows as crashed.
 import { get } from './api.js';
 import { h, short, statusBadge } from './dom.js';
 
@@ -21,11 +22,29 @@ function sessions(list) {
       h('td', {}, checkpoint(x.lastCheckpoint))))));
 }
 
+function claims(list) {
+  if (list.length === 0) return h('p', { class: 'muted' }, 'No task is claimed.');
+  const now = new Date().toISOString();
+  return h('table', { class: 'list' },
+    h('thead', {}, h('tr', {}, ['Task', 'Milestone', 'Held by', 'Agent', 'Lease until', 'Fencing']
+      .map((t) => h('th', {}, t)))),
+    h('tbody', {}, list.map((c) => h('tr', { 'data-claim': c.task },
+      h('td', { class: 'mono' }, short(c.task)),
+      h('td', {}, h('a', { href: `#/m/${c.milestone}`, class: 'mono' }, short(c.milestone))),
+      h('td', {}, c.holder), h('td', {}, c.agent),
+      h('td', {}, when(c.expires), c.expires < now ? h('span', { class: 'late' }, ' lapsed') : ''),
+      h('td', { class: 'num' }, String(c.fencing))))));
+}
+
 export async function agentsView(params) {
   const all = params.get('all') === '1';
-  const { data } = await get(`/api/sessions${all ? '?all=1' : ''}`);
+  const [{ data }, { data: held }] = await Promise.all([
+    get(`/api/sessions${all ? '?all=1' : ''}`), get('/api/claims'),
+  ]);
   return h('section', { 'data-view': 'agents' },
     h('h1', {}, 'Agents and sessions'),
+    h('h3', {}, 'Claims'), claims(held),
+    h('h3', {}, 'Sessions'),
     h('p', {}, all ? h('a', { href: '#/agents' }, 'Only running ones')
       : h('a', { href: '#/agents?all=1' }, 'Ended ones too')),
     sessions(data));

@@ -5,6 +5,7 @@ import { due, h, label, progress, short, statusBadge } from './dom.js';
 import { graphView } from './graph.js';
 import { phaseBoard } from './phases.js';
 
+const when = (t) => t.slice(0, 16).replace('T', ' ');
 const STATUSES = ['pending', 'in_progress', 'blocked', 'completed', 'cancelled'];
 const TABS = [['status', 'Board'], ['phases', 'Phases'], ['graph', 'Dependencies'], ['burndown', 'Burndown']];
 
@@ -29,6 +30,7 @@ export function taskCard(board, t, extra) {
     h('div', { class: 'meta' }, h('span', { class: 'mono' }, t.shortId),
       t.assignee ? ` · ${t.assignee}` : '', t.estimatedHours !== null ? ` · ${t.estimatedHours} h` : '',
       t.dependsOn.length ? ` · waits for ${t.dependsOn.length}` : ''),
+    t.claim && h('div', { class: 'claim' }, `claimed by ${t.claim.agent} until ${when(t.claim.expires)}`),
     extra ?? null, move || null);
 }
 
@@ -59,6 +61,10 @@ async function burndown(board, m) {
 
 export async function milestoneView(board, id, tab) {
   const { data: m } = await get(`/api/milestones/${encodeURIComponent(id)}`);
+  for (const c of m.claims ?? []) { // who holds which task, on its card
+    const t = m.tasks.find((x) => x.id === c.task);
+    if (t) t.claim = c;
+  }
   const done = m.tasks.filter((t) => t.status === 'completed').length;
   const body = tab === 'phases' ? phaseBoard(board, m) : tab === 'graph' ? await graphView(m)
     : tab === 'burndown' ? await burndown(board, m) : statusBoard(board, m);

@@ -1,9 +1,9 @@
 /**
  * What the board's pages read. Every answer is a core use case's result as the CLI's `--json`
- * prints it (same views, same schemas): a page of `list`, `show`, `report`, `review --pending`,
- * `session list`; the burndown is the report's own SVG chart (core/report/charts). Only the
- * milestone dependency graph, which no command prints, has a shape of its own
- * ({milestones: [{id, title, dependsOn}]}).
+ * prints it (same views, same schemas): a page of `list`, `show` (with its claims, as the command
+ * adds them), `report`, `review --pending`, `session list`, the claims (claim-list.schema.json).
+ * The burndown is the report's own SVG chart (core/report/charts). Only the milestone dependency
+ * graph, which no command prints, has a shape of its own ({milestones: [{id, title, dependsOn}]}).
  */
 import type { Context } from '../core/context';
 import { milestoneGraph } from '../core/milestoneGraph';
@@ -14,6 +14,7 @@ import { showMilestone } from '../core/showMilestone';
 import { pendingReviews } from '../core/workflow/pendingReviews';
 import { resolveMilestone } from '../core/resolveMilestone';
 import { listSessions } from '../core/session/listSessions';
+import { listClaims } from '../core/claim/listClaims';
 
 export type Reply =
   | { json: unknown; headers?: Record<string, string> }
@@ -49,7 +50,11 @@ export const READ_ROUTES: Route[] = [
   },
   {
     method: 'GET', path: new RegExp(`^/api/milestones/${ID}$`),
-    run: async (ctx, m) => ({ json: await showMilestone(ctx, { id: decodeURIComponent(m[1]) }) }),
+    async run(ctx, m) {
+      const shown = await showMilestone(ctx, { id: decodeURIComponent(m[1]) });
+      const claims = await listClaims(ctx, { milestone: shown.id });
+      return { json: claims.length > 0 ? { ...shown, claims } : shown };
+    },
   },
   {
     method: 'GET', path: new RegExp(`^/api/milestones/${ID}/report$`),
@@ -76,6 +81,10 @@ export const READ_ROUTES: Route[] = [
   {
     method: 'GET', path: /^\/api\/reviews$/,
     run: async (ctx) => ({ json: await pendingReviews(ctx, { mine: false }) }),
+  },
+  {
+    method: 'GET', path: /^\/api\/claims$/,
+    run: async (ctx) => ({ json: await listClaims(ctx) }),
   },
   {
     method: 'GET', path: /^\/api\/sessions$/,

@@ -57,6 +57,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(repo.dir, design as string), '# Design\n\nThe real content.\n');
   run('phase', 'submit', ids.spec);
   ids.session = run('session', 'start', ids.m, '--pid', String(process.pid)).id;
+  run('claim', ids.design, '--as', 'agent-7');
   [readOnly, writable] = await Promise.all([startBoard(repo.dir), startBoard(repo.dir, ['--write'])]);
   browser = await chromium.launch({ executablePath: chromiumPath() });
 });
@@ -145,6 +146,10 @@ describe('git milestone serve', () => {
       ['/api/reviews', 'review-pending.schema.json', ['review', '--pending']],
       ['/api/sessions', 'session-list.schema.json', ['session', 'list']],
     ];
+    const claims = JSON.parse(await get('/api/claims'));
+    expect(problems('claim-list.schema.json', claims)).toBeNull();
+    expect(claims).toEqual(run('show', ids.m).claims);
+    expect(claims).toMatchObject([{ task: ids.design, agent: 'agent-7', fencing: 1 }]);
     for (const [p, schema, args] of cases) {
       const doc = JSON.parse(await get(p));
       expect(problems(schema, doc), p).toBeNull();
@@ -182,6 +187,7 @@ describe('git milestone serve', () => {
       expect(await column('in_progress')).toEqual(['Design the API', 'Write the spec']);
       expect(await column('pending')).toEqual(['Build it', 'Ship it']);
       expect(await page.locator('select.move').count()).toBe(0); // read-only: no moves offered
+      expect(await page.textContent(`[data-task="${ids.design}"] .claim`)).toMatch(/^claimed by agent-7 until /);
       expect(await page.textContent('.summary')).toMatch(/due 2030-06-30/);
       await shot(page, 'board-status');
       await show(page, `#/m/${ids.m}/phases`, 'milestone-phases');
@@ -203,6 +209,7 @@ describe('git milestone serve', () => {
       await shot(page, 'reviews');
       await show(page, '#/agents', 'agents');
       expect(await page.textContent(`tr[data-session="${ids.session}"]`)).toMatch(/active.*Test User · pid/);
+      expect(await page.textContent(`tr[data-claim="${ids.design}"]`)).toMatch(/Test User <test@example.com>agent-7.*1$/);
       await shot(page, 'agents');
       await show(page, `#/?q=${encodeURIComponent('Board -label:x')}`, 'milestones');
       expect(await page.locator('tbody tr').count()).toBe(1);
