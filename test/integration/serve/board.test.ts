@@ -269,6 +269,13 @@ describe('git milestone serve', () => {
     }
   });
 
+  it('refuses a --port that is taken, with the CLI\'s error', () => {
+    const r = cli(repo.dir, ['serve', '--port', String(readOnly.info.port), '--json']);
+    expect(r.code).toBe(5);
+    expect(r.json().error).toMatchObject({ code: 'INVALID_INPUT', hint: 'Leave out --port to take a free one.' });
+    expect(r.json().error.message).toMatch(/is in use/);
+  });
+
   it('stops cleanly on Ctrl-C (SIGINT)', async () => {
     const { port } = writable.info;
     expect(await writable.stop()).toBe(0);
