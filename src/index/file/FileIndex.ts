@@ -17,7 +17,7 @@ import { withIndexLock } from './indexLock';
 import { readListCache, readLiveJson, writeListCache } from './listCache';
 import { findMilestones, findTasks } from './lookUp';
 import { ShardDamage, repairShards } from './repairShards';
-import { emptyShard, loadShard, readMeta, writeMeta, type Meta, type Shard } from './shardFiles';
+import { emptyShard, listShards, loadShard, readMeta, writeMeta, type Meta, type Shard } from './shardFiles';
 import { countRows, syncShards, writeRows } from './syncShards';
 import { rowCounts, type RowCounts } from '../shared/rowCounts';
 import { answerList, type SummaryList } from '../shared/summaryList';
@@ -127,8 +127,13 @@ export class FileIndex implements MilestoneIndex {
     });
   }
 
-  /** put for many entities at once (a bulk import): one locked write of the shards they touch. */
+  /** put for many (a bulk import): one locked write; into an empty index, built in one pass as by rebuild. */
   async putMany(rows: Array<{ id: string; tip: string; state: MilestoneState }>): Promise<void> {
+    if (Object.keys(readMeta(this.o.dir).digests).length === 0 && listShards(this.o.dir).length === 0) {
+      const build = new ShardBuild(this.o.dir);
+      for (const r of rows) build.add(r.id, { tip: r.tip, state: r.state, ops: [] });
+      return void (await build.commit(new Map(), null));
+    }
     await withIndexLock(this.o.dir, () => {
       const meta = readMeta(this.o.dir);
       writeRows(this.o.dir, meta, rows.map((r) => ({ ...r, summary: summarize(r.state) })), []);
