@@ -5,9 +5,9 @@
  * is reported and not followed. Text is decoded as UTF-8; bytes that are not UTF-8 are reported by
  * file and line (and read as U+FFFD, so the rest of the file still imports).
  */
-import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { decodeUtf8, readWhole } from './fileBytes';
 import type { Problem } from './types';
 
 export type EntryKind = 'file' | 'dir' | 'other';
@@ -16,9 +16,6 @@ export interface Entry {
   name: string;
   kind: EntryKind;
 }
-
-/** At most this many bad lines are named per file; a summary counts the rest. */
-const MAX_LINES_NAMED = 5;
 
 export class LegacyFolder {
   private readonly realRoot: string;
@@ -69,19 +66,7 @@ export class LegacyFolder {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.problems.push({ file: rel, message: `cannot be read: ${(e as Error).message}` });
       return null;
     }
-    try {
-      const st = fs.fstatSync(fd);
-      const bytes = Buffer.allocUnsafe(st.size);
-      let done = 0;
-      while (done < st.size) {
-        const n = fs.readSync(fd, bytes, done, st.size - done, done);
-        if (n === 0) break;
-        done += n;
-      }
-      return { bytes: bytes.subarray(0, done), mtimeMs: st.mtimeMs };
-    } finally {
-      fs.closeSync(fd);
-    }
+    return readWhole(fd);
   }
 
   /** A text file decoded as UTF-8 (bad bytes reported by line), or null as for read(). */
@@ -91,25 +76,7 @@ export class LegacyFolder {
   }
 
   decode(rel: string, bytes: Buffer): string {
-    if (!isUtf8(bytes)) this.reportBadLines(rel, bytes);
-    return bytes.toString('utf8');
-  }
-
-  private reportBadLines(rel: string, bytes: Buffer): void {
-    const lines: number[] = [];
-    let start = 0;
-    for (let line = 1; start <= bytes.length; line++) {
-      const nl = bytes.indexOf(0x0a, start);
-      const end = nl < 0 ? bytes.length : nl;
-      if (!isUtf8(bytes.subarray(start, end))) lines.push(line);
-      start = end + 1;
-    }
-    for (const line of lines.slice(0, MAX_LINES_NAMED)) {
-      this.problems.push({ file: rel, line, message: 'bytes that are not UTF-8; read as U+FFFD (�), check the imported text' });
-    }
-    if (lines.length > MAX_LINES_NAMED) {
-      this.problems.push({ file: rel, message: `${lines.length - MAX_LINES_NAMED} more lines with bytes that are not UTF-8` });
-    }
+    return decodeUtf8(rel, bytes, this.problems);
   }
 
   /** Whether `abs` (missing counts as inside: reading it finds nothing) resolves inside the folder. */
