@@ -4,12 +4,12 @@
  * so they interoperate with `git update-ref` and other git-milestone processes.
  */
 import * as nodeFs from 'node:fs';
-import * as path from 'node:path';
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { Oid, RefStore } from '../ports';
 import { createPackedRefs } from './createPackedRefs';
 import { assertOid, isOid } from '../format/hashObject';
 import { PackedRefs } from './packedRefs';
+import { readLoose, readLooseRaw, walkLooseRefs } from './looseRefs';
 import { packLooseRefs } from './packLooseRefs';
 import { refFingerprint } from './refFingerprint';
 import { staleRefError } from '../format/refErrors';
@@ -46,7 +46,7 @@ export class GitRefStore implements RefStore {
   async list(prefix: string): Promise<Map<string, Oid>> {
     const { dir, ref } = prefixDir(this.dirs, assertRefPrefix(prefix));
     const found = new Map<string, Oid>();
-    this.walk(dir, ref, prefix, found);
+    walkLooseRefs({ fs: this.fs, format: this.o.repo.objectFormat, prefix, found }, dir, ref);
     for (const [name, oid] of this.packed.read()) {
       if (name.startsWith(prefix) && !found.has(name)) found.set(name, oid);
     }
@@ -108,38 +108,12 @@ export class GitRefStore implements RefStore {
     return isOid(oid, this.o.repo.objectFormat) ? oid : null;
   }
 
-  /** A loose ref's oid; null when there is no loose ref (symbolic and broken refs count as absent). */
   private readLoose(file: string): Oid | null {
-    const oid = this.readLooseRaw(file)?.trim();
-    return oid && isOid(oid, this.o.repo.objectFormat) ? oid : null;
+    return readLoose(this.fs, file, this.o.repo.objectFormat);
   }
 
   private readLooseRaw(file: string): string | null {
-    try {
-      return String(this.fs.readFileSync(file, 'utf8'));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return null;
-      throw e;
-    }
-  }
-
-  private walk(dir: string, ref: string, prefix: string, found: Map<string, Oid>): void {
-    let entries: nodeFs.Dirent[];
-    try {
-      entries = this.fs.readdirSync(dir, { withFileTypes: true }) as nodeFs.Dirent[];
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const name = `${ref}/${e.name}`;
-      if (!name.startsWith(prefix)) continue;
-      if (e.isDirectory()) this.walk(path.join(dir, e.name), name, prefix, found);
-      else if (!e.name.endsWith('.lock') && isValidRefName(name)) {
-        const oid = this.readLoose(path.join(dir, e.name));
-        if (oid) found.set(name, oid);
-      }
-    }
+    return readLooseRaw(this.fs, file);
   }
 
   private unlinkQuietly(file: string): void {
