@@ -10,14 +10,14 @@ import type { MilestoneSummary, SummaryFilter } from '../../domain/query';
 import type { MilestoneState } from '../../domain/types';
 import type { EntityStore } from '../../storage/entity/EntityStore';
 import { refPrefix } from '../../storage/entity/layout';
-import { joinRows } from '../shared/renderRows';
 import type { IndexBuild, ListRow, MilestoneIndex, RefreshReport, TaskLocation } from '../MilestoneIndex';
 import { rebuildIndexes } from '../shared/rebuildIndexes';
 import { countRows, SqliteLoad } from './loadRows';
 import { isDamaged, openSqlite, removeDbFiles, type Db } from './openSqlite';
 import { readLiveFile, writeLiveFile } from './liveFile';
 import { selectRows } from './selectRows';
-import { metaToken, readStoredList, storeList, type StoredList } from './storedList';
+import { findMilestoneIds, findTaskLocations, unreadableRows } from './lookUp';
+import { readStoredList, renderStoredList } from './storedList';
 import { syncSqlite } from './syncSqlite';
 import { rowCounts, type RowCounts } from '../shared/rowCounts';
 import { answerList, type SummaryList } from '../shared/summaryList';
@@ -29,7 +29,6 @@ export interface SqliteIndexOptions {
   dir: string;
   store: EntityStore<MilestoneState>;
 }
-
 
 export class SqliteIndex implements MilestoneIndex {
   private handle?: Db;
@@ -52,7 +51,7 @@ export class SqliteIndex implements MilestoneIndex {
   async rows(): Promise<ListRow[]> {
     return this.guard(async (db) => {
       await syncSqlite(db, this.o.store, false);
-      return (readStoredList(db, true) ?? this.render(db)).rows;
+      return (readStoredList(db, true) ?? renderStoredList(db)).rows;
     });
   }
 
@@ -67,7 +66,7 @@ export class SqliteIndex implements MilestoneIndex {
     if (hit) return hit;
     return this.guard(async (db) => {
       await syncSqlite(db, this.o.store, false);
-      const stored = readStoredList(db, false) ?? this.render(db);
+      const stored = readStoredList(db, false) ?? renderStoredList(db);
       // Only while every ref reads: a hit then means nothing is unreadable (see unreadable()).
       if (stored.token && unreadableRows(db).length === 0) writeLiveFile(this.o.dir, stored.token, stored.live);
       return stored.live;
@@ -90,19 +89,6 @@ export class SqliteIndex implements MilestoneIndex {
     });
   }
 
-  /** Renders every row and the plain answer at the token they belong to, and stores them. */
-  private render(db: Db): StoredList {
-    const { token, rows } = db.transaction(() => ({ token: metaToken(db), rows: selectRows(db, { all: true }) }))();
-    const live = joinRows(rows.filter((r) => !r.archived));
-    if (token === null) return { token: '', rows, live };
-    try {
-      storeList(db, token, rows, live);
-    } catch {
-      // derived: rendered again next time
-    }
-    return { token, rows, live };
-  }
-
   async summaries(): Promise<MilestoneSummary[]> {
     return (await this.rows()).map((r) => JSON.parse(r.body.toString('utf8', r.start, r.end)) as MilestoneSummary);
   }
@@ -110,16 +96,14 @@ export class SqliteIndex implements MilestoneIndex {
   async findMilestones(prefix: string): Promise<string[]> {
     return this.guard(async (db) => {
       await syncSqlite(db, this.o.store, false);
-      const ids = db.prepare(`SELECT id FROM milestones WHERE substr(id, 1, ?) = ? UNION SELECT milestone_id FROM aliases WHERE alias = ? ORDER BY 1`)
-        .pluck().all(prefix.length, prefix, prefix) as string[];
-      return ids;
+      return findMilestoneIds(db, prefix);
     });
   }
 
   async findTasks(prefix: string): Promise<TaskLocation[]> {
     return this.guard(async (db) => {
       await syncSqlite(db, this.o.store, false);
-      return db.prepare(`SELECT id AS taskId, milestone_id AS milestoneId FROM tasks WHERE substr(id, 1, ?) = ? ORDER BY id`).all(prefix.length, prefix) as TaskLocation[];
+      return findTaskLocations(db, prefix);
     });
   }
 
@@ -155,11 +139,4 @@ export class SqliteIndex implements MilestoneIndex {
       return fn((this.handle = openSqlite(this.file)));
     }
   }
-}
-
-function unreadableRows(db: Db): Array<{ id: string; message: string }> {
-  return db.prepare('SELECT id, error AS message FROM milestones WHERE error IS NOT NULL ORDER BY id').all() as Array<{
-    id: string;
-    message: string;
-  }>;
 }

@@ -8,7 +8,8 @@
  */
 import type { ListRow } from '../MilestoneIndex';
 import type { Db } from './openSqlite';
-import { rowsOf } from './selectRows';
+import { joinRows } from '../shared/renderRows';
+import { rowsOf, selectRows } from './selectRows';
 
 export interface StoredList {
   token: string;
@@ -34,4 +35,17 @@ export function storeList(db: Db, token: string, rows: ListRow[], live: Buffer):
   const header = JSON.stringify(rows.map((r) => [r.id, r.status, r.archived ? 1 : 0, r.createdAt, r.end - r.start]));
   db.prepare(`INSERT OR REPLACE INTO list_cache (generation, token, header, body, live)
     SELECT 1, ?, ?, ?, ? WHERE (SELECT value FROM meta WHERE key = 'token') IS ?`).run(token, header, body, live, token);
+}
+
+/** Renders every row and the plain answer at the token they belong to, and stores them. */
+export function renderStoredList(db: Db): StoredList {
+  const { token, rows } = db.transaction(() => ({ token: metaToken(db), rows: selectRows(db, { all: true }) }))();
+  const live = joinRows(rows.filter((r) => !r.archived));
+  if (token === null) return { token: '', rows, live };
+  try {
+    storeList(db, token, rows, live);
+  } catch {
+    // derived: rendered again next time
+  }
+  return { token, rows, live };
 }
