@@ -1,49 +1,19 @@
 /**
- * GitPorcelain on a real repository: each call is one native git run through runGit (argv, never a
- * shell; errors scrubbed of credentials), in the work tree (or the git dir when bare) with the
- * command's environment. Config reads for the hooks try git's files in-process first
- * (readConfigFiles), so commit-msg neither loads child_process nor starts git.
+ * GitPorcelain on a real repository: each call is one native git run (gitCliBase.ts). Layered by
+ * concern: config and identity (gitCliConfig.ts), remotes, bundles and bulk writes
+ * (gitCliRemote.ts); here branches, the index's staged files and work trees.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BulkCommit, ConfigScope, GitPorcelain, GitResult, Oid, WorkTreeState } from '../ports';
-import { parseGitConfigZ } from './gitConfig';
-import { readConfigFiles } from './readConfigFiles';
-import { gitFailed, gitRaw, scrubGit, type GitRunOptions } from './runGit';
-import type { RepoInfo } from './types';
+import type { GitPorcelain, Oid, WorkTreeState } from '../ports';
+import { lines, type GitCliPorcelainOptions } from './gitCliBase';
+import { GitCliRemote } from './gitCliRemote';
+import { gitFailed, gitRaw } from './runGit';
 import * as workTrees from './workTreeGit';
 
-export interface GitCliPorcelainOptions {
-  repo: RepoInfo;
-  /** Environment of git (default: process.env). */
-  vars?: Readonly<Record<string, string | undefined>>;
-}
+export type { GitCliPorcelainOptions };
 
-const lines = (s: string) => s.split('\n').filter((l) => l !== '');
-const scope = (o?: ConfigScope) => (o?.local ? ['--local'] : []);
-
-export class GitCliPorcelain implements GitPorcelain {
-  private readonly run: GitRunOptions;
-
-  constructor(private readonly o: GitCliPorcelainOptions) {
-    this.run = { cwd: o.repo.workTree ?? o.repo.gitDir, vars: o.vars };
-  }
-
-  private raw(args: string[], input?: string): GitResult {
-    return gitRaw(args, input === undefined ? this.run : { ...this.run, input });
-  }
-
-  private ok(args: string[], hint?: string, input?: string): string {
-    const r = this.raw(args, input);
-    if (r.status !== 0) throw gitFailed(args, r, hint);
-    return r.stdout;
-  }
-
-  private answer(args: string[]): string | null {
-    const r = this.raw(args);
-    return r.status === 0 ? r.stdout.trim() || null : null;
-  }
-
+export class GitCliPorcelain extends GitCliRemote implements GitPorcelain {
   withEnv(extra: Record<string, string>): GitPorcelain {
     return new GitCliPorcelain({ ...this.o, vars: { ...(this.o.vars ?? process.env), ...extra } });
   }
@@ -106,120 +76,6 @@ export class GitCliPorcelain implements GitPorcelain {
   stagedBlob(file: string): string | null {
     const r = this.raw(['cat-file', 'blob', `:${file}`]);
     return r.status === 0 ? r.stdout : null;
-  }
-
-  configGet(key: string): string | null {
-    const r = this.raw(['config', '--get', key]);
-    return r.status === 0 ? r.stdout.replace(/\n$/, '') : null;
-  }
-
-  configGetAll(key: string, o?: ConfigScope): string[] {
-    const r = this.raw(['config', ...scope(o), '--get-all', key]);
-    return r.status === 0 ? lines(r.stdout) : [];
-  }
-
-  configMatching(pattern: string, o?: { inProcess?: boolean }): Record<string, string> {
-    if (o?.inProcess) {
-      const re = new RegExp(pattern);
-      const { repo, vars } = this.o;
-      const want = (k: string) => re.test(k);
-      const direct = readConfigFiles({ gitDir: repo.gitDir, commonDir: repo.commonDir, vars: vars ?? process.env, want });
-      if (direct) return direct;
-    }
-    const args = ['config', '-z', '--get-regexp', pattern];
-    const r = this.raw(args);
-    if (r.status === 1 && r.stderr.trim() === '') return {};
-    if (r.status !== 0) throw gitFailed(args, r, 'Check your git config files (`git config --list --show-origin`).');
-    return parseGitConfigZ(r.stdout);
-  }
-
-  configSet(key: string, value: string, o?: ConfigScope): void {
-    this.ok(['config', ...scope(o), key, value]);
-  }
-
-  configAdd(key: string, value: string, o?: ConfigScope): void {
-    this.ok(['config', ...scope(o), '--add', key, value]);
-  }
-
-  configUnset(key: string, valuePattern: string, o?: ConfigScope): boolean {
-    return this.raw(['config', ...scope(o), '--unset-all', key, ...(valuePattern === '' ? [] : [valuePattern])]).status === 0;
-  }
-
-  authorIdent(): string | null {
-    return this.answer(['var', 'GIT_AUTHOR_IDENT']);
-  }
-
-  authorEmails(o: { since: Date; glob: string }): string[] {
-    const r = this.raw(['--git-dir', this.o.repo.gitDir, 'log', `--since=${o.since.toISOString()}`, '--format=%ae', `--glob=${o.glob}`]);
-    return r.status === 0 ? lines(r.stdout) : [];
-  }
-
-  version(): string {
-    return this.raw(['--version']).stdout.trim().replace(/^git version /, '');
-  }
-
-  remotes(): string[] {
-    return lines(this.ok(['remote']));
-  }
-
-  fetch(source: string, refspecs: string[], o?: { hint?: string }): void {
-    this.ok(['fetch', '--quiet', '--no-tags', source, ...refspecs], o?.hint);
-  }
-
-  push(remote: string, refspecs: string[]): GitResult {
-    return this.raw(['push', '--porcelain', remote, ...refspecs]);
-  }
-
-  pushIfUnchanged(remote: string, ref: string, next: Oid, expected: Oid | null): 'ok' | 'moved' {
-    const args = ['push', '--porcelain', '--quiet', `--force-with-lease=${ref}:${expected ?? ''}`, remote, `${next}:${ref}`];
-    const r = this.raw(args);
-    if (r.status === 0) return 'ok';
-    const line = r.stdout.split('\n').find((l) => l.startsWith('!\t')) ?? '';
-    // The lease failed, or the remote's own ref lock saw another push of the same ref at that moment.
-    const raced = /reference already exists|cannot lock ref|incorrect old value|is at [0-9a-f]+ but expected/i.test(r.stderr);
-    if (/stale info|fetch first|non-fast-forward|already exists|incorrect old value/i.test(line) || raced) return 'moved';
-    throw gitFailed(args, line ? { ...r, stderr: `error: ${line.split('\t').pop()}\n${r.stderr}` } : r);
-  }
-
-  mergeNotes(ref: string, from: string, o: { strategy: string; env?: Record<string, string> }): GitResult {
-    const args = ['notes', `--ref=${ref}`, 'merge', '--quiet', `--strategy=${o.strategy}`, from];
-    return gitRaw(args, { ...this.run, vars: { ...(this.run.vars ?? process.env), ...o.env } });
-  }
-
-  bundleCreate(file: string, refs: string[], o?: { hint?: string }): void {
-    this.ok(['bundle', 'create', '--quiet', file, '--stdin'], o?.hint, `${refs.join('\n')}\n`);
-  }
-
-  bundleVerify(file: string): string | null {
-    const r = this.raw(['bundle', 'verify', '--quiet', file]);
-    if (r.status === 0) return null;
-    const line = r.stderr.split('\n').find((l) => l.trim() !== '')?.replace(/^(fatal|error): /, '');
-    return line ? scrubGit(line) : 'git bundle verify failed';
-  }
-
-  bundleHeads(file: string): Map<string, Oid> {
-    const r = this.raw(['bundle', 'list-heads', file]);
-    const heads = new Map<string, Oid>();
-    if (r.status !== 0) return heads;
-    for (const line of r.stdout.split('\n')) {
-      const m = /^([0-9a-f]{40,64}) (refs\/\S+)$/.exec(line);
-      if (m) heads.set(m[2], m[1]);
-    }
-    return heads;
-  }
-
-  deleteRefs(refs: string[]): boolean {
-    if (refs.length === 0) return true;
-    return this.raw(['--git-dir', this.o.repo.gitDir, 'update-ref', '--stdin'], refs.map((r) => `delete ${r}\n`).join('')).status === 0;
-  }
-
-  bulkWrite(o: { scratchRef: string; histories: Iterable<BulkCommit[]>; onHistory?: (done: number) => void }): Promise<Oid[]> {
-    const { fastImport } = require('./fastImport') as typeof import('./fastImport');
-    return fastImport({ gitDir: this.o.repo.gitDir, env: this.o.vars as NodeJS.ProcessEnv | undefined, ...o });
-  }
-
-  private at(worktree?: string): GitRunOptions {
-    return worktree === undefined ? this.run : { ...this.run, cwd: path.resolve(this.run.cwd, worktree) };
   }
 
   stashCreate(o: { worktree?: string; message?: string } = {}): Oid | null {
