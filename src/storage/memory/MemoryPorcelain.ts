@@ -4,61 +4,18 @@
  * (local scope only), and worktrees are the checked-out branches a test declares. Work-tree files,
  * merges and remotes are not modelled: those methods throw, so a test never passes by accident
  * against a double that only pretends. `refuse(method, message)` makes a call fail as git would
- * (a dirty work tree blocking a checkout, say).
+ * (a dirty work tree blocking a checkout, say). Layers: shared state (memoryPorcelainBase.ts),
+ * config (memoryConfig.ts), what is not modelled (memoryUnmodelled.ts); here branches and work trees.
  */
-import { MilestoneError } from '../../errors/MilestoneError';
 import { isValidRefName } from '../format/refNames';
-import type { BulkCommit, GitPorcelain, GitResult, Oid, WorkTreeState } from '../ports';
-import type { MemoryRefStore } from './MemoryRefStore';
-import { MemoryWorkTrees, type MemoryWorkTree } from './MemoryWorkTrees';
+import type { GitPorcelain, Oid, WorkTreeState } from '../ports';
+import { failed, type MemoryPorcelainOptions } from './memoryPorcelainBase';
+import { MemoryUnmodelled } from './memoryUnmodelled';
+import type { MemoryWorkTree } from './MemoryWorkTrees';
 
-export interface MemoryPorcelainOptions {
-  refs: MemoryRefStore;
-  /** The branch HEAD names (default `main`, unborn until a commit is set). */
-  head?: string;
-  /** Initial config entries, e.g. `{ 'user.name': ['A'], 'remote.origin.url': ['https://…'] }`. */
-  config?: Record<string, string[]>;
-  /** The main work tree's path (default `/work`). */
-  top?: string;
-}
+export type { MemoryPorcelainOptions };
 
-const failed = (what: string) => new MilestoneError('GIT_FAILED', `git ${what}`);
-
-export class MemoryPorcelain implements GitPorcelain {
-  /** `refs/heads/<name>` when on a branch, else the detached commit. */
-  head: { branch: string } | { detached: Oid };
-  readonly config = new Map<string, string[]>();
-  /** Branches checked out in other worktrees. */
-  readonly otherWorktrees = new Set<string>();
-  /** Symbolic refs other than HEAD (`refs/remotes/origin/HEAD` → `origin/main`), short form. */
-  readonly symbolic = new Map<string, string>();
-  /** Mutating calls, in order (`checkout -b x`, `branch -D x`, `config --add k v`). */
-  readonly log: string[] = [];
-  private readonly refusals = new Map<string, string>();
-  /** Work trees, their uncommitted files and stashes (MemoryWorkTrees.ts). */
-  readonly trees: MemoryWorkTrees;
-
-  constructor(private readonly o: MemoryPorcelainOptions) {
-    this.head = { branch: o.head ?? 'main' };
-    for (const [k, v] of Object.entries(o.config ?? {})) this.config.set(k, [...v]);
-    this.trees = new MemoryWorkTrees(o.top ?? '/work', o.refs);
-  }
-
-  /** The next calls of `method` throw GIT_FAILED with the message, until `refuse(method, null)`. */
-  refuse(method: keyof GitPorcelain, message: string | null): void {
-    if (message === null) this.refusals.delete(method);
-    else this.refusals.set(method, message);
-  }
-
-  private check(method: keyof GitPorcelain): void {
-    const why = this.refusals.get(method);
-    if (why !== undefined) throw failed(`${method} failed: ${why}`);
-  }
-
-  private unsupported(method: string): never {
-    throw new MilestoneError('INTERNAL', `MemoryPorcelain does not model ${method}`);
-  }
-
+export class MemoryPorcelain extends MemoryUnmodelled implements GitPorcelain {
   /** The environment is not modelled: the same double. */
   withEnv(): GitPorcelain {
     return this;
@@ -108,123 +65,9 @@ export class MemoryPorcelain implements GitPorcelain {
     return new Set([...('branch' in this.head ? [this.head.branch] : []), ...this.otherWorktrees]);
   }
 
-  gitPath(name: string): string {
-    return this.unsupported(`rev-parse --git-path ${name}`);
-  }
-
-  mergedBranches(): Set<string> {
-    return this.unsupported('for-each-ref --merged');
-  }
-
-  branchContains(): boolean {
-    return this.unsupported('for-each-ref --contains');
-  }
-
-  cherry(): string[] | null {
-    return this.unsupported('cherry');
-  }
-
-  mergeTree(): Oid | null {
-    return this.unsupported('merge-tree');
-  }
-
-  stagedFiles(): string[] {
-    return this.unsupported('diff --cached');
-  }
-
-  stagedBlob(): string | null {
-    return this.unsupported('cat-file :path');
-  }
-
-  configGet(key: string): string | null {
-    return this.config.get(key)?.at(-1) ?? null;
-  }
-
-  configGetAll(key: string): string[] {
-    return [...(this.config.get(key) ?? [])];
-  }
-
-  configMatching(pattern: string): Record<string, string> {
-    const re = new RegExp(pattern);
-    return Object.fromEntries([...this.config].filter(([k]) => re.test(k)).map(([k, v]) => [k, v[v.length - 1]]));
-  }
-
-  configSet(key: string, value: string): void {
-    this.check('configSet');
-    this.config.set(key, [value]);
-    this.log.push(`config ${key} ${value}`);
-  }
-
-  configAdd(key: string, value: string): void {
-    this.check('configAdd');
-    this.config.set(key, [...(this.config.get(key) ?? []), value]);
-    this.log.push(`config --add ${key} ${value}`);
-  }
-
-  configUnset(key: string, valuePattern: string): boolean {
-    const re = new RegExp(valuePattern);
-    const have = this.config.get(key) ?? [];
-    const left = have.filter((v) => !re.test(v));
-    if (left.length === have.length) return false;
-    if (left.length === 0) this.config.delete(key);
-    else this.config.set(key, left);
-    this.log.push(`config --unset-all ${key} ${valuePattern}`);
-    return true;
-  }
-
-  authorIdent(): string | null {
-    const name = this.configGet('user.name');
-    const email = this.configGet('user.email');
-    return name && email ? `${name} <${email}> 0 +0000` : null;
-  }
-
-  authorEmails(): string[] {
-    return this.unsupported('log');
-  }
-
-  version(): string {
-    return 'memory';
-  }
-
-  remotes(): string[] {
-    return [...this.config.keys()].flatMap((k) => /^remote\.(.+)\.url$/.exec(k)?.slice(1) ?? []);
-  }
-
-  fetch(source: string): void {
-    this.unsupported(`fetch ${source}`);
-  }
-
-  push(remote: string): GitResult {
-    return this.unsupported(`push ${remote}`);
-  }
-
-  pushIfUnchanged(remote: string): 'ok' | 'moved' {
-    return this.unsupported(`push --force-with-lease ${remote}`);
-  }
-
-  mergeNotes(): GitResult {
-    return this.unsupported('notes merge');
-  }
-
-  bundleCreate(): void {
-    this.unsupported('bundle create');
-  }
-
-  bundleVerify(): string | null {
-    return this.unsupported('bundle verify');
-  }
-
-  bundleHeads(): Map<string, Oid> {
-    return this.unsupported('bundle list-heads');
-  }
-
   deleteRefs(refs: string[]): boolean {
     for (const ref of refs) this.o.refs.force(ref, null);
     return true;
-  }
-
-  bulkWrite(_o: { scratchRef: string; histories: Iterable<BulkCommit[]> }): Promise<Oid[]> {
-    return Promise.reject(new MilestoneError('INTERNAL', 'MemoryPorcelain does not model fast-import'));
   }
 
   /** The main work tree (HEAD) or a linked one, as MemoryWorkTrees models them. */
