@@ -33,6 +33,8 @@ export interface SqliteIndexOptions {
 
 export class SqliteIndex implements MilestoneIndex {
   private handle?: Db;
+  /** The stored list last read, kept while the index stays open (a long-lived process) and its token holds. */
+  private stored?: StoredList;
 
   constructor(private readonly o: SqliteIndexOptions) {}
 
@@ -52,7 +54,11 @@ export class SqliteIndex implements MilestoneIndex {
   async rows(): Promise<ListRow[]> {
     return this.guard(async (db) => {
       await syncSqlite(db, this.o.store, false);
-      return (readStoredList(db, true) ?? this.render(db)).rows;
+      const token = metaToken(db);
+      if (token !== null && this.stored?.token === token) return this.stored.rows;
+      const stored = readStoredList(db, true) ?? this.render(db);
+      this.stored = stored.token === token ? stored : undefined;
+      return stored.rows;
     });
   }
 
@@ -140,6 +146,7 @@ export class SqliteIndex implements MilestoneIndex {
   }
 
   close(): void {
+    this.stored = undefined;
     this.handle?.close();
     this.handle = undefined;
   }
