@@ -28,6 +28,11 @@ export interface Context {
    * MILESTONE_FENCING variable is read): core/claim/checkFencing.ts.
    */
   fencing?: number;
+  /**
+   * Set by a long-lived process (the MCP server): backend indexes opened by a read are kept here
+   * and reused by the next read instead of being opened and closed per call (openBackendIndex.ts).
+   */
+  keptIndexes?: Map<string, MilestoneIndex>;
   /** Author and time for a write (asks git once per process). */
   who(): WriteRequest;
   close(): Promise<void>;

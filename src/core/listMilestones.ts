@@ -8,7 +8,7 @@ import { filterSummaries, type SummaryFilter } from '../domain/query';
 import type { SummaryList } from '../index/shared/summaryList';
 import type { Context } from './context';
 import { fetchOnFirstUse } from './firstFetch';
-import { openBackendIndex } from './openBackendIndex';
+import { openBackendIndex, releaseIndex } from './openBackendIndex';
 import { resolveWorkflowTerms } from './workflow/workflowTerms';
 
 export interface ListOptions {
@@ -32,6 +32,6 @@ async function listOnce(ctx: Context, filter: SummaryFilter, o: ListOptions): Pr
     for (const u of (await index.unreadable?.()) ?? []) ctx.env.err(`warning: skipping milestone ${u.id.slice(0, 8)}: ${u.message}\n`);
     return list;
   } finally {
-    if (index !== ctx.index) await index.close?.();
+    await releaseIndex(ctx, index);
   }
 }

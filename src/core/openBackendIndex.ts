@@ -57,10 +57,25 @@ export async function openPostgres(ctx: Context) {
   return PgIndex.connect({ url, repo: ctx.repo, dataDir: ctx.dataDir, store: ctx.milestones });
 }
 
-async function open(ctx: Context, backend: Backend): Promise<MilestoneIndex> {
+async function openNew(ctx: Context, backend: Backend): Promise<MilestoneIndex> {
   if (backend === 'sqlite') return openSqlite(ctx);
   if (backend === 'postgresql') return openPostgres(ctx);
   return ctx.index;
+}
+
+/** A kept index (ctx.keptIndexes) when there is one; else a new one, kept when the context keeps them. */
+async function open(ctx: Context, backend: Backend): Promise<MilestoneIndex> {
+  const kept = ctx.keptIndexes?.get(backend);
+  if (kept) return kept;
+  const index = await openNew(ctx, backend);
+  ctx.keptIndexes?.set(backend, index);
+  return index;
+}
+
+/** Closes an index a read opened, unless it is the context's own or one the context keeps open. */
+export async function releaseIndex(ctx: Context, index: MilestoneIndex): Promise<void> {
+  if (index === ctx.index || [...(ctx.keptIndexes?.values() ?? [])].includes(index)) return;
+  await index.close?.();
 }
 
 export async function openBackendIndex(ctx: Context, flag?: string): Promise<OpenedIndex> {

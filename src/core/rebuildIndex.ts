@@ -9,7 +9,7 @@ import { metricsUsed, type Backend } from '../domain/scaleDecision';
 import type { MilestoneIndex, RefreshReport } from '../index/MilestoneIndex';
 import { rebuildIndexes } from '../index/shared/rebuildIndexes';
 import type { Context } from './context';
-import { openBackendIndex } from './openBackendIndex';
+import { openBackendIndex, releaseIndex } from './openBackendIndex';
 import { selectBackend } from './selectBackend';
 
 export interface RebuildResult extends RefreshReport {
@@ -22,7 +22,7 @@ async function withIndex<T>(ctx: Context, backend: Backend, fn: (index: Mileston
   try {
     return await fn(index);
   } finally {
-    if (index !== ctx.index) await index.close?.();
+    await releaseIndex(ctx, index);
   }
 }
 

@@ -6,6 +6,7 @@
  * the call in progress.
  */
 import type { Context } from '../core/context';
+import type { MilestoneIndex } from '../index/MilestoneIndex';
 import { PACKAGE_VERSION } from '../domain/formatLevels';
 import { ToolSession } from './toolSession';
 import { toolDefinition } from './toolSchemas';
@@ -28,7 +29,9 @@ export async function serveMcp(ctx: Context): Promise<{ calls: number }> {
   const { CallToolRequestSchema, ListToolsRequestSchema } = require('@modelcontextprotocol/sdk/types.js') as Types;
   ctx.milestones.keepReads(); // next reads every milestone: only moved tips are read again
   // Nothing but the protocol may reach stdout.
-  const session = new ToolSession({ ...ctx, env: { ...ctx.env, out: (t) => ctx.env.err(t.toString()) } });
+  // Backend indexes (SQLite at scale) stay open across calls; each read still checks the refs fingerprint.
+  const keptIndexes = new Map<string, MilestoneIndex>();
+  const session = new ToolSession({ ...ctx, keptIndexes, env: { ...ctx.env, out: (t) => ctx.env.err(t.toString()) } });
   const tools = toolDefinitions();
   const server = new Server(
     { name: 'git-milestone', version: PACKAGE_VERSION },
@@ -42,5 +45,6 @@ export async function serveMcp(ctx: Context): Promise<{ calls: number }> {
   process.stdin.once('end', () => void server.close());
   await closed;
   await session.idle();
+  for (const index of keptIndexes.values()) await index.close?.();
   return { calls: session.calls };
 }

@@ -54,6 +54,7 @@ export class ToolSession {
       const input = toInput(row, def, args);
       if (def.needsWorkTree) requireWorkTree(this.ctx.repo);
       await absorbIfMoved(this.ctx);
+      delete this.ctx.fencing; // a fencing number is one call's (--fencing), not the session's
       const result = await def.execute(this.ctx, input);
       const text = renderJson(result, false).toString().trimEnd();
       const structured = (row.wrap ? { [row.wrap]: result } : result) as Record<string, unknown>;

@@ -4,7 +4,7 @@
  * types and descriptions come from the command's own CommandDef (toolSchemas.ts), so a flag added
  * to a command reaches its tool without a second list. What a row adds is only what MCP needs and
  * the command table does not say: a name for the free words (`list {query}`), flags a tool fixes
- * or leaves out, and a property to hold an array answer (MCP's structured content is an object).
+ * or leaves out, and a property to hold an array or null answer (MCP's structured content is an object).
  */
 import type { CommandDef } from '../cli/CommandDef';
 
@@ -29,7 +29,7 @@ export interface ToolRow {
   def: Load;
   /** The file in schemas/ describing the command's `--json` output. */
   schema: string;
-  /** The output is an array: structured content holds it under this property. */
+  /** The output is an array or null: structured content holds it under this property. */
   wrap?: string;
   /** The name of the command's free words (a string of words). */
   rest?: string;
@@ -51,12 +51,21 @@ const ADD: ToolHints = { readOnlyHint: false, destructiveHint: false, idempotent
 const SET: ToolHints = { readOnlyHint: false, destructiveHint: false, idempotentHint: true };
 /** Overwrites values someone set (their history stays in the log). */
 const OVERWRITE: ToolHints = { readOnlyHint: false, destructiveHint: true, idempotentHint: true };
+/** Takes a lease: again, it renews it (a later expiry), or takes over one that lapsed. */
+const CLAIM: ToolHints = { readOnlyHint: false, destructiveHint: false, idempotentHint: false };
+/** Ends the caller's own lease, so another agent can take the task; releasing twice does nothing more. */
+const RELEASE: ToolHints = { readOnlyHint: false, destructiveHint: true, idempotentHint: true };
+/** The claim flags of `next`: `next_claim` offers them, `next` (read-only) does not. */
+const CLAIM_FLAGS = ['claim', 'ttl', 'as', 'remote'];
 
 export const TOOL_ROWS: readonly ToolRow[] = [
   { name: 'list', command: 'list', def: () => require('../cli/defs/list').default, schema: 'milestone-list.schema.json', wrap: 'milestones', rest: 'query', limit: 50, hints: READ },
   { name: 'show', command: 'show', def: () => require('../cli/defs/show').default, schema: 'milestone.schema.json', hints: READ },
   { name: 'task_show', command: 'task show', def: () => require('../cli/defs/taskShow').default, schema: 'task.schema.json', hints: READ },
-  { name: 'next', command: 'next', def: () => require('../cli/defs/next').default, schema: 'next-explain.schema.json', fixed: { explain: true, json: true }, limit: 20, hints: READ },
+  {
+    name: 'next', command: 'next', def: () => require('../cli/defs/next').default, schema: 'next-explain.schema.json',
+    fixed: { explain: true, json: true }, omit: CLAIM_FLAGS, limit: 20, hints: READ,
+  },
   { name: 'task_add', command: 'task add', def: () => require('../cli/defs/taskAdd').default, schema: 'task.schema.json', hints: ADD },
   { name: 'task_edit', command: 'task edit', def: () => require('../cli/defs/taskUpdate').taskEdit, schema: 'task.schema.json', hints: OVERWRITE },
   { name: 'task_start', command: 'task start', def: () => require('../cli/defs/taskUpdate').taskStart, schema: 'task.schema.json', hints: SET },
@@ -70,6 +79,17 @@ export const TOOL_ROWS: readonly ToolRow[] = [
   {
     name: 'session_checkpoint', command: 'session checkpoint', def: () => require('../cli/defs/session/checkpoint').default,
     schema: 'session-checkpoint.schema.json', hints: ADD,
+  },
+  { name: 'claim', command: 'claim', def: () => require('../cli/defs/claim/claim').default, schema: 'claim.schema.json', hints: CLAIM },
+  {
+    name: 'heartbeat', command: 'heartbeat', def: () => require('../cli/defs/claim/heartbeat').default,
+    schema: 'claim-list.schema.json', wrap: 'claims', hints: SET,
+  },
+  { name: 'release', command: 'release', def: () => require('../cli/defs/claim/release').default, schema: 'claim.schema.json', hints: RELEASE },
+  {
+    name: 'next_claim', command: 'next', def: () => require('../cli/defs/next').default, schema: 'next-claim.schema.json',
+    wrap: 'claim', fixed: { claim: true, json: true }, omit: ['explain', 'limit'], hints: CLAIM,
+    summary: 'Claim the first ready task nobody holds, atomically (claim is null when none is free).',
   },
   { name: 'log', command: 'log', def: () => require('../cli/defs/log').default, schema: 'log.schema.json', wrap: 'entries', limit: 100, hints: READ },
 ];

@@ -11,7 +11,8 @@ const def: CommandDef<Result> = {
   description: `Speaks the Model Context Protocol on stdin/stdout until stdin closes; an agent starts it
 (\`git milestone init --agent claude --mcp\` adds it to .mcp.json). Each tool runs the command of the
 same name (list, show, task_show, next, task_add, task_edit, task_start, task_done, task_block,
-phase_submit, review, session_checkpoint, log) with the same arguments; its structured result is the command's --json output,
+phase_submit, review, session_checkpoint, claim, heartbeat, release, next_claim = next --claim, log) with
+the same arguments; its structured result is the command's --json output,
 and an error carries the command's code and hint. The server keeps the repository open and sees changes
 made meanwhile by other processes and by \`git fetch\`.`,
   examples: ['git milestone mcp', 'git milestone mcp --tools', 'git milestone mcp --tools --json'],

@@ -11,7 +11,7 @@ import type { MilestoneSummary } from '../../domain/summary';
 import { changedDeliverables } from '../../domain/workflow/staleness';
 import type { ListRow } from '../../index/MilestoneIndex';
 import type { Context } from '../context';
-import { openBackendIndex } from '../openBackendIndex';
+import { openBackendIndex, releaseIndex } from '../openBackendIndex';
 import { currentBlobs } from './deliverables';
 import { pendingToken, readPendingCache, writePendingCache, type PendingRow } from './pendingCache';
 
@@ -44,7 +44,7 @@ async function fromIndex(ctx: Context, backend: string | undefined): Promise<Pen
   try {
     rows = (await index.rows()).filter(hasPending);
   } finally {
-    if (index !== ctx.index) await index.close?.();
+    await releaseIndex(ctx, index);
   }
   return rows.map((r) => {
     const s = JSON.parse(r.body.toString('utf8', r.start, r.end)) as MilestoneSummary;

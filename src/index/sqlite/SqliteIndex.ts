@@ -17,7 +17,7 @@ import { isDamaged, openSqlite, removeDbFiles, type Db } from './openSqlite';
 import { readLiveFile, writeLiveFile } from './liveFile';
 import { selectRows } from './selectRows';
 import { findMilestoneIds, findTaskLocations, unreadableRows } from './lookUp';
-import { readStoredList, renderStoredList } from './storedList';
+import { metaToken, readStoredList, renderStoredList, type StoredList } from './storedList';
 import { syncSqlite } from './syncSqlite';
 import { rowCounts, type RowCounts } from '../shared/rowCounts';
 import { answerList, type SummaryList } from '../shared/summaryList';
@@ -32,6 +32,8 @@ export interface SqliteIndexOptions {
 
 export class SqliteIndex implements MilestoneIndex {
   private handle?: Db;
+  /** The stored list last read, kept while the index stays open (a long-lived process) and its token holds. */
+  private stored?: StoredList;
 
   constructor(private readonly o: SqliteIndexOptions) {}
 
@@ -51,7 +53,11 @@ export class SqliteIndex implements MilestoneIndex {
   async rows(): Promise<ListRow[]> {
     return this.guard(async (db) => {
       await syncSqlite(db, this.o.store, false);
-      return (readStoredList(db, true) ?? renderStoredList(db)).rows;
+      const token = metaToken(db);
+      if (token !== null && this.stored?.token === token) return this.stored.rows;
+      const stored = readStoredList(db, true) ?? renderStoredList(db);
+      this.stored = stored.token === token ? stored : undefined;
+      return stored.rows;
     });
   }
 
@@ -124,6 +130,7 @@ export class SqliteIndex implements MilestoneIndex {
   }
 
   close(): void {
+    this.stored = undefined;
     this.handle?.close();
     this.handle = undefined;
   }

@@ -7,6 +7,8 @@
  *   shard_digests(shard, digest)         digest of each shard's (id, tip) pairs (index/shared/digests.ts)
  *   milestones                           one row per entity ref: tip, summary columns, the
  *                                        pre-rendered `list --json` row; `error` for unreadable refs
+ *                                        (partial index milestones_error: the warning check of every
+ *                                        list reads only those, not 10,000 rows)
  *   labels, aliases, tasks, dependencies the rest of the model; dependencies.kind is task|milestone
  *   operations                           the full history: (milestone, commit, seq) → the operation
  *   list_cache                           every row rendered back to back (header: ids, statuses,
@@ -18,7 +20,7 @@
  */
 import { INDEX_VERSION } from '../shared/indexVersion';
 
-export const SCHEMA_VERSION = 6 * 1000 + INDEX_VERSION;
+export const SCHEMA_VERSION = 7 * 1000 + INDEX_VERSION;
 
 export const TABLES = ['list_cache', 'meta', 'shard_digests', 'milestones', 'labels', 'aliases', 'tasks', 'dependencies', 'operations', 'search'];
 
@@ -50,7 +52,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5 (title, description, criter
 `;
 
 /** Secondary indexes: dropped before a load into an empty index and created after it (faster than maintaining them row by row). */
-export const INDEX_NAMES = ['milestones_list', 'milestones_order', 'milestones_shard', 'milestones_status', 'labels_milestone', 'aliases_milestone', 'tasks_milestone', 'tasks_assignee', 'dependencies_milestone', 'dependencies_to', 'operations_time', 'tasks_id', 'operations_milestone', 'labels_key', 'aliases_key'];
+export const INDEX_NAMES = ['milestones_list', 'milestones_order', 'milestones_shard', 'milestones_status', 'labels_milestone', 'aliases_milestone', 'tasks_milestone', 'tasks_assignee', 'dependencies_milestone', 'dependencies_to', 'operations_time', 'tasks_id', 'operations_milestone', 'labels_key', 'aliases_key', 'milestones_error'];
 export const INDEXES_SQL = `
 CREATE INDEX IF NOT EXISTS milestones_list ON milestones (created_at, id, status, archived, deleted, summary_len) WHERE error IS NULL;
 CREATE INDEX IF NOT EXISTS milestones_order ON milestones (created_at, id);
@@ -67,4 +69,5 @@ CREATE INDEX IF NOT EXISTS tasks_id ON tasks (id);
 CREATE INDEX IF NOT EXISTS operations_milestone ON operations (milestone_id);
 CREATE INDEX IF NOT EXISTS labels_key ON labels (label, milestone_id);
 CREATE INDEX IF NOT EXISTS aliases_key ON aliases (alias);
+CREATE INDEX IF NOT EXISTS milestones_error ON milestones (id) WHERE error IS NOT NULL;
 `;

@@ -79,6 +79,11 @@ export class EntityStore<S> {
     this.kept ??= new Map();
   }
 
+  /** Whether keepReads() was called (a long-lived process: callers may keep answers too). */
+  get keepsReads(): boolean {
+    return this.kept !== undefined;
+  }
+
   private kept?: Map<string, { tip: Oid; read: TipRead<S> }>;
 
   /** The level marker for operations on top of an entity marked `base` (null: unmarked). */

@@ -15,7 +15,7 @@ import { problems } from '../../helpers/schemas';
 import { makeTmpRepo, type TmpRepo } from '../../helpers/tmpRepo';
 
 const TOOLS = ['list', 'show', 'task_show', 'next', 'task_add', 'task_edit', 'task_start', 'task_done', 'task_block',
-  'phase_submit', 'review', 'session_checkpoint', 'log'];
+  'phase_submit', 'review', 'session_checkpoint', 'claim', 'heartbeat', 'release', 'next_claim', 'log'];
 
 let repo: TmpRepo;
 let other: TmpRepo;
@@ -81,6 +81,13 @@ describe('git milestone mcp', () => {
     expect(tool('task_add').annotations).toMatchObject({ readOnlyHint: false, idempotentHint: false });
     expect(tool('task_edit').annotations).toMatchObject({ destructiveHint: true });
     expect(tool('log').outputSchema).toMatchObject({ required: ['entries'] });
+    expect(tool('next').inputSchema.properties).not.toHaveProperty('claim');
+    expect(tool('next_claim').inputSchema.properties).toEqual({
+      milestone: expect.anything(), ttl: expect.anything(), as: expect.anything(), remote: expect.anything(),
+    });
+    expect(tool('next_claim').annotations).toMatchObject({ readOnlyHint: false, idempotentHint: false });
+    expect(tool('claim').annotations).toMatchObject({ readOnlyHint: false, idempotentHint: false });
+    expect(tool('release').annotations).toMatchObject({ destructiveHint: true, idempotentHint: true });
     // The same definitions from the CLI; serving, stdout belongs to the protocol.
     expect(json(['mcp', '--tools']).tools.map((t: { name: string }) => t.name)).toEqual(TOOLS);
     expect(cli(repo.dir, ['mcp', '--json']).code).toBe(2);
@@ -116,6 +123,32 @@ describe('git milestone mcp', () => {
     expect(json(['session', 'show', session]).checkpoints).toBe(1);
     const log = await call('log', { id: m, limit: 3 });
     expect(log.entries).toEqual(json(['log', m, '--limit', '3']));
+  });
+
+  it('claims: claim (seen in task_show), heartbeat, release, next_claim; another holder\'s claim is CLAIMED', async () => {
+    const mc = json(['new', 'Claims']).id;
+    expect(await call('next_claim', { milestone: mc })).toEqual({ claim: null });
+    const a = json(['task', 'add', mc, 'First']).id;
+    const b = json(['task', 'add', mc, 'Second']).id;
+    const claimed = await call('claim', { task: a.slice(0, 8), as: 'agent-1', ttl: '10m' });
+    expect(claimed).toMatchObject({ task: a, milestone: mc, agent: 'agent-1', fencing: 1 });
+    expect((await call('task_show', { task: a })).claim).toEqual(claimed);
+    const beat = await call('heartbeat', { as: 'agent-1' });
+    expect(beat.claims).toEqual([expect.objectContaining({ task: a, agent: 'agent-1', fencing: 1 })]);
+    const held = await failure('claim', { task: a, as: 'agent-2' });
+    expect(held).toEqual(JSON.parse(cli(repo.dir, ['claim', a, '--as', 'agent-2', '--json']).stdout).error);
+    expect(held).toMatchObject({ code: 'CLAIMED', hint: expect.stringContaining('next --claim') });
+    expect((await failure('release', { task: a, as: 'agent-2' })).code).toBe('NOT_HOLDER');
+    // A stale fencing number is refused, and it does not stay with the session for the next call.
+    expect((await failure('task_start', { task: a, fencing: 7 })).code).toBe('STALE_FENCING');
+    expect((await call('task_edit', { task: b, assignee: 'bo' })).assignee).toBe('bo');
+    expect((await call('task_start', { task: a, fencing: 1 })).status).toBe('in_progress');
+    const next = await call('next_claim', { milestone: mc.slice(0, 8), as: 'agent-2' });
+    expect(next.claim).toMatchObject({ task: b, agent: 'agent-2', fencing: 1 });
+    expect(await call('release', { task: a, as: 'agent-1' })).toMatchObject({ task: a, fencing: 1 });
+    expect(await call('task_show', { task: a })).not.toHaveProperty('claim');
+    expect(await call('release', { task: a, as: 'agent-1' })).toMatchObject({ task: a });
+    expect(await call('next_claim', { milestone: mc, as: 'agent-3' })).toEqual({ claim: null });
   });
 
   it('errors carry the CLI\'s code and hint', async () => {
