@@ -9,6 +9,7 @@
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { StoredOperation } from '../../domain/types';
 import type { CommitData, ObjectStore, Oid } from '../ports';
+import { GenerationReader } from './generationReader';
 import { checkVersion, corrupt, entityParents, entryOid, formatTooNew, OPS_FILE, type FormatNeed } from './layout';
 import { decodePack, sortOps } from './pack';
 import type { EntityDefinition, HistoryCommit } from './types';
@@ -46,8 +47,9 @@ export async function readHistories<S>(objects: ObjectStore, def: EntityDefiniti
   const out = new Map<string, History | Error>();
   const graphs = new Map(wanted.map((w) => [w.id, new Map<Oid, CommitData>()]));
   let frontier = wanted.map((w) => ({ w, oids: [w.tip] }));
+  const walk = new GenerationReader(objects);
   while (frontier.length > 0) {
-    const read = await objects.readMany([...new Set(frontier.flatMap((f) => f.oids))]);
+    const read = await walk.next([...new Set(frontier.flatMap((f) => f.oids))]);
     const next: typeof frontier = [];
     for (const { w, oids } of frontier) {
       const commits = graphs.get(w.id) as Map<Oid, CommitData>;
