@@ -3,6 +3,7 @@
  * task's completedAt (the last such one in fold order), else the task's last writer.
  */
 import type { StoredOperation } from '../types';
+import { compareStrings } from '../values';
 import type { Completion, ReportSource } from './types';
 
 /** (task, time) → the last operation in fold order on that task (or adding it) at that time. */
@@ -28,5 +29,6 @@ export function completionsOf(sources: readonly ReportSource[]): Completion[] {
       });
     }
   }
-  return out.sort((a, b) => a.completedAt.localeCompare(b.completedAt) || a.task.localeCompare(b.task));
+  // Ordinal comparison: the same order in every locale, and no ICU collator to load (≈30 ms).
+  return out.sort((a, b) => compareStrings(a.completedAt, b.completedAt) || compareStrings(a.task, b.task));
 }
