@@ -95,8 +95,12 @@ export class GitObjectStore implements ObjectStore {
     if (commits.length === 0) return [];
     const args = ['--git-dir', this.o.repo.gitDir, 'rev-list', '--first-parent', '--stdin'];
     const input = `${commits.join('\n')}\n`;
-    const r = gitRaw(args, { cwd: this.o.repo.commonDir, vars: this.o.env, input });
-    return r.status === 0 ? r.stdout.split('\n').filter((l) => l.length > 0) : null;
+    try {
+      const r = gitRaw(args, { cwd: this.o.repo.commonDir, vars: this.o.env, input });
+      return r.status === 0 ? r.stdout.split('\n').filter((l) => l.length > 0) : null;
+    } catch {
+      return null; // git cannot run here (a repository on another filesystem, as in tests): walk per generation
+    }
   }
 
   async close(): Promise<void> {
