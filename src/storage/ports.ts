@@ -50,6 +50,14 @@ export interface ObjectStore {
   readCommit(oid: Oid): Promise<CommitData>;
   /** Reads many objects in one round trip (one `git cat-file --batch` on a real repository). */
   readMany(oids: Oid[]): Promise<Map<Oid, RawObject>>;
+  /**
+   * The first-parent chain of each of `commits` (themselves included) in one walk
+   * (`git rev-list --first-parent`), so a long history is then read in one readMany instead of one
+   * round trip per generation; null when it cannot be had in one go (a missing object): the caller
+   * walks generation by generation. First parents only: an entity commit's extra parents may be
+   * attachments (storage/entity/layout.ts), whose history is not the entity's.
+   */
+  ancestors(commits: Oid[]): Promise<Oid[] | null>;
   /** Releases helper processes (the batch reader). Safe to call twice. */
   close(): Promise<void>;
 }

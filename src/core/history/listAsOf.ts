@@ -1,28 +1,31 @@
 /**
  * `git milestone list --as-of DATE`: every milestone as it stood then, folded from the operations
- * written up to that time (domain/history/asOf.ts), summarised and filtered exactly as `list`
- * does (domain/query.ts filterSummaries, the workflow terms resolved the same way). Answered from
- * the operation history, never from the index of current state.
+ * written up to that time, summarised and filtered exactly as `list` does (domain/query.ts
+ * filterSummaries, the workflow terms resolved the same way). Answered from each milestone's summary
+ * timeline (summaryTimelines.ts: derived from the history, cached by tip) by binary search, never
+ * from the index of current state.
  */
-import { foldAsOf } from '../../domain/history/asOf';
-import { filterSummaries, summarize, type MilestoneSummary, type SummaryFilter } from '../../domain/query';
+import { valueAt } from '../../domain/history/timeline';
+import { filterSummaries, type MilestoneSummary, type SummaryFilter } from '../../domain/query';
 import { SummaryList } from '../../index/shared/summaryList';
 import type { Context } from '../context';
 import { resolveWorkflowTerms } from '../workflow/workflowTerms';
-import { firstTime, parseAsOf, refuseBefore } from './asOfTime';
-import { readHistories } from './readHistories';
+import { parseAsOf, refuseBefore } from './asOfTime';
+import { summaryTimelines } from './summaryTimelines';
 
 export async function listAsOf(ctx: Context, filter: SummaryFilter, asOf: string): Promise<SummaryList> {
   const at = parseAsOf(asOf);
   filterSummaries([], filter); // refuses a bad status, sort key or limit before any work
   if (filter.query?.length) filter = { ...filter, query: await resolveWorkflowTerms(ctx, filter.query) };
-  const histories = await readHistories(ctx);
-  refuseBefore(at, Math.min(...histories.map((h) => firstTime(h.ops)), Infinity), asOf, 'any milestone');
+  const timelines = await summaryTimelines(ctx);
+  let first = Infinity;
   const summaries: MilestoneSummary[] = [];
-  for (const h of histories) {
-    const state = foldAsOf(h.ops, at);
-    if (state !== null) summaries.push(summarize(state));
+  for (const timeline of timelines.values()) {
+    if (timeline.length > 0) first = Math.min(first, timeline[0][0]);
+    const summary = valueAt(timeline, at, null);
+    if (summary !== null) summaries.push(summary);
   }
+  refuseBefore(at, first, asOf, 'any milestone');
   const kept = filterSummaries(summaries, filter);
   return SummaryList.ofJson(Buffer.from(`${JSON.stringify(kept)}\n`));
 }

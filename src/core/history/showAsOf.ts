@@ -1,6 +1,7 @@
 /**
  * `git milestone show ID --as-of DATE`: one milestone as it stood then (its operations up to that
- * time, folded), with the dependency cycle it lay on then, if any.
+ * time, folded with this clone's policy), with the dependency cycle it lay on then, if any. The
+ * operations come from the history cache when it holds them for the current tip (historyRecords.ts).
  */
 import { findCycle } from '../../domain/graph';
 import { foldAsOf } from '../../domain/history/asOf';
@@ -12,14 +13,14 @@ import type { Context } from '../context';
 import { resolveMilestone } from '../resolveMilestone';
 import type { ShownMilestone } from '../showMilestone';
 import { firstTime, parseAsOf, refuseBefore } from './asOfTime';
-import { readHistories } from './readHistories';
+import { historyRecords } from './historyRecords';
 
 export async function showAsOf(ctx: Context, o: { id: string; asOf: string }): Promise<ShownMilestone> {
   const at = parseAsOf(o.asOf);
   const id = await resolveMilestone(ctx, o.id);
-  const [h] = await readHistories(ctx, [id]);
+  const [h] = await historyRecords(ctx, [id]);
   refuseBefore(at, firstTime(h.ops), o.asOf, `milestone ${shortId(id)}`);
-  const state = foldAsOf(h.ops, at);
+  const state = foldAsOf(h.ops, at, { policy: h.policy });
   if (state === null || state.deleted) {
     throw new MilestoneError('NOT_FOUND', `milestone ${shortId(id)} was deleted by ${o.asOf}`, {
       hint: '`git milestone log <id>` shows when.',
@@ -35,10 +36,10 @@ async function cycleThen(ctx: Context, state: MilestoneState, at: number): Promi
   const edges = new Map<string, string[]>([[state.id, state.dependsOn]]);
   let frontier = state.dependsOn.filter((d) => !edges.has(d));
   while (frontier.length > 0) {
-    const read = await readHistories(ctx, frontier);
+    const read = await historyRecords(ctx, frontier);
     for (const d of frontier) edges.set(d, []);
     for (const h of read) {
-      const then = foldAsOf(h.ops, at);
+      const then = foldAsOf(h.ops, at, { policy: h.policy });
       edges.set(h.id, then && !then.deleted ? then.dependsOn : []);
     }
     frontier = [...new Set(read.flatMap((h) => edges.get(h.id) ?? []))].filter((d) => !edges.has(d));

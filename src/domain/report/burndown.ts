@@ -1,14 +1,18 @@
 /**
  * Remaining work at the end of each day, from the first operation's day to today (or to the due
- * date, if later: those days carry only the ideal line), folded as of each day's end
- * (history/asOf.ts). The ideal line falls straight from the first day's remaining work to zero on
- * the latest due date of the milestones.
+ * date, if later: those days carry only the ideal line), as of each day's end: read from each
+ * milestone's work timeline (history/timeline.ts; folded here when the source brings none). The
+ * ideal line falls straight from the first day's remaining work to zero on the latest due date of
+ * the milestones. A span longer than MAX_POINTS days is thinned to every k-th day (calendar.ts
+ * chartDays), always with the first day, today and the due date, so a due date years ahead does
+ * not list a thousand days.
  */
-import { statesAt } from '../history/asOf';
+import { valueAt, workTimeline } from '../history/timeline';
 import type { FoldOptions } from '../types';
-import { dayEnd, daysBetween, dayOf, dayStart, round2 } from './calendar';
-import { hoursOf, openTasks } from './progress';
+import { chartDays, dayEnd, dayOf, dayStart, round2 } from './calendar';
 import type { Burndown, BurndownDay, ReportSource } from './types';
+
+export const MAX_POINTS = 92;
 
 /** `from`: the first operation's time (ms). */
 export function burndownOf(sources: readonly ReportSource[], from: number, now: number, options: FoldOptions = {}): Burndown {
@@ -17,15 +21,16 @@ export function burndownOf(sources: readonly ReportSource[], from: number, now: 
   const dueDate = dues.length ? dues[dues.length - 1] : null;
   const today = dayOf(now);
   const last = dueDate && dueDate > today ? dueDate : today;
-  const days = daysBetween(start, last);
+  const days = chartDays(start, last, [today], MAX_POINTS);
   const past = days.filter((d) => d <= today);
   const remaining = past.map(() => ({ tasks: 0, hours: 0 }));
   for (const s of sources) {
-    statesAt(s.ops, past.map(dayEnd), options).forEach((state, i) => {
-      if (!state || state.deleted) return;
-      const open = openTasks(state);
-      remaining[i].tasks += open.length;
-      remaining[i].hours = round2(remaining[i].hours + hoursOf(open));
+    const work = s.work ?? workTimeline(s.ops, options);
+    past.forEach((day, i) => {
+      const left = valueAt(work, dayEnd(day), null);
+      if (left === null) return;
+      remaining[i].tasks += left.tasks;
+      remaining[i].hours = round2(remaining[i].hours + left.hours);
     });
   }
   const scope = remaining[0] ?? { tasks: 0, hours: 0 };

@@ -22,6 +22,18 @@ export function daysBetween(from: string, to: string): string[] {
   return out;
 }
 
+/**
+ * The days from `from` to `to` (both included) to chart: every day when there are at most `max`,
+ * else every k-th day from `from` (k = ceil(days / max)), plus `to` and each of `keep` in range.
+ */
+export function chartDays(from: string, to: string, keep: readonly string[], max: number): string[] {
+  const all = daysBetween(from, to);
+  if (all.length <= max) return all;
+  const k = Math.ceil(all.length / max);
+  const kept = new Set([to, ...keep.filter((d) => d >= from && d <= to)]);
+  return all.filter((d, i) => i % k === 0 || kept.has(d));
+}
+
 /** The Monday that starts the week holding `ms`. */
 export function weekOf(ms: number): string {
   const start = dayStart(dayOf(ms));

@@ -3,25 +3,32 @@
  * task's completedAt (the last such one in fold order), else the task's last writer.
  */
 import type { StoredOperation } from '../types';
+import { compareStrings } from '../values';
 import type { Completion, ReportSource } from './types';
 
-function completer(ops: readonly StoredOperation[], task: string, at: string): StoredOperation | undefined {
-  let found: StoredOperation | undefined;
-  for (const s of ops) if ((s.op.task === task || s.hash === task) && s.op.time === at) found = s;
-  return found;
+/** (task, time) → the last operation in fold order on that task (or adding it) at that time. */
+function byTaskAndTime(ops: readonly StoredOperation[]): Map<string, StoredOperation> {
+  const out = new Map<string, StoredOperation>();
+  for (const s of ops) {
+    if (typeof s.op.task === 'string') out.set(`${s.op.task} ${s.op.time}`, s);
+    out.set(`${s.hash} ${s.op.time}`, s);
+  }
+  return out;
 }
 
 export function completionsOf(sources: readonly ReportSource[]): Completion[] {
   const out: Completion[] = [];
   for (const { id, ops, state } of sources) {
+    const found = byTaskAndTime(ops);
     for (const t of state.tasks) {
       if (t.deleted || t.status !== 'completed' || !t.completedAt) continue;
-      const by = completer(ops, t.id, t.completedAt)?.op.author ?? t.updated.by;
+      const by = found.get(`${t.id} ${t.completedAt}`)?.op.author ?? t.updated.by;
       out.push({
         milestone: id, task: t.id, title: t.title, by: { name: by.name, email: by.email },
         createdAt: t.created.at, startedAt: t.startedAt, completedAt: t.completedAt,
       });
     }
   }
-  return out.sort((a, b) => a.completedAt.localeCompare(b.completedAt) || a.task.localeCompare(b.task));
+  // Ordinal comparison: the same order in every locale, and no ICU collator to load (≈30 ms).
+  return out.sort((a, b) => compareStrings(a.completedAt, b.completedAt) || compareStrings(a.task, b.task));
 }

@@ -3,6 +3,7 @@
  * computed from the operation history by the pure functions beside this file, one per file.
  * Days and weeks are UTC; a week starts on Monday and is named by that day.
  */
+import type { Remaining, Timeline } from '../history/timeline';
 import type { MilestoneState, StoredOperation } from '../types';
 
 /** One milestone's history, as the report reads it. */
@@ -11,6 +12,8 @@ export interface ReportSource {
   ops: readonly StoredOperation[];
   /** The fold of all of `ops`. */
   state: MilestoneState;
+  /** workTimeline(ops) when already known (a cache); otherwise the burndown folds it. */
+  work?: Timeline<Remaining | null>;
 }
 
 export interface ProgressFigures {
@@ -41,6 +44,7 @@ export interface BurndownDay {
 export interface Burndown {
   start: string;
   dueDate: string | null;
+  /** One per day; a span over 92 days every k-th day, with the first day, today and the due date. */
   days: BurndownDay[];
 }
 

@@ -1,5 +1,6 @@
 /** Tasks completed per week (Monday to Sunday, UTC), in all and per author, from the first operation's week to now. */
 import { round2, weekOf, weeksBetween } from './calendar';
+import { compareStrings } from '../values';
 import type { Completion, Velocity, VelocityWeek } from './types';
 
 export function velocityOf(completions: readonly Completion[], from: number, now: number): Velocity {
@@ -13,7 +14,7 @@ export function velocityOf(completions: readonly Completion[], from: number, now
     if (a) a.completed++;
     else w.byAuthor.push({ name: c.by.name, email: c.by.email, completed: 1 });
   }
-  for (const w of weeks) w.byAuthor.sort((a, b) => b.completed - a.completed || a.name.localeCompare(b.name));
+  for (const w of weeks) w.byAuthor.sort((a, b) => b.completed - a.completed || compareStrings(a.name, b.name));
   const total = weeks.reduce((s, w) => s + w.completed, 0);
   return { weeks, meanPerWeek: weeks.length ? round2(total / weeks.length) : 0 };
 }

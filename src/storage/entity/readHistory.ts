@@ -5,6 +5,7 @@
  * entities cost a few batched round trips. An entity that fails is reported in its own slot.
  */
 import type { CommitData, ObjectStore, Oid } from '../ports';
+import { GenerationReader } from './generationReader';
 import { corrupt, entityParents, type FormatNeed } from './layout';
 import type { EntityDefinition } from './types';
 import { packsOf, validateHistory, type History, type HistoryRequest } from './validateHistory';
@@ -31,8 +32,9 @@ export async function readHistories<S>(objects: ObjectStore, def: EntityDefiniti
   const out = new Map<string, History | Error>();
   const graphs = new Map(wanted.map((w) => [w.id, new Map<Oid, CommitData>()]));
   let frontier = wanted.map((w) => ({ w, oids: [w.tip] }));
+  const walk = new GenerationReader(objects);
   while (frontier.length > 0) {
-    const read = await objects.readMany([...new Set(frontier.flatMap((f) => f.oids))]);
+    const read = await walk.next([...new Set(frontier.flatMap((f) => f.oids))]);
     const next: typeof frontier = [];
     for (const { w, oids } of frontier) {
       const commits = graphs.get(w.id) as Map<Oid, CommitData>;

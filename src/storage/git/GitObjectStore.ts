@@ -9,6 +9,7 @@ import { CatFileBatch } from './catFileBatch';
 import { decodeObject, expectType, objectNotFound } from '../format/decodeObject';
 import { assertOid } from '../format/hashObject';
 import { LooseObjects } from './looseObjects';
+import { gitRaw } from './runGit';
 import { parseCommit } from '../format/parseCommit';
 import { parseTree } from '../format/parseTree';
 import { serializeCommit } from '../format/serializeCommit';
@@ -87,6 +88,19 @@ export class GitObjectStore implements ObjectStore {
       if (r.found) this.decodeInto(out, r.oid, r.type, r.data);
     }
     return out;
+  }
+
+  async ancestors(commits: Oid[]): Promise<Oid[] | null> {
+    for (const oid of commits) assertOid(oid, this.o.repo.objectFormat);
+    if (commits.length === 0) return [];
+    const args = ['--git-dir', this.o.repo.gitDir, 'rev-list', '--first-parent', '--stdin'];
+    const input = `${commits.join('\n')}\n`;
+    try {
+      const r = gitRaw(args, { cwd: this.o.repo.commonDir, vars: this.o.env, input });
+      return r.status === 0 ? r.stdout.split('\n').filter((l) => l.length > 0) : null;
+    } catch {
+      return null; // git cannot run here (a repository on another filesystem, as in tests): walk per generation
+    }
   }
 
   async close(): Promise<void> {

@@ -74,6 +74,22 @@ export class MemoryObjectStore implements ObjectStore {
     return out;
   }
 
+  /** Like the git store: the first-parent chains, or null when a commit is missing or no commit. */
+  async ancestors(commits: Oid[]): Promise<Oid[] | null> {
+    this.checkOpen();
+    const seen = new Set<Oid>();
+    const todo = [...commits];
+    while (todo.length > 0) {
+      const oid = todo.pop() as Oid;
+      if (seen.has(oid)) continue;
+      const o = this.objects.get(oid);
+      if (!o || o.type !== 'commit') return null;
+      seen.add(oid);
+      todo.push(...parseCommit({ content: Buffer.from(o.content), oid }).parents.slice(0, 1));
+    }
+    return [...seen];
+  }
+
   async close(): Promise<void> {
     this.closed = true;
   }

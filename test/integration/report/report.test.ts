@@ -6,6 +6,8 @@
  * 01-03 12:00 (Bob), done 01-06 12:00 (Ada); C done 01-07 09:00 (Bob) without a start; D pending.
  * A second milestone "Later" (label later) appears 01-05. The report is taken 01-08 12:00.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../helpers/cli';
@@ -147,5 +149,23 @@ describe('--as-of', () => {
     const before = await run(['show', ids.later, '--as-of', '2025-01-04']);
     expect(before.code).toBe(5);
     expect(before.stderr).toContain(`before milestone ${ids.later.slice(0, 8)} existed`);
+  });
+
+  it('answers from the history cache exactly what a cold read of git gives; a damaged cache is rebuilt', async () => {
+    const dir = path.join(repo.dir, '.git', 'milestones', 'history');
+    const answers = async () => [
+      (await run(['list', '--as-of', '2025-01-05', '--json'])).stdout,
+      (await run(['show', ids.m, '--as-of', '2025-01-06', '--json'])).stdout,
+      (await run(['report', '--json'])).stdout,
+    ];
+    const warm = await answers();
+    expect(fs.readdirSync(path.join(dir, 'summaries')).length).toBeGreaterThan(0);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(await answers()).toEqual(warm);
+    for (const sub of ['summaries', 'ops']) {
+      for (const f of fs.readdirSync(path.join(dir, sub))) fs.writeFileSync(path.join(dir, sub, f), '{"version":');
+    }
+    expect(await answers()).toEqual(warm);
+    expect(() => JSON.parse(fs.readFileSync(path.join(dir, 'ops', `${ids.m}.json`), 'utf8'))).not.toThrow();
   });
 });

@@ -89,4 +89,18 @@ describe('batched reads', () => {
     await expect(batch.read('a'.repeat(40))).rejects.toMatchObject({ code: 'GIT_FAILED', message: expect.stringContaining('not a git repository') });
     await batch.close();
   });
+
+  it('ancestors lists every commit reachable from the given ones (git rev-list), null when one is missing', async () => {
+    const who = { name: 'A', email: 'a@example.com', timestamp: 1_700_000_000, timezoneOffset: 0 };
+    const tree = await store.writeTree([]);
+    const chain: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      chain.push(await store.writeCommit({ tree, parents: chain.slice(-1), author: who, committer: who, message: `c${i}\n` }));
+    }
+    pack(chain.slice(0, 2));
+    expect((await store.ancestors([chain[4]]))?.sort()).toEqual([...chain].sort());
+    expect((await store.ancestors([chain[1], chain[3]]))?.sort()).toEqual(chain.slice(0, 4).sort());
+    expect(await store.ancestors(['0'.repeat(40)])).toBeNull();
+    expect(await store.ancestors([])).toEqual([]);
+  });
 });

@@ -14,7 +14,7 @@ const def: CommandDef<Report> = {
   description: `Computes every figure from the milestones' operation history (who did what, when), at the current time.
 Without MILESTONE, all milestones together. Days and weeks are UTC; weeks start on Monday.
   burndown    tasks and estimated hours not yet completed or cancelled at the end of each day, with the
-              ideal line from the first day's work to zero on the due date
+              ideal line from the first day's work to zero on the due date (over 92 days: every k-th day)
   velocity    tasks completed per week, in all and per author (who marked them done)
   cycle time  start → done; lead time: created → done (median and 85th percentile, in days)
   throughput  tasks completed per day
