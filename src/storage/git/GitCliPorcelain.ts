@@ -6,12 +6,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BulkCommit, ConfigScope, GitPorcelain, GitResult, Oid, WorkTreeState } from '../ports';
+import type {
+  BulkCommit, ConfigScope, GitPorcelain, GitResult, MergeMode, MergeOutcome, Oid, WorkTreeState, WorktreeInfo,
+} from '../ports';
 import { parseGitConfigZ } from './gitConfig';
 import { readConfigFiles } from './readConfigFiles';
 import { gitFailed, gitRaw, scrubGit, type GitRunOptions } from './runGit';
 import type { RepoInfo } from './types';
 import * as workTrees from './workTreeGit';
+import * as wt from './linkedWorktreeGit';
 
 export interface GitCliPorcelainOptions {
   repo: RepoInfo;
@@ -46,6 +49,38 @@ export class GitCliPorcelain implements GitPorcelain {
 
   withEnv(extra: Record<string, string>): GitPorcelain {
     return new GitCliPorcelain({ ...this.o, vars: { ...(this.o.vars ?? process.env), ...extra } });
+  }
+
+  at(workTree: string): GitPorcelain {
+    return new GitCliPorcelain({ ...this.o, repo: { ...this.o.repo, workTree } });
+  }
+
+  private get rawFn() {
+    return (args: string[]) => this.raw(args);
+  }
+
+  worktreeList(): WorktreeInfo[] {
+    return wt.worktreeList(this.rawFn);
+  }
+
+  worktreeRemove(p: string, o: { force: boolean }): void {
+    wt.worktreeRemove(this.rawFn, p, o);
+  }
+
+  dirtyFiles(): string[] {
+    return wt.dirtyFiles(this.rawFn);
+  }
+
+  commitAll(message: string): Oid | null {
+    return wt.commitAll(this.rawFn, message);
+  }
+
+  merge(branch: string, o: { mode: MergeMode; message: string }): MergeOutcome {
+    return wt.merge(this.rawFn, branch, o);
+  }
+
+  rebase(onto: string): MergeOutcome {
+    return wt.rebase(this.rawFn, onto);
   }
 
   revParse(rev: string): Oid | null {
@@ -218,26 +253,26 @@ export class GitCliPorcelain implements GitPorcelain {
     return fastImport({ gitDir: this.o.repo.gitDir, env: this.o.vars as NodeJS.ProcessEnv | undefined, ...o });
   }
 
-  private at(worktree?: string): GitRunOptions {
+  private runIn(worktree?: string): GitRunOptions {
     return worktree === undefined ? this.run : { ...this.run, cwd: path.resolve(this.run.cwd, worktree) };
   }
 
   stashCreate(o: { worktree?: string; message?: string } = {}): Oid | null {
-    return workTrees.stashCreate(this.at(o.worktree), o.message);
+    return workTrees.stashCreate(this.runIn(o.worktree), o.message);
   }
 
   stashApply(stash: Oid, o: { worktree?: string } = {}): void {
-    workTrees.stashApply(this.at(o.worktree), stash);
+    workTrees.stashApply(this.runIn(o.worktree), stash);
   }
 
   workTreeState(worktree?: string): WorkTreeState | null {
     if (worktree !== undefined && !fs.existsSync(path.resolve(this.run.cwd, worktree))) return null;
-    return workTrees.workTreeState(this.at(worktree));
+    return workTrees.workTreeState(this.runIn(worktree));
   }
 
   workTreeHead(worktree?: string): Omit<WorkTreeState, 'dirty'> | null {
     if (worktree !== undefined && !fs.existsSync(path.resolve(this.run.cwd, worktree))) return null;
-    return workTrees.workTreeHead(this.at(worktree));
+    return workTrees.workTreeHead(this.runIn(worktree));
   }
 
   worktreeAdd(dir: string, branch: string, o: { start?: Oid } = {}): void {
@@ -246,7 +281,7 @@ export class GitCliPorcelain implements GitPorcelain {
 
   checkoutIn(worktree: string, branch: string, o: { start?: Oid } = {}): void {
     const args = o.start ? ['checkout', '-b', branch, o.start] : ['checkout', branch];
-    const r = gitRaw(args, this.at(worktree));
+    const r = gitRaw(args, this.runIn(worktree));
     if (r.status !== 0) throw gitFailed(args, r);
   }
 }

@@ -8,7 +8,9 @@
  */
 import { MilestoneError } from '../../errors/MilestoneError';
 import { isValidRefName } from '../format/refNames';
-import type { BulkCommit, GitPorcelain, GitResult, Oid, WorkTreeState } from '../ports';
+import type {
+  BulkCommit, GitPorcelain, GitResult, MergeOutcome, Oid, WorkTreeState, WorktreeInfo,
+} from '../ports';
 import type { MemoryRefStore } from './MemoryRefStore';
 import { MemoryWorkTrees, type MemoryWorkTree } from './MemoryWorkTrees';
 
@@ -30,6 +32,8 @@ export class MemoryPorcelain implements GitPorcelain {
   readonly config = new Map<string, string[]>();
   /** Branches checked out in other worktrees. */
   readonly otherWorktrees = new Set<string>();
+  /** What dirtyFiles answers (a test sets it: the user's uncommitted changes). */
+  dirty: string[] = [];
   /** Symbolic refs other than HEAD (`refs/remotes/origin/HEAD` → `origin/main`), short form. */
   readonly symbolic = new Map<string, string>();
   /** Mutating calls, in order (`checkout -b x`, `branch -D x`, `config --add k v`). */
@@ -106,6 +110,40 @@ export class MemoryPorcelain implements GitPorcelain {
 
   worktreeBranches(): Set<string> {
     return new Set([...('branch' in this.head ? [this.head.branch] : []), ...this.otherWorktrees]);
+  }
+
+  /** Work trees are not modelled apart: the same double. */
+  at(): GitPorcelain {
+    return this;
+  }
+
+  worktreeList(): WorktreeInfo[] {
+    return [...this.trees.linked].map(([p, t]) => ({ path: p, branch: t.branch }));
+  }
+
+  worktreeRemove(p: string): void {
+    this.check('worktreeRemove');
+    const t = this.trees.linked.get(p);
+    if (!t) throw failed(`worktree failed: '${p}' is not a working tree`);
+    this.trees.linked.delete(p);
+    if (t.branch) this.otherWorktrees.delete(t.branch);
+    this.log.push(`worktree remove ${p}`);
+  }
+
+  dirtyFiles(): string[] {
+    return [...this.dirty];
+  }
+
+  commitAll(): Oid | null {
+    return this.unsupported('commit');
+  }
+
+  merge(): MergeOutcome {
+    return this.unsupported('merge');
+  }
+
+  rebase(): MergeOutcome {
+    return this.unsupported('rebase');
   }
 
   gitPath(name: string): string {

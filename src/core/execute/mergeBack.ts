@@ -1,0 +1,34 @@
+/**
+ * Brings a finished task's branch back into the branch the user's work tree has checked out, as
+ * `git_integration.merge_strategy` says: a merge commit, one squashed commit, or a rebase of the
+ * task's branch (in its worktree) and a fast-forward. The user's work tree is never touched while
+ * it has uncommitted changes or no branch: the merge is deferred and the branch kept. A conflict is
+ * aborted at once; the files are named and the branch is left for a person.
+ */
+import type { Context } from '../context';
+import type { ExecuteSettings } from './executeSettings';
+
+export type MergeBack =
+  | { kind: 'merged' }
+  | { kind: 'conflict'; files: string[]; reason: string }
+  | { kind: 'deferred'; reason: string };
+
+export function mergeBack(ctx: Context, o: { branch: string; worktree: string; title: string; settings: ExecuteSettings }): MergeBack {
+  const target = ctx.git.symbolicRef('HEAD');
+  if (!target) return { kind: 'deferred', reason: 'your work tree has no branch checked out (detached HEAD)' };
+  const dirty = ctx.git.dirtyFiles();
+  if (dirty.length > 0) {
+    return { kind: 'deferred', reason: `your work tree has uncommitted changes (${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', …' : ''})` };
+  }
+  if (o.settings.strategy === 'rebase') {
+    const r = ctx.git.at(o.worktree).rebase(target);
+    if (!r.ok) return conflict(r.conflicts, r.error, `rebasing ${o.branch} onto ${target}`);
+  }
+  const r = ctx.git.merge(o.branch, { mode: o.settings.mergeMode, message: `Merge ${o.branch}: ${o.title}` });
+  return r.ok ? { kind: 'merged' } : conflict(r.conflicts, r.error, `merging ${o.branch} into ${target}`);
+}
+
+function conflict(files: string[], error: string | undefined, what: string): MergeBack {
+  const reason = files.length > 0 ? `merge conflict ${what} in ${files.join(', ')}` : `${what} failed: ${error ?? 'git refused'}`;
+  return { kind: 'conflict', files, reason };
+}
