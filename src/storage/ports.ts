@@ -244,12 +244,12 @@ export interface WorktreePorcelain {
   /** The same porcelain run in another work tree of the repository (a linked worktree). */
   at(workTree: string): GitPorcelain;
   worktreeList(): WorktreeInfo[];
-  /** `worktree remove [--force] PATH`, then `worktree prune`. */
+  /** `worktree remove [--force] PATH` (its admin dir goes with it). */
   worktreeRemove(path: string, o: { force: boolean }): void;
   /** Paths with changes in this work tree (`status --porcelain`, untracked included). */
   dirtyFiles(): string[];
-  /** `add -A` and `commit -m MESSAGE` in this work tree; the new commit, or null when nothing changed. */
-  commitAll(message: string): Oid | null;
+  /** `add -A` and `commit -m MESSAGE` in this work tree; false when nothing changed (no commit). */
+  commitAll(message: string): boolean;
   /** Merges BRANCH into this work tree's branch; on conflicts aborts and names the files. */
   merge(branch: string, o: { mode: MergeMode; message: string }): MergeOutcome;
   /** Rebases this work tree's branch onto ONTO; on conflicts aborts and names the files. */

@@ -39,7 +39,7 @@ export async function executeTask(ctx: Context, r: TaskRun, milestone: Milestone
   try {
     const task = milestone.tasks.find((t) => t.id === taskId)!;
     const simple = r.settings.coordination === 'simple';
-    const wt = simple ? null : ensureWorktree(ctx, { settings: r.git, milestone, task });
+    const wt = simple ? null : await ensureWorktree(ctx, { settings: r.git, milestone, task });
     const cwd = wt?.path ?? (ctx.repo.workTree as string);
     const wctx = wt ? inWorktree(ctx, wt.path) : ctx;
     const files = runFiles(ctx, taskId);

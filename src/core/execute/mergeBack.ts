@@ -6,6 +6,7 @@
  * aborted at once; the files are named and the branch is left for a person.
  */
 import type { Context } from '../context';
+import { currentBranch } from '../git/branchLinks';
 import type { ExecuteSettings } from './executeSettings';
 
 export type MergeBack =
@@ -13,9 +14,14 @@ export type MergeBack =
   | { kind: 'conflict'; files: string[]; reason: string }
   | { kind: 'deferred'; reason: string };
 
-export function mergeBack(ctx: Context, o: { branch: string; worktree: string; title: string; settings: ExecuteSettings }): MergeBack {
-  const target = ctx.git.symbolicRef('HEAD');
+export async function mergeBack(
+  ctx: Context, o: { branch: string; worktree: string; title: string; settings: ExecuteSettings },
+): Promise<MergeBack> {
+  const target = currentBranch(ctx.repo.gitDir);
   if (!target) return { kind: 'deferred', reason: 'your work tree has no branch checked out (detached HEAD)' };
+  // A branch where the agent committed nothing is merged already: no git run, no empty merge commit.
+  const [tip, base] = await Promise.all([o.branch, target].map((b) => ctx.storage.refs.read(`refs/heads/${b}`)));
+  if (tip !== null && tip === base) return { kind: 'merged' };
   const dirty = ctx.git.dirtyFiles();
   if (dirty.length > 0) {
     return { kind: 'deferred', reason: `your work tree has uncommitted changes (${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', …' : ''})` };

@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import { MilestoneError } from '../../errors/MilestoneError';
 import type { Context } from '../context';
 import { readMilestone } from '../milestoneAccess';
-import { claimsHeldBy, findSession, releaseClaim, startSession, takeOverSession } from './coordination';
+import { claimsHeldBy, releaseClaim } from './coordination';
+import { beginSession, findSession, takeOverSession } from './executeSession';
 import { runFiles } from './runFiles';
 
 export interface OpenedRun {
@@ -22,14 +23,13 @@ export interface OpenedRun {
 
 export async function openRun(ctx: Context, o: { milestone: string; resume?: string }): Promise<OpenedRun> {
   const found = await findSession(ctx, { id: o.resume, milestone: o.milestone });
-  if (o.resume && !found) throw new MilestoneError('NOT_FOUND', `no session ${o.resume}`, { hint: 'List them: `git milestone session list`.' });
   if (found && found.milestone !== o.milestone) {
     throw new MilestoneError('INVALID_INPUT', `session ${found.id} executes milestone ${found.milestone.slice(0, 8)}, not ${o.milestone.slice(0, 8)}`);
   }
   const state = await readMilestone(ctx, o.milestone);
-  const session = found ? found.id : await startSession(ctx, o.milestone);
+  const session = found ? found.id : await beginSession(ctx, o.milestone);
   const held = found ? await claimsHeldBy(ctx, { agent: `execute-${session}` }) : [];
-  if (found) await takeOverSession(ctx, found);
+  if (found) await takeOverSession(ctx, found.id);
   const mine = new Set([...held, ...(found?.inProgress ?? [])]);
   const resumable = new Set(state.tasks.filter((t) => t.status === 'in_progress' && mine.has(t.id)).map((t) => t.id));
   const worktrees = new Set(ctx.git.worktreeList().map((w) => realpath(w.path)));

@@ -7,6 +7,7 @@
  */
 import { mergeOrder, startable, type SchedTask } from '../../domain/execute/schedule';
 import type { MilestoneState } from '../../domain/types';
+import { currentPhaseOf } from '../../domain/workflow/machine';
 import { MilestoneError } from '../../errors/MilestoneError';
 import { loadSettings } from '../config/loadSettings';
 import type { Context } from '../context';
@@ -14,7 +15,8 @@ import { gitSettingsFromTree, type GitSettings } from '../git/gitSettings';
 import { readMilestone } from '../milestoneAccess';
 import { resolveMilestone } from '../resolveMilestone';
 import { blockTask } from './blockTask';
-import { checkpoint, endSession, releaseClaim } from './coordination';
+import { releaseClaim } from './coordination';
+import { checkpoint, endSession, heartbeat } from './executeSession';
 import { endProgress, progressLine, type ExecuteReport, type TaskLine } from './executeReport';
 import { executeSettings, type ExecuteFlags, type ExecuteSettings } from './executeSettings';
 import { executeTask, type TaskOutcome } from './executeTask';
@@ -24,6 +26,8 @@ import { runFiles } from './runFiles';
 import { removeWorktree, taskBranch } from './worktrees';
 
 const LEASE_MS = 5 * 60_000;
+/** How often the session is told the executor lives (written only when due: heartbeatSession). */
+const HEARTBEAT_MS = 60_000;
 
 export async function runExecute(ctx: Context, o: ExecuteFlags & { milestone: string; resumeSession?: string }): Promise<ExecuteReport> {
   if (!ctx.repo.workTree) throw new MilestoneError('NEEDS_WORK_TREE', 'execute needs a work tree, and this is a bare repository');
@@ -53,10 +57,11 @@ export async function runExecute(ctx: Context, o: ExecuteFlags & { milestone: st
   };
   const save = async () => checkpoint(ctx, {
     session: run.session, message: `${lines.size} tasks handled`,
-    tasks: [...running.keys()].map((task) => ({ task })), next: startable(sched(state), runState(), settings.coordination, settings.agents),
+    tasks: [...running.keys()].map((task) => inProgress(state, task)), next: startable(sched(state), runState(), settings.coordination, settings.agents),
   });
   const runState = () => ({ running: new Set(running.keys()), unmerged, skip, resumable: run.resumable });
   const timer = settings.checkpointMs ? setInterval(() => void save().catch(() => {}), settings.checkpointMs) : null;
+  const beat = setInterval(() => void heartbeat(ctx, run.session).catch(() => {}), HEARTBEAT_MS);
   try {
     await mergeReady(ctx, { state, unmerged, skip, settings, git, line });
     for (;;) {
@@ -86,15 +91,23 @@ export async function runExecute(ctx: Context, o: ExecuteFlags & { milestone: st
     }
   } finally {
     if (timer) clearInterval(timer);
+    clearInterval(beat);
     endProgress(ctx.env);
   }
-  await endSession(ctx, run.session, 'completed');
+  await endSession(ctx, run.session);
   for (const t of sched(state)) if (!lines.has(t.id) && t.status !== 'completed' && t.status !== 'cancelled') line(t.id, 'not_run');
   const tasks = [...lines.values()];
   return {
     session: run.session, resumed: run.resumed, milestone: milestoneId, coordination: settings.coordination, agents: settings.agents,
     done: tasks.filter((l) => l.outcome === 'done').length, blocked: tasks.filter((l) => l.outcome === 'blocked').length, tasks,
   };
+}
+
+/** A task in progress as a checkpoint records it: with its current phase. */
+function inProgress(m: MilestoneState, id: string): { task: string; phase?: string } {
+  const wf = m.tasks.find((t) => t.id === id)?.workflow;
+  const phase = wf ? currentPhaseOf(wf)?.name : undefined;
+  return phase ? { task: id, phase } : { task: id };
 }
 
 function sched(m: MilestoneState): SchedTask[] {
@@ -121,7 +134,7 @@ async function mergeReady(ctx: Context, o: MergeInput): Promise<void> {
       continue;
     }
     const branch = taskBranch(o.git, o.state, t);
-    const r = mergeBack(ctx, { branch, worktree: runFiles(ctx, id).worktree, title: t.title, settings: o.settings });
+    const r = await mergeBack(ctx, { branch, worktree: runFiles(ctx, id).worktree, title: t.title, settings: o.settings });
     if (r.kind === 'deferred') {
       o.line(id, 'unmerged', { reason: `${r.reason}: merge ${branch} yourself` });
       continue;

@@ -71,7 +71,7 @@ export class GitCliPorcelain implements GitPorcelain {
     return wt.dirtyFiles(this.rawFn);
   }
 
-  commitAll(message: string): Oid | null {
+  commitAll(message: string): boolean {
     return wt.commitAll(this.rawFn, message);
   }
 

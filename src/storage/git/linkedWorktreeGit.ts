@@ -3,7 +3,7 @@
  * changes, commits of an agent's leftovers, and merges or rebases that stop on conflicts, which are
  * aborted at once so a work tree is never left mid-merge; the conflicting files are named.
  */
-import type { GitResult, MergeMode, MergeOutcome, Oid, WorktreeInfo } from '../ports';
+import type { GitResult, MergeMode, MergeOutcome, WorktreeInfo } from '../ports';
 import { gitFailed } from './runGit';
 
 type Raw = (args: string[]) => GitResult;
@@ -29,8 +29,8 @@ export function worktreeList(raw: Raw): WorktreeInfo[] {
 }
 
 export function worktreeRemove(raw: Raw, path: string, o: { force: boolean }): void {
+  // `worktree remove` deletes the worktree's admin dir itself: no prune needed.
   ok(raw, ['worktree', 'remove', ...(o.force ? ['--force', '--force'] : []), path]);
-  raw(['worktree', 'prune']);
 }
 
 export function dirtyFiles(raw: Raw): string[] {
@@ -38,11 +38,13 @@ export function dirtyFiles(raw: Raw): string[] {
   return out.split('\0').filter((l) => l.length > 3).map((l) => l.slice(3));
 }
 
-export function commitAll(raw: Raw, message: string): Oid | null {
+/** One `status` run when nothing changed (an agent that left everything committed); else add and commit. */
+export function commitAll(raw: Raw, message: string): boolean {
+  if (ok(raw, ['status', '--porcelain=v1', '-z', '--untracked-files=all']) === '') return false;
   ok(raw, ['add', '-A']);
-  if (raw(['diff', '--cached', '--quiet']).status === 0) return null;
+  if (raw(['diff', '--cached', '--quiet']).status === 0) return false;
   ok(raw, ['commit', '-q', '-m', message]);
-  return ok(raw, ['rev-parse', 'HEAD']).trim();
+  return true;
 }
 
 function conflicted(raw: Raw): string[] {

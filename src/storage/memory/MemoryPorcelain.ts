@@ -134,7 +134,7 @@ export class MemoryPorcelain implements GitPorcelain {
     return [...this.dirty];
   }
 
-  commitAll(): Oid | null {
+  commitAll(): boolean {
     return this.unsupported('commit');
   }
 

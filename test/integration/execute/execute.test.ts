@@ -44,7 +44,7 @@ describe('execute', () => {
     const log = logOf('dry');
     const r = cli(repo.dir, ['execute', m.id, '--agents', '2', '--agent-command', agent, '--dry-run', '--json'], { AGENT_LOG: log });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.json().rounds.map((x: { tasks: Array<{ task: string }> }) => x.tasks.map((t) => m.tasks.indexOf(t.task)))).toEqual([[0, 2], [1], [3]]);
+    expect(r.json().rounds.map((x: { tasks: Array<{ task: string }> }) => x.tasks.map((t) => m.tasks.indexOf(t.task)))).toEqual([[0, 2], [1, 3]]);
     expect(fs.existsSync(log)).toBe(false);
   });
 
@@ -138,13 +138,25 @@ describe('execute after kill -9', () => {
       child.kill('SIGKILL');
       await new Promise((r) => child.on('exit', r));
     }
-    const r = cli(repo.dir, ['execute', m.id, '--agents', '3', '--agent-command', agent, '--json'], { AGENT_LOG: log, AGENT_SLEEP: '0.2' });
+    // Every run took over the session the killed one left: one session for the milestone.
+    const sessions = cli(repo.dir, ['session', 'list', '--all', '--json']).json().filter((s: { milestone: string }) => s.milestone === m.id);
+    expect(sessions).toHaveLength(1);
+    const id: string = sessions[0].id;
+    const resume = sessions[0].status === 'crashed' ? ['--resume-session', id.slice(0, 12)] : []; // (done when a run finished first)
+    const r = cli(repo.dir, ['execute', m.id, ...resume, '--agents', '3', '--agent-command', agent, '--json'], { AGENT_LOG: log, AGENT_SLEEP: '0.05' });
     expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.json().session).toBe(id);
     expect(checkOrder(agentEvents(log), m.tasks, m.deps)).toEqual([]);
     const left = repo.git(['worktree', 'list', '--porcelain']);
     for (const t of m.tasks) expect(left).not.toContain(t.slice(0, 8));
     const claims = path.join(repo.dir, '.git/milestones/execute/claims');
     expect(fs.existsSync(claims) ? fs.readdirSync(claims) : []).toEqual([]);
+    const shown = cli(repo.dir, ['session', 'show', id, '--json']).json();
+    expect(shown).toMatchObject({ status: 'completed', lastCheckpoint: { tasks: [], next: [] } });
+    expect(shown.checkpoints).toBeGreaterThanOrEqual(m.tasks.length);
+    const again = cli(repo.dir, ['execute', m.id, '--resume-session', id, '--agent-command', agent]);
+    expect(again.code).toBe(5);
+    expect(again.stderr).toMatch(/is completed: it cannot be resumed/);
     repo.git(['fsck', '--strict']);
   });
 });
