@@ -208,7 +208,7 @@ export interface GitPorcelain extends WorktreePorcelain {
   /** workTreeState without `dirty` (one git run, no scan of the files). */
   workTreeHead(worktree?: string): Omit<WorkTreeState, 'dirty'> | null;
   /** `worktree add PATH BRANCH` (a branch that exists), or `-b BRANCH PATH START` when `start` is given. */
-  worktreeAdd(path: string, branch: string, o?: { start?: Oid }): void;
+  worktreeAdd(path: string, branch: string, o?: { start?: Oid }): Promise<void>;
   /** `checkout BRANCH` (or `checkout -b BRANCH START`) in a work tree. */
   checkoutIn(worktree: string, branch: string, o?: { start?: Oid }): void;
 }
@@ -239,19 +239,19 @@ export interface MergeOutcome {
   error?: string;
 }
 
-/** Worktrees and the work-tree side of merges (`execute`: one linked worktree per agent). */
+/** Worktrees and the work-tree side of merges (`execute`: one linked worktree per agent), without blocking. */
 export interface WorktreePorcelain {
   /** The same porcelain run in another work tree of the repository (a linked worktree). */
   at(workTree: string): GitPorcelain;
-  worktreeList(): WorktreeInfo[];
+  worktreeList(): Promise<WorktreeInfo[]>;
   /** `worktree remove [--force] PATH` (its admin dir goes with it). */
-  worktreeRemove(path: string, o: { force: boolean }): void;
+  worktreeRemove(path: string, o: { force: boolean }): Promise<void>;
   /** Paths with changes in this work tree (`status --porcelain`, untracked included). */
-  dirtyFiles(): string[];
+  dirtyFiles(): Promise<string[]>;
   /** `add -A` and `commit -m MESSAGE` in this work tree; false when nothing changed (no commit). */
-  commitAll(message: string): boolean;
+  commitAll(message: string): Promise<boolean>;
   /** Merges BRANCH into this work tree's branch; on conflicts aborts and names the files. */
-  merge(branch: string, o: { mode: MergeMode; message: string }): MergeOutcome;
+  merge(branch: string, o: { mode: MergeMode; message: string }): Promise<MergeOutcome>;
   /** Rebases this work tree's branch onto ONTO; on conflicts aborts and names the files. */
-  rebase(onto: string): MergeOutcome;
+  rebase(onto: string): Promise<MergeOutcome>;
 }

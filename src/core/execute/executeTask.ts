@@ -43,9 +43,12 @@ export async function executeTask(ctx: Context, r: TaskRun, milestone: Milestone
     const cwd = wt?.path ?? (ctx.repo.workTree as string);
     const wctx = wt ? inWorktree(ctx, wt.path) : ctx;
     const files = runFiles(ctx, taskId);
-    let phase = await takeUp(wctx, milestone.id, task);
+    const taken = await takeUp(wctx, milestone.id, task);
+    let phase = taken.phase;
+    let known: MilestoneState | null = taken.state;
     for (let attempts = 1; ; ) {
-      const m = await readMilestone(ctx, milestone.id);
+      const m = known ?? (await readMilestone(ctx, milestone.id));
+      known = null;
       const t = m.tasks.find((x) => x.id === taskId)!;
       const deliverables = t.workflow?.phases.find((p) => p.name === phase)?.deliverables.map((d) => d.path) ?? [];
       const vars = agentEnv(ctx.env.vars, files.taskFile, { milestone: m, task: t, phase, deliverables, session: r.session, worktree: cwd, branch: wt?.branch ?? null }, r.git);
@@ -59,7 +62,7 @@ export async function executeTask(ctx: Context, r: TaskRun, milestone: Milestone
         const tail = logTail(files.log);
         return { kind: 'blocked', attempts, reason: `${out.reason} after ${attempts} attempt${attempts === 1 ? '' : 's'}${tail ? `; log tail:\n${tail}` : ''}` };
       }
-      if (wt) wctx.git.commitAll(`${t.title}\n\nWork of the agent for task ${t.id.slice(0, 8)} (execute session ${r.session}).`);
+      if (wt) await wctx.git.commitAll(`${t.title}\n\nWork of the agent for task ${t.id.slice(0, 8)} (execute session ${r.session}).`);
       const next = await moveOn(wctx, milestone.id, taskId, phase);
       if (next.kind === 'completed') return { kind: 'done', attempts, branch: wt?.branch ?? null, worktree: cwd };
       if (next.kind === 'waiting') return { kind: 'waiting', attempts, phase: next.phase };

@@ -22,15 +22,15 @@ export async function mergeBack(
   // A branch where the agent committed nothing is merged already: no git run, no empty merge commit.
   const [tip, base] = await Promise.all([o.branch, target].map((b) => ctx.storage.refs.read(`refs/heads/${b}`)));
   if (tip !== null && tip === base) return { kind: 'merged' };
-  const dirty = ctx.git.dirtyFiles();
+  const dirty = await ctx.git.dirtyFiles();
   if (dirty.length > 0) {
     return { kind: 'deferred', reason: `your work tree has uncommitted changes (${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', …' : ''})` };
   }
   if (o.settings.strategy === 'rebase') {
-    const r = ctx.git.at(o.worktree).rebase(target);
+    const r = await ctx.git.at(o.worktree).rebase(target);
     if (!r.ok) return conflict(r.conflicts, r.error, `rebasing ${o.branch} onto ${target}`);
   }
-  const r = ctx.git.merge(o.branch, { mode: o.settings.mergeMode, message: `Merge ${o.branch}: ${o.title}` });
+  const r = await ctx.git.merge(o.branch, { mode: o.settings.mergeMode, message: `Merge ${o.branch}: ${o.title}` });
   return r.ok ? { kind: 'merged' } : conflict(r.conflicts, r.error, `merging ${o.branch} into ${target}`);
 }
 

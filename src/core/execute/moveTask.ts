@@ -7,7 +7,7 @@
  */
 import { milestoneSetExtraOp, taskStatusOp, type MilestoneOpDraft } from '../../domain/ops/constructors';
 import { blockerKey } from '../../domain/execute/blocker';
-import type { TaskState } from '../../domain/types';
+import type { MilestoneState, TaskState } from '../../domain/types';
 import { currentPhaseOf } from '../../domain/workflow/machine';
 import type { Context } from '../context';
 import { writeMilestone } from '../milestoneAccess';
@@ -15,20 +15,23 @@ import { changePhase } from '../workflow/changePhase';
 
 export type MoveOn = { kind: 'completed' } | { kind: 'waiting'; phase: string } | { kind: 'next'; phase: string };
 
-/** Takes the task up; returns its phase (null without a workflow). `wctx` works in its worktree. */
-export async function takeUp(wctx: Context, milestone: string, t: TaskState): Promise<string | null> {
+/**
+ * Takes the task up; returns its phase (null without a workflow) and the milestone as written, so
+ * the first attempt needs no read of its own. `wctx` works in the task's worktree.
+ */
+export async function takeUp(wctx: Context, milestone: string, t: TaskState): Promise<{ phase: string | null; state: MilestoneState }> {
   const phase = t.workflow ? currentPhaseOf(t.workflow) : null;
   if (phase && (phase.status === 'pending' || phase.status === 'blocked')) {
     await changePhase(wctx, { task: t.id, action: 'start', phase: phase.name });
   }
-  await writeMilestone(wctx, milestone, (s) => {
+  const { state } = await writeMilestone(wctx, milestone, (s) => {
     const now = s.tasks.find((x) => x.id === t.id);
     const out: MilestoneOpDraft[] = [];
     if (now && now.status !== 'in_progress' && now.status !== 'completed') out.push(taskStatusOp({ task: t.id, status: 'in_progress' }));
     if (s.extra[blockerKey(t.id)] !== undefined) out.push(milestoneSetExtraOp({ fields: { [blockerKey(t.id)]: null } }));
     return out;
   });
-  return phase?.name ?? null;
+  return { phase: phase?.name ?? null, state };
 }
 
 export async function moveOn(wctx: Context, milestone: string, task: string, phase: string | null): Promise<MoveOn> {

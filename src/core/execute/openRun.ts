@@ -32,7 +32,7 @@ export async function openRun(ctx: Context, o: { milestone: string; resume?: str
   if (found) await takeOverSession(ctx, found.id);
   const mine = new Set([...held, ...(found?.inProgress ?? [])]);
   const resumable = new Set(state.tasks.filter((t) => t.status === 'in_progress' && mine.has(t.id)).map((t) => t.id));
-  const worktrees = new Set(ctx.git.worktreeList().map((w) => realpath(w.path)));
+  const worktrees = new Set((await ctx.git.worktreeList()).map((w) => realpath(w.path)));
   const unmerged = state.tasks.filter((t) => t.status === 'completed' && worktrees.has(realpath(runFiles(ctx, t.id).worktree))).map((t) => t.id);
   for (const id of held) if (!resumable.has(id) && !unmerged.includes(id)) await releaseClaim(ctx, id);
   return { session, resumed: found !== null, resumable, unmerged };

@@ -73,7 +73,6 @@ export async function runExecute(ctx: Context, o: ExecuteFlags & { milestone: st
       if (running.size === 0) break;
       const [id, out] = await Promise.race(running.values());
       running.delete(id);
-      state = await readMilestone(ctx, milestoneId);
       if (out instanceof Error) {
         await Promise.allSettled(running.values());
         await releaseClaim(ctx, id);
@@ -84,9 +83,11 @@ export async function runExecute(ctx: Context, o: ExecuteFlags & { milestone: st
       if (out.kind === 'waiting') { skip.add(id); line(id, 'waiting_approval', { attempts: out.attempts, reason: `phase ${out.phase} waits for approval` }); }
       if (out.kind === 'done') { unmerged.add(id); line(id, 'unmerged', { attempts: out.attempts }); }
       state = await readMilestone(ctx, milestoneId);
-      await mergeReady(ctx, { state, unmerged, skip, settings, git, line, session: run.session });
+      // A merge conflict blocks a task (a write): only then is the milestone read again.
+      if (await mergeReady(ctx, { state, unmerged, skip, settings, git, line, session: run.session })) {
+        state = await readMilestone(ctx, milestoneId);
+      }
       await releaseClaim(ctx, id);
-      state = await readMilestone(ctx, milestoneId);
       await save();
     }
   } finally {
@@ -124,8 +125,9 @@ interface MergeInput {
   session?: string;
 }
 
-/** Merges back what may merge now, dependencies first; a conflict blocks the task. */
-async function mergeReady(ctx: Context, o: MergeInput): Promise<void> {
+/** Merges back what may merge now, dependencies first; a conflict blocks the task. True when one did. */
+async function mergeReady(ctx: Context, o: MergeInput): Promise<boolean> {
+  let blocked = false;
   for (const id of mergeOrder(sched(o.state), o.unmerged)) {
     const t = o.state.tasks.find((x) => x.id === id)!;
     if (o.settings.coordination === 'simple') {
@@ -142,12 +144,14 @@ async function mergeReady(ctx: Context, o: MergeInput): Promise<void> {
     o.unmerged.delete(id);
     if (r.kind === 'conflict') {
       o.skip.add(id);
+      blocked = true;
       await blockTask(ctx, { milestone: o.state.id, task: id, reason: `${r.reason}; branch ${branch} left for you` });
       o.line(id, 'blocked', { reason: r.reason });
       continue;
     }
-    removeWorktree(ctx, id);
+    await removeWorktree(ctx, id);
     await releaseClaim(ctx, id);
     o.line(id, 'done');
   }
+  return blocked;
 }

@@ -50,7 +50,7 @@ export async function ensureWorktree(
   const dir = runFiles(ctx, o.task.id).worktree;
   const tip = await ctx.storage.refs.read(`refs/heads/${branch}`);
   if (tip !== null || fs.existsSync(dir)) {
-    const list = ctx.git.worktreeList();
+    const list = await ctx.git.worktreeList();
     const here = list.find((w) => samePath(w.path, dir));
     if (here && here.branch === branch) return { path: dir, branch };
     const elsewhere = list.find((w) => w.branch === branch);
@@ -65,7 +65,7 @@ export async function ensureWorktree(
   const start = tip === null ? await headCommit(ctx) : null;
   if (!readLink(ctx.repo.commonDir, branch)) writeLink(ctx.repo.commonDir, newLink(branch, o.milestone, o.task, start, ctx.env.clock()));
   fs.mkdirSync(path.dirname(dir), { recursive: true });
-  ctx.git.worktreeAdd(dir, branch, start ? { start } : {});
+  await ctx.git.worktreeAdd(dir, branch, start ? { start } : {});
   return { path: dir, branch };
 }
 
@@ -76,11 +76,11 @@ async function headCommit(ctx: Context): Promise<string | null> {
 }
 
 /** Removes the task's worktree if there is one; false when git refused (changes left in it). */
-export function removeWorktree(ctx: Context, task: string): boolean {
+export async function removeWorktree(ctx: Context, task: string): Promise<boolean> {
   const dir = runFiles(ctx, task).worktree;
   if (!fs.existsSync(dir)) return true;
   try {
-    ctx.git.worktreeRemove(dir, { force: false });
+    await ctx.git.worktreeRemove(dir, { force: false });
     return true;
   } catch {
     return false;

@@ -11,7 +11,7 @@ import type {
 } from '../ports';
 import { parseGitConfigZ } from './gitConfig';
 import { readConfigFiles } from './readConfigFiles';
-import { gitFailed, gitRaw, scrubGit, type GitRunOptions } from './runGit';
+import { gitFailed, gitRaw, gitRawAsync, scrubGit, type GitRunOptions } from './runGit';
 import type { RepoInfo } from './types';
 import * as workTrees from './workTreeGit';
 import * as wt from './linkedWorktreeGit';
@@ -56,30 +56,30 @@ export class GitCliPorcelain implements GitPorcelain {
   }
 
   private get rawFn() {
-    return (args: string[]) => this.raw(args);
+    return (args: string[]) => gitRawAsync(args, this.run);
   }
 
-  worktreeList(): WorktreeInfo[] {
+  worktreeList(): Promise<WorktreeInfo[]> {
     return wt.worktreeList(this.rawFn);
   }
 
-  worktreeRemove(p: string, o: { force: boolean }): void {
-    wt.worktreeRemove(this.rawFn, p, o);
+  worktreeRemove(p: string, o: { force: boolean }): Promise<void> {
+    return wt.worktreeRemove(this.rawFn, p, o);
   }
 
-  dirtyFiles(): string[] {
+  dirtyFiles(): Promise<string[]> {
     return wt.dirtyFiles(this.rawFn);
   }
 
-  commitAll(message: string): boolean {
+  commitAll(message: string): Promise<boolean> {
     return wt.commitAll(this.rawFn, message);
   }
 
-  merge(branch: string, o: { mode: MergeMode; message: string }): MergeOutcome {
+  merge(branch: string, o: { mode: MergeMode; message: string }): Promise<MergeOutcome> {
     return wt.merge(this.rawFn, branch, o);
   }
 
-  rebase(onto: string): MergeOutcome {
+  rebase(onto: string): Promise<MergeOutcome> {
     return wt.rebase(this.rawFn, onto);
   }
 
@@ -275,8 +275,8 @@ export class GitCliPorcelain implements GitPorcelain {
     return workTrees.workTreeHead(this.runIn(worktree));
   }
 
-  worktreeAdd(dir: string, branch: string, o: { start?: Oid } = {}): void {
-    this.ok(o.start ? ['worktree', 'add', '-b', branch, dir, o.start] : ['worktree', 'add', dir, branch]);
+  worktreeAdd(dir: string, branch: string, o: { start?: Oid } = {}): Promise<void> {
+    return wt.worktreeAdd(this.rawFn, dir, branch, o);
   }
 
   checkoutIn(worktree: string, branch: string, o: { start?: Oid } = {}): void {

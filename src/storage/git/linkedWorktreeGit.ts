@@ -1,24 +1,30 @@
 /**
  * The worktree and merge half of GitCliPorcelain (`execute`): linked worktrees, a work tree's
  * changes, commits of an agent's leftovers, and merges or rebases that stop on conflicts, which are
- * aborted at once so a work tree is never left mid-merge; the conflicting files are named.
+ * aborted at once so a work tree is never left mid-merge; the conflicting files are named. Each
+ * git run is asynchronous (gitRawAsync): several agents' worktrees are made and merged at once.
  */
 import type { GitResult, MergeMode, MergeOutcome, WorktreeInfo } from '../ports';
 import { gitFailed } from './runGit';
 
-type Raw = (args: string[]) => GitResult;
+type Raw = (args: string[]) => Promise<GitResult>;
 
 const firstLine = (r: GitResult) => (r.stderr.trim() || r.stdout.trim()).split('\n')[0] ?? '';
 
-function ok(raw: Raw, args: string[]): string {
-  const r = raw(args);
+async function ok(raw: Raw, args: string[]): Promise<string> {
+  const r = await raw(args);
   if (r.status !== 0) throw gitFailed(args, r);
   return r.stdout;
 }
 
-export function worktreeList(raw: Raw): WorktreeInfo[] {
+/** `worktree add PATH BRANCH` (a branch that exists), or `-b BRANCH PATH START`. */
+export async function worktreeAdd(raw: Raw, path: string, branch: string, o: { start?: string }): Promise<void> {
+  await ok(raw, o.start ? ['worktree', 'add', '-b', branch, path, o.start] : ['worktree', 'add', path, branch]);
+}
+
+export async function worktreeList(raw: Raw): Promise<WorktreeInfo[]> {
   const out: WorktreeInfo[] = [];
-  for (const block of ok(raw, ['worktree', 'list', '--porcelain', '-z']).split('\0\0')) {
+  for (const block of (await ok(raw, ['worktree', 'list', '--porcelain', '-z'])).split('\0\0')) {
     const fields = block.split('\0').filter((l) => l !== '');
     const wt = fields.find((l) => l.startsWith('worktree '));
     if (!wt) continue;
@@ -28,46 +34,46 @@ export function worktreeList(raw: Raw): WorktreeInfo[] {
   return out;
 }
 
-export function worktreeRemove(raw: Raw, path: string, o: { force: boolean }): void {
+export async function worktreeRemove(raw: Raw, path: string, o: { force: boolean }): Promise<void> {
   // `worktree remove` deletes the worktree's admin dir itself: no prune needed.
-  ok(raw, ['worktree', 'remove', ...(o.force ? ['--force', '--force'] : []), path]);
+  await ok(raw, ['worktree', 'remove', ...(o.force ? ['--force', '--force'] : []), path]);
 }
 
-export function dirtyFiles(raw: Raw): string[] {
-  const out = ok(raw, ['status', '--porcelain=v1', '-z', '--untracked-files=all']);
+export async function dirtyFiles(raw: Raw): Promise<string[]> {
+  const out = await ok(raw, ['status', '--porcelain=v1', '-z', '--untracked-files=all']);
   return out.split('\0').filter((l) => l.length > 3).map((l) => l.slice(3));
 }
 
 /** One `status` run when nothing changed (an agent that left everything committed); else add and commit. */
-export function commitAll(raw: Raw, message: string): boolean {
-  if (ok(raw, ['status', '--porcelain=v1', '-z', '--untracked-files=all']) === '') return false;
-  ok(raw, ['add', '-A']);
-  if (raw(['diff', '--cached', '--quiet']).status === 0) return false;
-  ok(raw, ['commit', '-q', '-m', message]);
+export async function commitAll(raw: Raw, message: string): Promise<boolean> {
+  if ((await ok(raw, ['status', '--porcelain=v1', '-z', '--untracked-files=all'])) === '') return false;
+  await ok(raw, ['add', '-A']);
+  if ((await raw(['diff', '--cached', '--quiet'])).status === 0) return false;
+  await ok(raw, ['commit', '-q', '-m', message]);
   return true;
 }
 
-function conflicted(raw: Raw): string[] {
-  return raw(['diff', '--name-only', '-z', '--diff-filter=U']).stdout.split('\0').filter((f) => f !== '');
+async function conflicted(raw: Raw): Promise<string[]> {
+  return (await raw(['diff', '--name-only', '-z', '--diff-filter=U'])).stdout.split('\0').filter((f) => f !== '');
 }
 
-export function merge(raw: Raw, branch: string, o: { mode: MergeMode; message: string }): MergeOutcome {
+export async function merge(raw: Raw, branch: string, o: { mode: MergeMode; message: string }): Promise<MergeOutcome> {
   const args = o.mode === 'merge' ? ['merge', '--no-ff', '--no-edit', '-m', o.message, branch]
     : o.mode === 'squash' ? ['merge', '--squash', branch] : ['merge', '--ff-only', branch];
-  const r = raw(args);
+  const r = await raw(args);
   if (r.status !== 0) {
-    const conflicts = conflicted(raw);
-    raw(o.mode === 'squash' ? ['reset', '--merge'] : ['merge', '--abort']);
+    const conflicts = await conflicted(raw);
+    await raw(o.mode === 'squash' ? ['reset', '--merge'] : ['merge', '--abort']);
     return { ok: false, conflicts, error: conflicts.length > 0 ? undefined : firstLine(r) };
   }
-  if (o.mode === 'squash' && raw(['diff', '--cached', '--quiet']).status !== 0) ok(raw, ['commit', '-q', '-m', o.message]);
+  if (o.mode === 'squash' && (await raw(['diff', '--cached', '--quiet'])).status !== 0) await ok(raw, ['commit', '-q', '-m', o.message]);
   return { ok: true, conflicts: [] };
 }
 
-export function rebase(raw: Raw, onto: string): MergeOutcome {
-  const r = raw(['rebase', '-q', onto]);
+export async function rebase(raw: Raw, onto: string): Promise<MergeOutcome> {
+  const r = await raw(['rebase', '-q', onto]);
   if (r.status === 0) return { ok: true, conflicts: [] };
-  const conflicts = conflicted(raw);
-  raw(['rebase', '--abort']);
+  const conflicts = await conflicted(raw);
+  await raw(['rebase', '--abort']);
   return { ok: false, conflicts, error: conflicts.length > 0 ? undefined : firstLine(r) };
 }

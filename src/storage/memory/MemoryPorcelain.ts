@@ -117,11 +117,11 @@ export class MemoryPorcelain implements GitPorcelain {
     return this;
   }
 
-  worktreeList(): WorktreeInfo[] {
+  async worktreeList(): Promise<WorktreeInfo[]> {
     return [...this.trees.linked].map(([p, t]) => ({ path: p, branch: t.branch }));
   }
 
-  worktreeRemove(p: string): void {
+  async worktreeRemove(p: string): Promise<void> {
     this.check('worktreeRemove');
     const t = this.trees.linked.get(p);
     if (!t) throw failed(`worktree failed: '${p}' is not a working tree`);
@@ -130,19 +130,19 @@ export class MemoryPorcelain implements GitPorcelain {
     this.log.push(`worktree remove ${p}`);
   }
 
-  dirtyFiles(): string[] {
+  async dirtyFiles(): Promise<string[]> {
     return [...this.dirty];
   }
 
-  commitAll(): boolean {
+  async commitAll(): Promise<boolean> {
     return this.unsupported('commit');
   }
 
-  merge(): MergeOutcome {
+  async merge(): Promise<MergeOutcome> {
     return this.unsupported('merge');
   }
 
-  rebase(): MergeOutcome {
+  async rebase(): Promise<MergeOutcome> {
     return this.unsupported('rebase');
   }
 
@@ -301,7 +301,7 @@ export class MemoryPorcelain implements GitPorcelain {
     return head;
   }
 
-  worktreeAdd(path: string, branch: string, o: { start?: Oid } = {}): void {
+  async worktreeAdd(path: string, branch: string, o: { start?: Oid } = {}): Promise<void> {
     this.check('worktreeAdd');
     this.trees.add(path, branch, o.start);
     this.otherWorktrees.add(branch);
