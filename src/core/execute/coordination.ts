@@ -1,60 +1,65 @@
 /**
- * The one place `execute` reaches claims with leases. Everything else in core/execute calls these
- * functions only.
- *
- * INTERIM until the claim use cases (core/claim) are in main: claims are files created
- * exclusively (`wx`) under `<common dir>/milestones/execute/claims`: exclusive within one clone,
- * with leases that lapse. Swapping in the ref-backed use cases changes this file only.
+ * The one place `execute` reaches claims with leases (core/claim: refs/milestones/claim/<task>,
+ * made on `coordination.claims_remote` when it is set, so two machines never hold one task). The
+ * executor claims each task as agent `execute-<session>`, renews the lease while the agent runs,
+ * and presents the claim's fencing number on the task's writes (Context.fencing), so a run whose
+ * lease was taken over cannot report a result.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { writeFileAtomic } from '../../env/atomicWrite';
+import { isMilestoneError } from '../../errors/MilestoneError';
+import { claimTask } from '../claim/claimTask';
+import { claimSettings } from '../claim/claimSettings';
+import { heartbeatTaskId } from '../claim/heartbeatClaim';
+import { claimStates } from '../claim/listClaims';
+import { releaseClaim } from '../claim/releaseClaim';
 import type { Context } from '../context';
 
-export type ClaimAnswer = { ok: true; fencing: number } | { ok: false; holder: string; expires: string };
+/** A claim taken (its fencing number), or why not: held by someone else, or not ready in the claim's view. */
+export type ClaimAnswer = { ok: true; fencing: number } | { ok: false; reason: string };
 
-const dir = (ctx: Context, kind: string) => path.join(ctx.dataDir, 'execute', kind);
-const readJson = <T>(file: string): T | null => {
+/** The agent name this run's claims carry: one per session, so a resumed run holds its claims again. */
+export function agentName(session: string): string {
+  return `execute-${session.slice(0, 12)}`;
+}
+
+/** The lease length: `coordination.lease_ttl` (default 30 min). */
+export function leaseMs(ctx: Context): number {
+  return claimSettings(ctx).ttlMs;
+}
+
+/** Takes the task's lease (or renews it, when this agent holds it already: a resumed run). */
+export async function takeClaim(ctx: Context, o: { task: string; milestone: string; agent: string; ttlMs: number }): Promise<ClaimAnswer> {
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-  } catch {
-    return null;
+    const v = await claimTask(ctx, { task: o.task, milestone: o.milestone, agent: o.agent, ttlMs: o.ttlMs });
+    return { ok: true, fencing: v.fencing };
+  } catch (e) {
+    if (!isMilestoneError(e) || (e.code !== 'CLAIMED' && e.code !== 'NOT_READY')) throw e;
+    const d = (e.data ?? {}) as { agent?: string; holder?: string; expires?: string };
+    return { ok: false, reason: e.code === 'CLAIMED' ? `claimed by ${d.agent} (${d.holder}) until ${d.expires}` : e.message };
   }
-};
+}
 
-interface ClaimFile { task: string; agent: string; expires: string; fencing: number }
+/** Extends the lease; LEASE_LOST (or STALE_FENCING) when another holder took it over. */
+export async function renewClaim(ctx: Context, o: { task: string; agent: string; ttlMs: number; fencing: number }): Promise<void> {
+  await heartbeatTaskId({ ...ctx, fencing: o.fencing }, o.task, { ttlMs: o.ttlMs, agent: o.agent });
+}
 
-export async function claimTask(ctx: Context, o: { task: string; milestone: string; agent: string; ttlMs: number }): Promise<ClaimAnswer> {
-  fs.mkdirSync(dir(ctx, 'claims'), { recursive: true });
-  const file = path.join(dir(ctx, 'claims'), `${o.task}.json`);
-  const now = ctx.env.clock().getTime();
-  const old = readJson<ClaimFile>(file);
-  if (old && old.agent !== o.agent && Date.parse(old.expires) > now) return { ok: false, holder: old.agent, expires: old.expires };
-  if (old) fs.rmSync(file, { force: true });
-  const c: ClaimFile = { task: o.task, agent: o.agent, expires: new Date(now + o.ttlMs).toISOString(), fencing: (old?.fencing ?? 0) + 1 };
+/** Lets the task go; nothing when it is not claimed, or no longer this agent's. */
+export async function letGo(ctx: Context, o: { task: string; agent: string }): Promise<void> {
   try {
-    fs.writeFileSync(file, JSON.stringify(c), { flag: 'wx' });
-  } catch {
-    const other = readJson<ClaimFile>(file);
-    return { ok: false, holder: other?.agent ?? 'another executor', expires: other?.expires ?? '' };
+    await releaseClaim(ctx, { task: o.task, agent: o.agent });
+  } catch (e) {
+    if (!isMilestoneError(e) || (e.code !== 'NOT_FOUND' && e.code !== 'NOT_HOLDER')) throw e;
   }
-  return { ok: true, fencing: c.fencing };
 }
 
-export async function renewClaim(ctx: Context, o: { task: string; ttlMs: number }): Promise<void> {
-  const file = path.join(dir(ctx, 'claims'), `${o.task}.json`);
-  const c = readJson<ClaimFile>(file);
-  if (c) writeFileAtomic(file, JSON.stringify({ ...c, expires: new Date(ctx.env.clock().getTime() + o.ttlMs).toISOString() }));
+export interface HeldClaim {
+  task: string;
+  agent: string;
+  expires: string;
+  holder: string;
 }
 
-export async function releaseClaim(ctx: Context, task: string): Promise<void> {
-  fs.rmSync(path.join(dir(ctx, 'claims'), `${task}.json`), { force: true });
-}
-
-/** Tasks of the milestone that this agent name still holds (left by an interrupted run). */
-export async function claimsHeldBy(ctx: Context, o: { agent: string }): Promise<string[]> {
-  let names: string[] = [];
-  try { names = fs.readdirSync(dir(ctx, 'claims')); } catch { return []; }
-  return names.map((n) => readJson<ClaimFile>(path.join(dir(ctx, 'claims'), n)))
-    .filter((c): c is ClaimFile => c !== null && c.agent === o.agent).map((c) => c.task);
+/** The milestone's claims that are not released (live and lapsed). */
+export async function milestoneClaims(ctx: Context, milestone: string): Promise<HeldClaim[]> {
+  return (await claimStates(ctx, { milestone })).map((s) => ({ task: s.task, agent: s.agent, expires: s.expires, holder: s.holder }));
 }

@@ -15,7 +15,7 @@ import { gitSettingsFromTree, type GitSettings } from '../git/gitSettings';
 import { readMilestone } from '../milestoneAccess';
 import { resolveMilestone } from '../resolveMilestone';
 import { blockTask } from './blockTask';
-import { releaseClaim } from './coordination';
+import { agentName, leaseMs, letGo } from './coordination';
 import { checkpoint, endSession, heartbeat } from './executeSession';
 import { endProgress, progressLine, type ExecuteReport, type TaskLine } from './executeReport';
 import { executeSettings, type ExecuteFlags, type ExecuteSettings } from './executeSettings';
@@ -25,7 +25,6 @@ import { openRun } from './openRun';
 import { runFiles } from './runFiles';
 import { removeWorktree, taskBranch } from './worktrees';
 
-const LEASE_MS = 5 * 60_000;
 /** How often the session is told the executor lives (written only when due: heartbeatSession). */
 const HEARTBEAT_MS = 60_000;
 
@@ -44,7 +43,8 @@ export async function runExecute(ctx: Context, o: ExecuteFlags & { milestone: st
   const git = gitSettingsFromTree((await loadSettings(ctx)).values);
   const milestoneId = await resolveMilestone(ctx, o.milestone);
   const run = await openRun(ctx, { milestone: milestoneId, resume: o.resumeSession });
-  const agent = `execute-${run.session}`;
+  const agent = agentName(run.session);
+  const ttlMs = leaseMs(ctx);
   const lines = new Map<string, TaskLine>();
   const running = new Map<string, Promise<[string, TaskOutcome | Error]>>();
   const skip = new Set<string>();
@@ -63,10 +63,10 @@ export async function runExecute(ctx: Context, o: ExecuteFlags & { milestone: st
   const timer = settings.checkpointMs ? setInterval(() => void save().catch(() => {}), settings.checkpointMs) : null;
   const beat = setInterval(() => void heartbeat(ctx, run.session).catch(() => {}), HEARTBEAT_MS);
   try {
-    await mergeReady(ctx, { state, unmerged, skip, settings, git, line });
+    await mergeReady(ctx, { state, unmerged, skip, settings, git, line, agent });
     for (;;) {
       for (const id of startable(sched(state), runState(), settings.coordination, settings.agents)) {
-        const r = { settings, git, session: run.session, agent, ttlMs: LEASE_MS, command: settings.command };
+        const r = { settings, git, session: run.session, agent, ttlMs, command: settings.command };
         running.set(id, executeTask(ctx, r, state, id).then((x) => [id, x] as [string, TaskOutcome], (e: Error) => [id, e]));
       }
       progressLine(ctx.env, { done: [...lines.values()].filter((l) => l.outcome === 'done').length, total: sched(state).length, running: [...running.keys()], blocked: [...lines.values()].filter((l) => l.outcome === 'blocked').length });
@@ -75,19 +75,19 @@ export async function runExecute(ctx: Context, o: ExecuteFlags & { milestone: st
       running.delete(id);
       if (out instanceof Error) {
         await Promise.allSettled(running.values());
-        await releaseClaim(ctx, id);
+        await letGo(ctx, { task: id, agent });
         throw out;
       }
-      if (out.kind === 'held') { skip.add(id); line(id, 'held', { reason: `claimed by ${out.holder} until ${out.expires}` }); continue; }
+      if (out.kind === 'held') { skip.add(id); line(id, 'held', { reason: out.reason }); continue; }
       if (out.kind === 'blocked') { skip.add(id); await blockTask(ctx, { milestone: milestoneId, task: id, reason: out.reason }); line(id, 'blocked', { attempts: out.attempts, reason: out.reason }); }
       if (out.kind === 'waiting') { skip.add(id); line(id, 'waiting_approval', { attempts: out.attempts, reason: `phase ${out.phase} waits for approval` }); }
       if (out.kind === 'done') { unmerged.add(id); line(id, 'unmerged', { attempts: out.attempts }); }
       state = await readMilestone(ctx, milestoneId);
       // A merge conflict blocks a task (a write): only then is the milestone read again.
-      if (await mergeReady(ctx, { state, unmerged, skip, settings, git, line, session: run.session })) {
+      if (await mergeReady(ctx, { state, unmerged, skip, settings, git, line, session: run.session, agent })) {
         state = await readMilestone(ctx, milestoneId);
       }
-      await releaseClaim(ctx, id);
+      await letGo(ctx, { task: id, agent });
       await save();
     }
   } finally {
@@ -123,6 +123,7 @@ interface MergeInput {
   git: GitSettings;
   line: (id: string, outcome: string, extra?: Partial<TaskLine>) => void;
   session?: string;
+  agent: string;
 }
 
 /** Merges back what may merge now, dependencies first; a conflict blocks the task. True when one did. */
@@ -150,7 +151,7 @@ async function mergeReady(ctx: Context, o: MergeInput): Promise<boolean> {
       continue;
     }
     await removeWorktree(ctx, id);
-    await releaseClaim(ctx, id);
+    await letGo(ctx, { task: id, agent: o.agent });
     o.line(id, 'done');
   }
   return blocked;

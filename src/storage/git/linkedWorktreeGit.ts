@@ -58,8 +58,10 @@ async function conflicted(raw: Raw): Promise<string[]> {
 }
 
 export async function merge(raw: Raw, branch: string, o: { mode: MergeMode; message: string }): Promise<MergeOutcome> {
-  const args = o.mode === 'merge' ? ['merge', '--no-ff', '--no-edit', '-m', o.message, branch]
-    : o.mode === 'squash' ? ['merge', '--squash', branch] : ['merge', '--ff-only', branch];
+  // Quiet: git writes nothing on success, so an executor killed mid-merge (its pipes closed) does
+  // not kill git by SIGPIPE between the merge and its commit, which would leave MERGE_HEAD behind.
+  const args = o.mode === 'merge' ? ['merge', '-q', '--no-ff', '--no-edit', '-m', o.message, branch]
+    : o.mode === 'squash' ? ['merge', '-q', '--squash', branch] : ['merge', '-q', '--ff-only', branch];
   const r = await raw(args);
   if (r.status !== 0) {
     const conflicts = await conflicted(raw);
