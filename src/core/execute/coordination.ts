@@ -27,19 +27,24 @@ export function leaseMs(ctx: Context): number {
 }
 
 /** Takes the task's lease (or renews it, when this agent holds it already: a resumed run). */
-export async function takeClaim(ctx: Context, o: { task: string; milestone: string; agent: string; ttlMs: number }): Promise<ClaimAnswer> {
+export async function takeClaim(
+  ctx: Context, o: { task: string; milestone: string; agent: string; ttlMs: number },
+): Promise<ClaimAnswer> {
   try {
     const v = await claimTask(ctx, { task: o.task, milestone: o.milestone, agent: o.agent, ttlMs: o.ttlMs });
     return { ok: true, fencing: v.fencing };
   } catch (e) {
     if (!isMilestoneError(e) || (e.code !== 'CLAIMED' && e.code !== 'NOT_READY')) throw e;
     const d = (e.data ?? {}) as { agent?: string; holder?: string; expires?: string };
-    return { ok: false, reason: e.code === 'CLAIMED' ? `claimed by ${d.agent} (${d.holder}) until ${d.expires}` : e.message };
+    const reason = e.code === 'CLAIMED' ? `claimed by ${d.agent} (${d.holder}) until ${d.expires}` : e.message;
+    return { ok: false, reason };
   }
 }
 
 /** Extends the lease; LEASE_LOST (or STALE_FENCING) when another holder took it over. */
-export async function renewClaim(ctx: Context, o: { task: string; agent: string; ttlMs: number; fencing: number }): Promise<void> {
+export async function renewClaim(
+  ctx: Context, o: { task: string; agent: string; ttlMs: number; fencing: number },
+): Promise<void> {
   await heartbeatTaskId({ ...ctx, fencing: o.fencing }, o.task, { ttlMs: o.ttlMs, agent: o.agent });
 }
 
@@ -61,5 +66,6 @@ export interface HeldClaim {
 
 /** The milestone's claims that are not released (live and lapsed). */
 export async function milestoneClaims(ctx: Context, milestone: string): Promise<HeldClaim[]> {
-  return (await claimStates(ctx, { milestone })).map((s) => ({ task: s.task, agent: s.agent, expires: s.expires, holder: s.holder }));
+  const states = await claimStates(ctx, { milestone });
+  return states.map((s) => ({ task: s.task, agent: s.agent, expires: s.expires, holder: s.holder }));
 }

@@ -37,23 +37,29 @@ export async function beginSession(ctx: Context, milestone: string): Promise<str
  * runs), else this milestone's newest session whose executor died (its process gone on this host,
  * or its heartbeat lapsed on any).
  */
-export async function findSession(ctx: Context, o: { id?: string; milestone: string }): Promise<SessionInfo | null> {
+export async function findSession(
+  ctx: Context, o: { id?: string; milestone: string },
+): Promise<SessionInfo | null> {
   if (o.id) {
     const v = await showSession(ctx, { session: o.id });
     if (v.status === 'completed' || v.status === 'abandoned') {
-      throw new MilestoneError('INVALID_INPUT', `session ${v.id.slice(0, 8)} is ${v.status}: it cannot be resumed`, {
-        hint: 'Run execute without --resume-session: it starts a new session.', data: { session: v.id, status: v.status },
+      const what = `session ${v.id.slice(0, 8)} is ${v.status}: it cannot be resumed`;
+      throw new MilestoneError('INVALID_INPUT', what, {
+        hint: 'Run execute without --resume-session: it starts a new session.',
+        data: { session: v.id, status: v.status },
       });
     }
     if (v.status === 'active' && !(v.owner.host === os.hostname() && v.owner.pid === process.pid)) {
-      throw new MilestoneError('CONFLICT', `session ${v.id.slice(0, 8)} is still run by process ${v.owner.pid} on ${v.owner.host}`, {
+      const what = `session ${v.id.slice(0, 8)} is still run by process ${v.owner.pid} on ${v.owner.host}`;
+      throw new MilestoneError('CONFLICT', what, {
         hint: 'Wait for it, or stop that executor; a session whose executor died can be resumed.',
         data: { session: v.id, owner: v.owner },
       });
     }
     return info(v);
   }
-  const crashed = (await listSessions(ctx, { milestone: o.milestone, active: true })).filter((v) => v.status === 'crashed');
+  const open = await listSessions(ctx, { milestone: o.milestone, active: true });
+  const crashed = open.filter((v) => v.status === 'crashed');
   return crashed.length > 0 ? info(crashed[0]) : null;
 }
 

@@ -52,7 +52,8 @@ export function gitRawAsync(args: string[], o: GitRunOptions): Promise<GitResult
     child.stderr?.on('data', (d: Buffer) => err.push(d));
     child.on('error', (e) => reject(spawnFailed(args, e)));
     child.on('close', (code) => {
-      resolve({ status: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      const text = (b: Buffer[]) => Buffer.concat(b).toString('utf8');
+      resolve({ status: code ?? -1, stdout: text(out), stderr: text(err) });
     });
     if (o.input !== undefined) child.stdin?.end(o.input);
   });
