@@ -112,6 +112,7 @@ await (await import('./bench-notify.mjs')).benchNotify({ BIN, time, row, runs: R
 (await import('./bench-session.mjs')).benchSession({ dir: big.dir, first: big.first, BIN, rowVsNode, count: BIG });
 (await import('./bench-workflow.mjs')).benchWorkflow({ small, big, BIG, BIN, time, row, rowVsNode, runs: RUNS });
 (await import('./bench-claim.mjs')).benchClaims({ small, big, BIG, BIN, time, row, runs: RUNS });
+await (await import('./bench-execute.mjs')).benchExecute({ BIN, row, runs: 3 });
 
 const out = [
   `| measurement | git-milestone | baseline (same run) | ratio | target |`,

@@ -5,6 +5,7 @@
  * (core/openContext.ts wires the git adapters; unit tests build one from the memory doubles).
  */
 import type { Env } from '../env/Env';
+import type { ProcessRunner } from '../env/ProcessRunner';
 import type { MilestoneState } from '../domain/types';
 import type { MilestoneIndex } from '../index/MilestoneIndex';
 import type { EntityStore } from '../storage/entity/EntityStore';
@@ -21,6 +22,8 @@ export interface Context {
   notes: NotesStore;
   /** The porcelain git runs itself: branches, merge checks, config, remotes, bundles. */
   git: GitPorcelain;
+  /** Runs commands that are not git (`execute`'s agent and verify commands). */
+  processes: ProcessRunner;
   milestones: EntityStore<MilestoneState>;
   index: MilestoneIndex;
   /**

@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import type { Env } from '../env/Env';
 import { setLogDir } from '../env/nodeEnv';
+import { nodeProcessRunner } from '../env/nodeProcessRunner';
 import { MilestoneError } from '../errors/MilestoneError';
 import { FileIndex } from '../index/file/FileIndex';
 import { findRepo } from '../storage/git/findRepo';
@@ -57,6 +58,7 @@ export async function openContext(o: OpenContextOptions): Promise<Context> {
     storage,
     notes,
     git,
+    processes: nodeProcessRunner,
     milestones,
     index,
     who() {

@@ -4,6 +4,7 @@
  * left out of a milestone's view; progress is an integer 0-100. `conflicts` lists fields holding
  * concurrent values from different clones (conflicts.ts); empty unless a merge produced some.
  */
+import { blockerOf, type Blocker } from './execute/blocker';
 import { conflictsOf, type FieldConflict } from './conflicts';
 import { phaseWeights, milestoneProgress, taskProgress } from './progress';
 import { headline } from './summary';
@@ -22,6 +23,8 @@ export type TaskView = Omit<TaskState, 'deleted' | 'workflow'> & {
   /** The workflow the task follows (null: none) and its phases in workflow order. */
   workflow: string | null;
   phases: PhaseView[];
+  /** Why the task is blocked, when recorded (`execute`'s blockers); null otherwise. */
+  blocker: Blocker | null;
 };
 
 /** A milestone as `show --json` prints it: its state without fold bookkeeping, with live tasks. */
@@ -55,6 +58,7 @@ export function taskView(task: TaskState, milestone: MilestoneState, lens?: Lens
     conflicts: conflictsOf(milestone).filter((c) => c.task === task.id).map(({ field, values }) => ({ field, values })),
     workflow: task.workflow?.name ?? null,
     phases: phaseViews(task, lens),
+    blocker: blockerOf(milestone, task.id),
   });
 }
 

@@ -49,6 +49,8 @@ export type ErrorCode =
   | 'NOT_HOLDER'
   | 'LEASE_LOST'
   | 'STALE_FENCING'
+  | 'UNTRUSTED_COMMAND'
+  | 'WORKTREE_TAKEN'
   | 'INTERNAL';
 
 const TABLE: Record<ErrorCode, number> = {
@@ -76,6 +78,10 @@ const TABLE: Record<ErrorCode, number> = {
   NOT_HOLDER: EXIT.CLAIM,
   LEASE_LOST: EXIT.CLAIM,
   STALE_FENCING: EXIT.CLAIM,
+  /** A command from the committed settings file that this clone has not trusted (`execute`). */
+  UNTRUSTED_COMMAND: EXIT.CONFIG,
+  /** `execute`: a task's worktree path holds something else. */
+  WORKTREE_TAKEN: EXIT.CONFLICT,
   INTERNAL: EXIT.INTERNAL,
 };
 

@@ -127,7 +127,7 @@ export interface ConfigScope {
  * A failure throws MilestoneError GIT_FAILED with git's first error line, credentials scrubbed;
  * `hint` replaces the default hint. Where a status is itself an answer, the method returns it.
  */
-export interface GitPorcelain {
+export interface GitPorcelain extends WorktreePorcelain {
   /** The same porcelain with extra environment for git (e.g. GIT_TERMINAL_PROMPT=0). */
   withEnv(extra: Record<string, string>): GitPorcelain;
   /** `rev-parse --verify -q REV`: the object a revision names (`HEAD`, `main^{tree}`), or null. */
@@ -216,7 +216,7 @@ export interface GitPorcelain {
   /** workTreeState without `dirty` (one git run, no scan of the files). */
   workTreeHead(worktree?: string): Omit<WorkTreeState, 'dirty'> | null;
   /** `worktree add PATH BRANCH` (a branch that exists), or `-b BRANCH PATH START` when `start` is given. */
-  worktreeAdd(path: string, branch: string, o?: { start?: Oid }): void;
+  worktreeAdd(path: string, branch: string, o?: { start?: Oid }): Promise<void>;
   /** `checkout BRANCH` (or `checkout -b BRANCH START`) in a work tree. */
   checkoutIn(worktree: string, branch: string, o?: { start?: Oid }): void;
 }
@@ -227,4 +227,39 @@ export interface WorkTreeState {
   branch: string | null;
   head: Oid | null;
   dirty: boolean;
+}
+
+/** A linked (or the main) worktree as `git worktree list --porcelain` names it. */
+export interface WorktreeInfo {
+  path: string;
+  /** Short branch name, null when detached or bare. */
+  branch: string | null;
+}
+
+/** How a finished branch comes back: a merge commit, one squashed commit, or a fast-forward. */
+export type MergeMode = 'merge' | 'squash' | 'ff-only';
+
+/** A merge or rebase that stopped on conflicts was aborted: the files named, nothing changed. */
+export interface MergeOutcome {
+  ok: boolean;
+  conflicts: string[];
+  /** git's first error line when it failed for another reason. */
+  error?: string;
+}
+
+/** Worktrees and the work-tree side of merges (`execute`: one linked worktree per agent), without blocking. */
+export interface WorktreePorcelain {
+  /** The same porcelain run in another work tree of the repository (a linked worktree). */
+  at(workTree: string): GitPorcelain;
+  worktreeList(): Promise<WorktreeInfo[]>;
+  /** `worktree remove [--force] PATH` (its admin dir goes with it). */
+  worktreeRemove(path: string, o: { force: boolean }): Promise<void>;
+  /** Paths with changes in this work tree (`status --porcelain`, untracked included). */
+  dirtyFiles(): Promise<string[]>;
+  /** `add -A` and `commit -m MESSAGE` in this work tree; false when nothing changed (no commit). */
+  commitAll(message: string): Promise<boolean>;
+  /** Merges BRANCH into this work tree's branch; on conflicts aborts and names the files. */
+  merge(branch: string, o: { mode: MergeMode; message: string }): Promise<MergeOutcome>;
+  /** Rebases this work tree's branch onto ONTO; on conflicts aborts and names the files. */
+  rebase(onto: string): Promise<MergeOutcome>;
 }

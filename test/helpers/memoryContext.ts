@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { Context } from '../../src/core/context';
 import { gitAuthor } from '../../src/core/gitAuthor';
 import { milestoneEntity } from '../../src/core/milestoneEntity';
+import { nodeProcessRunner } from '../../src/env/nodeProcessRunner';
 import { createTestEnv, type TestEnv } from '../../src/env/testEnv';
 import { FileIndex } from '../../src/index/file/FileIndex';
 import { EntityStore } from '../../src/storage/entity/EntityStore';
@@ -47,6 +48,7 @@ export function memoryContext(o: { config?: Record<string, string[]> } = {}): Me
     storage,
     notes: new MemoryNotesStore({ objects, refs }),
     git,
+    processes: nodeProcessRunner,
     milestones,
     index: new FileIndex({ dir: path.join(dataDir, 'index'), store: milestones }),
     who() {

@@ -46,7 +46,10 @@ const def: CommandDef<NextResult | TaskView[] | ClaimView | null> = {
     const parts: string[] = [];
     parts.push(r.ready.length === 0 ? 'Nothing is ready to start.' : `Ready:\n${rows(r.ready, (t) => short(t.milestoneId))}`);
     if (r.inProgress.length) parts.push(`In progress:\n${rows(r.inProgress, (t) => oneLine(t.assignee ?? ''))}`);
-    if (r.blocked.length) parts.push(`Blocked:\n${rows(r.blocked, (t) => oneLine(t.assignee ?? ''))}`);
+    if (r.blocked.length) {
+      const why = (t: TaskView) => (t.blocker ? `\n    ${oneLine(t.blocker.reason.split('\n')[0])}` : '');
+      parts.push(`Blocked:\n${r.blocked.map((t) => `${rows([t], (x) => oneLine(x.assignee ?? ''))}${why(t)}`).join('\n')}`);
+    }
     if (r.waiting.length) parts.push(`Waiting:\n${r.waiting.map((w) => waiting(w, style)).join('\n')}`);
     return parts.join('\n\n');
   },

@@ -77,6 +77,7 @@ export const DEFS: Record<string, Loader> = {
   heartbeat: () => require('./claim/heartbeat').default,
   release: () => require('./claim/release').default,
   serve: () => require('./serve').default,
+  execute: () => require('./execute/execute').default,
 };
 
 /** Other words for a command: alias → the command's words. */

@@ -21,6 +21,10 @@ export interface CheckpointSessionInput {
   worktree?: string;
   tasks?: CheckpointTask[];
   next?: string[];
+  /** Save the uncommitted changes (default true; `execute` records the user's work tree without them). */
+  saveChanges?: boolean;
+  /** Where the work tree stands, when the caller knows it already (no git run to ask). */
+  at?: { top: string; branch: string | null; head: string | null };
 }
 
 async function milestoneWork(ctx: Context, milestone: string): Promise<{ tasks: CheckpointTask[]; next: string[] }> {
@@ -38,12 +42,12 @@ export async function checkpointSession(ctx: Context, o: CheckpointSessionInput)
   const { state } = await store.read(id);
   const work = o.tasks && o.next ? { tasks: o.tasks, next: o.next } : await milestoneWork(ctx, state.milestone);
   const dir = o.worktree ?? ctx.repo.workTree ?? undefined;
-  const tree = dir === undefined ? null : ctx.git.workTreeHead(dir);
+  const tree = o.at ?? (dir === undefined ? null : ctx.git.workTreeHead(dir));
   if (dir !== undefined && tree === null) {
     throw new MilestoneError('NOT_FOUND', `no work tree at ${dir}`, { hint: 'Name a work tree of this repository with --worktree PATH.' });
   }
   // stashCreate scans the work tree once and answers null when nothing is uncommitted.
-  const stash = tree ? ctx.git.stashCreate({ worktree: tree.top, message: o.message ?? `session ${id.slice(0, 8)}` }) : null;
+  const stash = tree && o.saveChanges !== false ? ctx.git.stashCreate({ worktree: tree.top, message: o.message ?? `session ${id.slice(0, 8)}` }) : null;
   const op = sessionCheckpointOp({
     message: o.message, branch: tree?.branch ?? undefined, head: tree?.head ?? undefined, worktree: tree?.top,
     tasks: o.tasks ?? work.tasks, next: o.next ?? work.next, stash: stash ?? undefined,

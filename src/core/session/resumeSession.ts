@@ -26,12 +26,12 @@ export interface ResumeResult {
   next: string[];
 }
 
-function targetTree(ctx: Context, wanted: string | undefined, recorded: string | null, branch: string | null, head: string | null): WorkTreeState | null {
+async function targetTree(ctx: Context, wanted: string | undefined, recorded: string | null, branch: string | null, head: string | null): Promise<WorkTreeState | null> {
   if (wanted !== undefined) {
     const there = ctx.git.workTreeState(wanted);
     if (there) return there;
     if (!branch) throw new MilestoneError('INVALID_INPUT', `no work tree at ${wanted}, and the checkpoint names no branch to add one for`);
-    ctx.git.worktreeAdd(wanted, branch, ctx.git.revParse(`refs/heads/${branch}`) ? {} : { start: head ?? undefined });
+    await ctx.git.worktreeAdd(wanted, branch, ctx.git.revParse(`refs/heads/${branch}`) ? {} : { start: head ?? undefined });
     return ctx.git.workTreeState(wanted);
   }
   const same = recorded ? ctx.git.workTreeState(recorded) : null;
@@ -51,7 +51,7 @@ export async function resumeSession(ctx: Context, o: { session: string; worktree
   let tree: WorkTreeState | null = null;
   let restored = false;
   if (cp) {
-    tree = targetTree(ctx, o.worktree, cp.worktree, cp.branch, cp.head);
+    tree = await targetTree(ctx, o.worktree, cp.worktree, cp.branch, cp.head);
     if (tree?.dirty) {
       throw new MilestoneError('CONFLICT', `the work tree ${tree.top} has uncommitted changes: resuming would mix them with the session's`, {
         hint: 'Commit or stash them first, or name another work tree with --worktree PATH. Nothing was changed.',

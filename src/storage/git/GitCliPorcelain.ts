@@ -5,10 +5,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { GitPorcelain, Oid, WorkTreeState } from '../ports';
+import type { GitPorcelain, MergeMode, MergeOutcome, Oid, WorkTreeState, WorktreeInfo } from '../ports';
 import { lines, type GitCliPorcelainOptions } from './gitCliBase';
 import { GitCliRemote } from './gitCliRemote';
-import { gitFailed, gitRaw } from './runGit';
+import * as wt from './linkedWorktreeGit';
+import { gitFailed, gitRaw, gitRawAsync } from './runGit';
 import * as workTrees from './workTreeGit';
 
 export type { GitCliPorcelainOptions };
@@ -16,6 +17,38 @@ export type { GitCliPorcelainOptions };
 export class GitCliPorcelain extends GitCliRemote implements GitPorcelain {
   withEnv(extra: Record<string, string>): GitPorcelain {
     return new GitCliPorcelain({ ...this.o, vars: { ...(this.o.vars ?? process.env), ...extra } });
+  }
+
+  at(workTree: string): GitPorcelain {
+    return new GitCliPorcelain({ ...this.o, repo: { ...this.o.repo, workTree } });
+  }
+
+  private get rawFn() {
+    return (args: string[]) => gitRawAsync(args, this.run);
+  }
+
+  worktreeList(): Promise<WorktreeInfo[]> {
+    return wt.worktreeList(this.rawFn);
+  }
+
+  worktreeRemove(p: string, o: { force: boolean }): Promise<void> {
+    return wt.worktreeRemove(this.rawFn, p, o);
+  }
+
+  dirtyFiles(): Promise<string[]> {
+    return wt.dirtyFiles(this.rawFn);
+  }
+
+  commitAll(message: string): Promise<boolean> {
+    return wt.commitAll(this.rawFn, message);
+  }
+
+  merge(branch: string, o: { mode: MergeMode; message: string }): Promise<MergeOutcome> {
+    return wt.merge(this.rawFn, branch, o);
+  }
+
+  rebase(onto: string): Promise<MergeOutcome> {
+    return wt.rebase(this.rawFn, onto);
   }
 
   revParse(rev: string): Oid | null {
@@ -79,30 +112,30 @@ export class GitCliPorcelain extends GitCliRemote implements GitPorcelain {
   }
 
   stashCreate(o: { worktree?: string; message?: string } = {}): Oid | null {
-    return workTrees.stashCreate(this.at(o.worktree), o.message);
+    return workTrees.stashCreate(this.runIn(o.worktree), o.message);
   }
 
   stashApply(stash: Oid, o: { worktree?: string } = {}): void {
-    workTrees.stashApply(this.at(o.worktree), stash);
+    workTrees.stashApply(this.runIn(o.worktree), stash);
   }
 
   workTreeState(worktree?: string): WorkTreeState | null {
     if (worktree !== undefined && !fs.existsSync(path.resolve(this.run.cwd, worktree))) return null;
-    return workTrees.workTreeState(this.at(worktree));
+    return workTrees.workTreeState(this.runIn(worktree));
   }
 
   workTreeHead(worktree?: string): Omit<WorkTreeState, 'dirty'> | null {
     if (worktree !== undefined && !fs.existsSync(path.resolve(this.run.cwd, worktree))) return null;
-    return workTrees.workTreeHead(this.at(worktree));
+    return workTrees.workTreeHead(this.runIn(worktree));
   }
 
-  worktreeAdd(dir: string, branch: string, o: { start?: Oid } = {}): void {
-    this.ok(o.start ? ['worktree', 'add', '-b', branch, dir, o.start] : ['worktree', 'add', dir, branch]);
+  worktreeAdd(dir: string, branch: string, o: { start?: Oid } = {}): Promise<void> {
+    return wt.worktreeAdd(this.rawFn, dir, branch, o);
   }
 
   checkoutIn(worktree: string, branch: string, o: { start?: Oid } = {}): void {
     const args = o.start ? ['checkout', '-b', branch, o.start] : ['checkout', branch];
-    const r = gitRaw(args, this.at(worktree));
+    const r = gitRaw(args, this.runIn(worktree));
     if (r.status !== 0) throw gitFailed(args, r);
   }
 }

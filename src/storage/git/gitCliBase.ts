@@ -39,7 +39,7 @@ export class GitCliBase {
     return r.status === 0 ? r.stdout.trim() || null : null;
   }
 
-  protected at(worktree?: string): GitRunOptions {
+  protected runIn(worktree?: string): GitRunOptions {
     return worktree === undefined ? this.run : { ...this.run, cwd: path.resolve(this.run.cwd, worktree) };
   }
 }

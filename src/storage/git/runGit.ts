@@ -36,6 +36,29 @@ export function gitRaw(args: string[], o: GitRunOptions): GitResult {
   return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
+/**
+ * gitRaw without blocking: the executor runs several agents' git work at once (worktree add,
+ * status, merge) while their commands run, instead of stopping the event loop for each.
+ */
+export function gitRawAsync(args: string[], o: GitRunOptions): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = childProcess().spawn('git', args, {
+      cwd: o.cwd, env: (o.vars ?? process.env) as NodeJS.ProcessEnv,
+      stdio: [o.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], windowsHide: true,
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout?.on('data', (d: Buffer) => out.push(d));
+    child.stderr?.on('data', (d: Buffer) => err.push(d));
+    child.on('error', (e) => reject(spawnFailed(args, e)));
+    child.on('close', (code) => {
+      const text = (b: Buffer[]) => Buffer.concat(b).toString('utf8');
+      resolve({ status: code ?? -1, stdout: text(out), stderr: text(err) });
+    });
+    if (o.input !== undefined) child.stdin?.end(o.input);
+  });
+}
+
 /** Runs git; returns stdout, or throws GIT_FAILED with git's own (scrubbed) message. */
 export function git(args: string[], o: GitRunOptions): string {
   const r = gitRaw(args, o);

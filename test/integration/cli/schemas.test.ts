@@ -392,6 +392,20 @@ describe('real --json output conforms', () => {
     expect(problems('error.schema.json', corrupt.json())).toBeNull();
   });
 
+  it('execute (a run and --dry-run), in a repository of its own', () => {
+    const own = makeTmpRepo();
+    try {
+      own.git(['commit', '-q', '--allow-empty', '-m', 'init']);
+      const m = runIn(own.dir, 'milestone.schema.json', ['new', 'Run me'], 0).id;
+      runIn(own.dir, 'task.schema.json', ['task', 'add', m, 'One'], 0);
+      const plan = runIn(own.dir, 'execute.schema.json', ['execute', m, '--agent-command', 'true', '--dry-run'], 0);
+      expect(plan.rounds).toHaveLength(1);
+      expect(runIn(own.dir, 'execute.schema.json', ['execute', m, '--agent-command', 'true'], 0)).toMatchObject({ done: 1, blocked: 0 });
+    } finally {
+      own.cleanup();
+    }
+  });
+
   it('every output schema this file answers for, and every README row naming one, was exercised by real output', () => {
     expectExercised('schemas.test.ts', validated);
   });
@@ -403,7 +417,7 @@ describe('the schemas reject wrong documents', () => {
     assignee: null, estimatedHours: null, dependsOn: [], startedAt: null, completedAt: null, progress: 0,
     created: { at: '2026-01-01T00:00:00.000Z', by: { name: 'n', email: 'e' } },
     updated: { at: '2026-01-01T00:00:00.000Z', by: { name: 'n', email: 'e' } }, extra: { anything: [1, { x: null }] }, conflicts: [],
-    workflow: null, phases: [],
+    workflow: null, phases: [], blocker: null,
   };
   const summary = {
     id: 'b'.repeat(64), shortId: 'bbbbbbbb', title: 'm', description: '', status: 'planned', priority: null, category: null, labels: [], progress: 0,

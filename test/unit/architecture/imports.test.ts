@@ -101,6 +101,7 @@ describe('import rules', () => {
     expect(spawning.map(rel).sort()).toEqual([
       'core/hooks/installHooks.ts', // runs `lefthook install`, not git
       'env/builtins.ts',
+      'env/nodeProcessRunner.ts', // agent and verify commands (execute), through Context.processes
       'storage/git/runGit.ts',
     ]);
   });

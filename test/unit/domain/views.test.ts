@@ -61,7 +61,7 @@ describe('taskView', () => {
       id: b, shortId: b.slice(0, 8), milestoneId: id, title: 'Docs 📚', description: '', status: 'pending', assignee: null,
       estimatedHours: null, dependsOn: [a], startedAt: null, completedAt: null, progress: 0,
       created: { at: timeAt(3), by: ALICE }, updated: { at: timeAt(3), by: ALICE }, extra: {}, conflicts: [],
-      workflow: null, phases: [],
+      workflow: null, phases: [], blocker: null,
     });
     expect(taskView(log.s.tasks[0], log.s)).toMatchObject({ progress: 100, completedAt: timeAt(2), assignee: 'ann' });
   });
