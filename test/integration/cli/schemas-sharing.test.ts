@@ -146,7 +146,11 @@ describe('real --json output conforms', () => {
 
     const fixed = run(b.dir, 'doctor.schema.json', ['doctor', '--fix']);
     expect(fixed.healthy).toBe(true);
-    expect(fixed.problems.filter((p: any) => p.severity === 'error').map((p: any) => p.fixed)).toEqual([true, true]);
+    // The index is derived: the broken run's later checks read it, and a read rebuilds a damaged index, so
+    // --fix may find only the lock left; whatever it finds it repairs.
+    const fixedErrors = fixed.problems.filter((p: any) => p.severity === 'error');
+    expect(fixedErrors.map((p: any) => p.check)).toContain('locks');
+    expect(fixedErrors.every((p: any) => p.fixed === true)).toBe(true);
     expect(fs.existsSync(lock)).toBe(false);
 
     const reported = run(b.dir, 'doctor.schema.json', ['doctor', '--report']);
@@ -252,7 +256,7 @@ describe('real --json output conforms', () => {
 describe('the schemas reject wrong documents', () => {
   const id = 'a'.repeat(64);
   const check = (name: string, ok = true) => ({ name, summary: 's', ok });
-  const checks = ['entities', 'remotes', 'index', 'config', 'hooks', 'locks', 'aliases', 'workflow'].map((n) => check(n));
+  const checks = ['entities', 'remotes', 'index', 'config', 'hooks', 'locks', 'aliases', 'workflow', 'claims'].map((n) => check(n));
   const doctor = { healthy: true, checks, problems: [], counts: { milestones: 1, tasks: 0, operations: 1, conflicts: 0 } };
   const pull = { remote: 'origin', created: 0, fastForwarded: 0, merged: 0, upToDate: 1, errors: [], remotes: ['origin'], notes: {}, total: 1, newConflicts: [] };
   const row = { legacyId: 'milestone-001', file: 'active/milestone-001.yaml', id, title: 't', tasks: 0, action: 'created', warnings: [] };
