@@ -5,24 +5,15 @@
  * this host: storage/lockHolder.ts) or whose last heartbeat is older than `session_timeout`
  * (default 15 min) shows as `crashed`, with `crashReason`; `session cleanup` records that.
  */
-import { type CheckpointRecord, type CheckpointTask, type SessionState, type SessionStatus } from '../../domain/session/types';
+import { type CheckpointRecord, type SessionState, type SessionStatus } from '../../domain/session/types';
 import { MilestoneError } from '../../errors/MilestoneError';
 import { EntityStore } from '../../storage/entity/EntityStore';
 import { holderState } from '../../storage/lockHolder';
 import type { Context } from '../context';
 import { sessionEntity } from '../sessionEntity';
 
-export interface CheckpointView {
-  id: string;
-  at: string;
-  message: string | null;
-  branch: string | null;
-  head: string | null;
-  worktree: string | null;
-  tasks: CheckpointTask[];
-  next: string[];
-  stash: string | null;
-}
+/** A checkpoint as the commands show it: the folded record itself. */
+export type CheckpointView = CheckpointRecord;
 
 export interface SessionView {
   id: string;

@@ -30,14 +30,7 @@ export interface ClaimState {
   clock: number;
 }
 
-export type ClaimTakePayload = {
-  task: string;
-  milestone: string;
-  holder: string;
-  agent: string;
-  expires: string;
-  fencing: number;
-};
+export type ClaimTakePayload = Pick<ClaimState, 'task' | 'milestone' | 'holder' | 'agent' | 'expires' | 'fencing'>;
 
 export type ClaimRenewPayload = {
   fencing: number;
