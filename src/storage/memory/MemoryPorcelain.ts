@@ -8,49 +8,17 @@
  * config (memoryConfig.ts), what is not modelled (memoryUnmodelled.ts); here branches and work trees.
  */
 import { isValidRefName } from '../format/refNames';
-import type { GitPorcelain, MergeOutcome, Oid, WorkTreeState, WorktreeInfo } from '../ports';
+import type { GitPorcelain, Oid, WorkTreeState } from '../ports';
 import { failed, type MemoryPorcelainOptions } from './memoryPorcelainBase';
-import { MemoryUnmodelled } from './memoryUnmodelled';
+import { MemoryLinkedWorktrees } from './memoryLinkedWorktrees';
 import type { MemoryWorkTree } from './MemoryWorkTrees';
 
 export type { MemoryPorcelainOptions };
 
-export class MemoryPorcelain extends MemoryUnmodelled implements GitPorcelain {
-  /** What dirtyFiles answers (a test sets it: the user's uncommitted changes). */
-  dirty: string[] = [];
-
+export class MemoryPorcelain extends MemoryLinkedWorktrees implements GitPorcelain {
   /** Work trees are not modelled apart: the same double. */
   at(): GitPorcelain {
     return this;
-  }
-
-  async worktreeList(): Promise<WorktreeInfo[]> {
-    return [...this.trees.linked].map(([p, t]) => ({ path: p, branch: t.branch }));
-  }
-
-  async worktreeRemove(p: string): Promise<void> {
-    this.check('worktreeRemove');
-    const t = this.trees.linked.get(p);
-    if (!t) throw failed(`worktree failed: '${p}' is not a working tree`);
-    this.trees.linked.delete(p);
-    if (t.branch) this.otherWorktrees.delete(t.branch);
-    this.log.push(`worktree remove ${p}`);
-  }
-
-  async dirtyFiles(): Promise<string[]> {
-    return [...this.dirty];
-  }
-
-  async commitAll(): Promise<boolean> {
-    return this.unsupported('commit');
-  }
-
-  async merge(): Promise<MergeOutcome> {
-    return this.unsupported('merge');
-  }
-
-  async rebase(): Promise<MergeOutcome> {
-    return this.unsupported('rebase');
   }
 
   /** The environment is not modelled: the same double. */
